@@ -1,0 +1,55 @@
+package dev.hotload.loop;
+
+import java.util.Objects;
+
+/**
+ * How one run of a step ended. A failure the user can fix by saving again is an outcome, not an exception.
+ *
+ * @param kind how it ended
+ * @param exitStatus the process exit status this run stands for: 0 when it succeeded
+ * @param detail a few words for the status line (the exception type, the exit status), or empty
+ */
+public record Outcome(Kind kind, int exitStatus, String detail) {
+
+    /** How a run ended. */
+    public enum Kind {
+        /** It ran to the end. */
+        OK,
+        /** It failed; the step has already told the user why. */
+        FAILED,
+        /** User code asked to exit ({@code sys.exit}, {@code System.exit}); the session goes on. */
+        EXITED
+    }
+
+    private static final Outcome OK = new Outcome(Kind.OK, 0, "");
+
+    public Outcome {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    /** @return the outcome of a run that succeeded */
+    public static Outcome ok() {
+        return OK;
+    }
+
+    /** @return the outcome of a run that failed, for the reason given in a few words */
+    public static Outcome failed(String why) {
+        return new Outcome(Kind.FAILED, 1, why);
+    }
+
+    /** @return the outcome of a run whose code asked to exit with {@code status} */
+    public static Outcome exited(int status) {
+        return new Outcome(Kind.EXITED, status, "exit status " + status);
+    }
+
+    /** @return whether the run succeeded */
+    public boolean isOk() {
+        return kind == Kind.OK;
+    }
+
+    /** @return the first outcome that is not OK, of this and {@code next}: a loop's verdict on a run of steps */
+    public Outcome then(Outcome next) {
+        return isOk() ? next : this;
+    }
+}

@@ -1,0 +1,231 @@
+package dev.hotload.loop;
+
+import dev.hotload.watch.ChangeSet;
+import dev.hotload.watch.FileWatcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The original hotload's loop on the JVM: run every step once, then again on every settled change.
+ *
+ * <p>Exception model, as in the original: an interrupt (Ctrl-C, {@link #stop()}) ends the loop, and the steps
+ * are closed once, which runs their cleanup hooks; any other error is reported and the loop waits for the
+ * next save. A loop runs once; build a new one to start again.
+ */
+public final class ReloadLoop {
+
+    /** How often a waiting loop checks that it should still wait; stop() does not depend on it. */
+    private static final Duration WAIT_SLICE = Duration.ofSeconds(1);
+
+    private final FileWatcher watcher;
+    private final List<Step> steps;
+    private final Reporter reporter;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Object lock = new Object();
+    private volatile boolean stopping;
+    private Thread runner;
+    private boolean waiting;
+
+    private ReloadLoop(Builder builder) {
+        this.watcher = builder.watcher;
+        this.steps = List.copyOf(builder.steps);
+        this.reporter = Objects.requireNonNull(builder.reporter, "reporter");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs the steps once and closes them: the {@code --once} mode.
+     *
+     * @return the run's exit status: 0 when every step succeeded
+     */
+    public int runOnce() {
+        enter();
+        try {
+            return runSteps(ChangeSet.initial()).exitStatus();
+        } catch (InterruptedException stopped) {
+            return 130;
+        } finally {
+            leave();
+        }
+    }
+
+    /** Runs the steps now and on every change, until {@link #stop()} or an interrupt. Blocks the calling thread. */
+    public void run() {
+        Objects.requireNonNull(watcher, "a loop that runs on every change needs a watcher");
+        enter();
+        try {
+            runSteps(ChangeSet.initial());
+            while (!stopping) {
+                ChangeSet changes = awaitChanges();
+                if (!changes.isEmpty()) {
+                    runSteps(changes);
+                }
+            }
+        } catch (InterruptedException stopped) {
+            // Ctrl-C or stop(): fall through to cleanup.
+        } finally {
+            leave();
+        }
+    }
+
+    /** Asks the loop to end; a waiting loop ends at once, a running one after the current run. Any thread. */
+    public void stop() {
+        synchronized (lock) {
+            stopping = true;
+            if (waiting && runner != null) {
+                runner.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Stops the loop and waits for its cleanup; if the current run does not end in time, interrupts it, and
+     * if it still does not end, closes the steps from this thread so cleanup hooks run all the same.
+     *
+     * @param grace how long to wait for the run to end, before and after interrupting it
+     * @return whether the loop thread ended in time
+     */
+    public boolean stopAndAwait(Duration grace) throws InterruptedException {
+        stop();
+        if (finished.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        synchronized (lock) {
+            if (runner != null) {
+                runner.interrupt();
+            }
+        }
+        if (finished.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        closeSteps();
+        return false;
+    }
+
+    /** @return whether the loop has ended and its steps are closed */
+    public boolean isFinished() {
+        return finished.getCount() == 0;
+    }
+
+    private void enter() {
+        synchronized (lock) {
+            if (runner != null) {
+                throw new IllegalStateException("a ReloadLoop runs once");
+            }
+            runner = Thread.currentThread();
+        }
+    }
+
+    private void leave() {
+        closeSteps();
+        if (watcher != null) {
+            watcher.close();
+        }
+        finished.countDown();
+    }
+
+    private ChangeSet awaitChanges() throws InterruptedException {
+        synchronized (lock) {
+            if (stopping) {
+                return ChangeSet.none();
+            }
+            waiting = true;
+        }
+        try {
+            return watcher.poll(WAIT_SLICE);
+        } finally {
+            synchronized (lock) {
+                waiting = false;
+                // An interrupt meant for the wait must not leak into the steps.
+                if (Thread.interrupted() && !stopping) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private Outcome runSteps(ChangeSet changes) throws InterruptedException {
+        long start = System.nanoTime();
+        Outcome outcome = Outcome.ok();
+        for (Step step : steps) {
+            if (stopping) {
+                throw new InterruptedException("stopping");
+            }
+            outcome = outcome.then(runStep(step, changes));
+        }
+        reporter.ran(changes, outcome, Duration.ofNanos(System.nanoTime() - start));
+        return outcome;
+    }
+
+    private Outcome runStep(Step step, ChangeSet changes) throws InterruptedException {
+        try {
+            return Objects.requireNonNull(step.run(changes), () -> step.describe() + " returned no outcome");
+        } catch (InterruptedException stop) {
+            throw stop;
+        } catch (Throwable error) {
+            // Whatever user code throws (even OutOfMemoryError or StackOverflowError) ends this run only.
+            reporter.failed(step, error);
+            return Outcome.failed(error.getClass().getSimpleName());
+        }
+    }
+
+    private void closeSteps() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (Step step : steps) {
+            if (step instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Throwable error) {
+                    reporter.failed(step, error);
+                }
+            }
+        }
+    }
+
+    /** Collects the watcher, the steps and the reporter of a loop. */
+    public static final class Builder {
+        private FileWatcher watcher;
+        private final List<Step> steps = new ArrayList<>();
+        private Reporter reporter = new StatusLine(System.err);
+
+        private Builder() {
+        }
+
+        /** What to watch; not needed by {@link ReloadLoop#runOnce()}. */
+        public Builder watcher(FileWatcher value) {
+            watcher = value;
+            return this;
+        }
+
+        public Builder step(Step step) {
+            steps.add(Objects.requireNonNull(step, "step"));
+            return this;
+        }
+
+        public Builder steps(List<? extends Step> values) {
+            values.forEach(this::step);
+            return this;
+        }
+
+        /** Where status lines go; standard error by default. */
+        public Builder reporter(Reporter value) {
+            reporter = value;
+            return this;
+        }
+
+        public ReloadLoop build() {
+            return new ReloadLoop(this);
+        }
+    }
+}

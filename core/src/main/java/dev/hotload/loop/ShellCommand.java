@@ -1,0 +1,39 @@
+package dev.hotload.loop;
+
+import dev.hotload.watch.ChangeSet;
+import java.io.File;
+import java.util.List;
+
+/**
+ * Runs a shell command on every change, with the terminal as its input and output: the original's
+ * {@code Command}. A command that exits non-zero is an {@link Outcome#exited exited} run.
+ */
+public final class ShellCommand implements Step {
+
+    private final String command;
+
+    /** @param command a command line for {@code /bin/sh -c} (or {@code cmd /c} on Windows) */
+    public ShellCommand(String command) {
+        this.command = command;
+    }
+
+    @Override
+    public Outcome run(ChangeSet changes) throws Exception {
+        List<String> shell = File.separatorChar == '\\'
+                ? List.of("cmd", "/c", command)
+                : List.of("/bin/sh", "-c", command);
+        Process process = new ProcessBuilder(shell).inheritIO().start();
+        try {
+            int status = process.waitFor();
+            return status == 0 ? Outcome.ok() : Outcome.exited(status);
+        } catch (InterruptedException stopping) {
+            process.destroy();
+            throw stopping;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "command '" + command + "'";
+    }
+}

@@ -1,0 +1,73 @@
+package dev.hotload.loop;
+
+import dev.hotload.watch.ChangeSet;
+import dev.hotload.watch.FileChange;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The {@link Reporter} of the command line: one line per run on a stream, each starting {@code hotload: }. */
+public final class StatusLine implements Reporter {
+
+    private static final int NAMES_SHOWN = 3;
+
+    private final PrintStream out;
+
+    /** @param out where the lines go: standard error, or an embedding host's stream */
+    public StatusLine(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void ran(ChangeSet changes, Outcome outcome, Duration took) {
+        String trigger = changes.firstRun() ? "started" : changedNames(changes.changes()) + " changed,";
+        String time = format(took);
+        String result = switch (outcome.kind()) {
+            case OK -> changes.firstRun() ? "in " + time : "reloaded in " + time;
+            case FAILED -> "failed in " + time + detail(outcome) + "; waiting for the next save";
+            case EXITED -> "exited with status " + outcome.exitStatus() + " in " + time;
+        };
+        say(trigger + " " + result);
+    }
+
+    @Override
+    public void failed(Step step, Throwable error) {
+        say(step.describe() + " failed: " + error);
+        StackTraces.print(error, out);
+        out.flush();
+    }
+
+    @Override
+    public void say(String message) {
+        out.println("hotload: " + message);
+        out.flush();
+    }
+
+    /** @return a duration as people read it: {@code 4.2 ms}, {@code 37 ms}, {@code 1.3 s} */
+    static String format(Duration took) {
+        double millis = took.toNanos() / 1e6;
+        if (millis < 10) {
+            return String.format(Locale.ROOT, "%.1f ms", millis);
+        }
+        if (millis < 1000) {
+            return Math.round(millis) + " ms";
+        }
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000);
+    }
+
+    private static String detail(Outcome outcome) {
+        return outcome.detail().isEmpty() ? "" : " (" + outcome.detail() + ")";
+    }
+
+    private static String changedNames(List<FileChange> changes) {
+        String shown = changes.stream()
+                .limit(NAMES_SHOWN)
+                .map(change -> change.path().getFileName().toString()
+                        + (change.kind() == FileChange.Kind.DELETE ? " (deleted)" : ""))
+                .collect(Collectors.joining(", "));
+        int more = changes.size() - NAMES_SHOWN;
+        return more > 0 ? shown + " and " + more + " more" : shown;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.hotload.spi;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the user asked to run: the entry file and how to run it. The same for every language.
+ *
+ * @param entry the entry file, absolute and normalized
+ * @param args arguments for the user's program (what follows {@code --})
+ * @param entrypoint a function to call after each reload, or empty
+ * @param recursive whether changed modules that the entry uses are reloaded before it
+ * @param classpath libraries (jars, folders) loaded once and kept across reloads
+ */
+public record Launch(Path entry, List<String> args, Optional<String> entrypoint, boolean recursive, List<Path> classpath) {
+
+    public Launch {
+        entry = entry.toAbsolutePath().normalize();
+        args = List.copyOf(args);
+        Objects.requireNonNull(entrypoint, "entrypoint");
+        classpath = classpath.stream().map(path -> path.toAbsolutePath().normalize()).toList();
+    }
+
+    /** @return a builder for a launch of {@code entry} */
+    public static Builder of(Path entry) {
+        return new Builder(entry);
+    }
+
+    /** @return the entry's file name, as messages show it */
+    public String entryName() {
+        return entry.getFileName().toString();
+    }
+
+    /** Collects the options of a launch; all but the entry are optional. */
+    public static final class Builder {
+        private final Path entry;
+        private final List<String> args = new ArrayList<>();
+        private String entrypoint;
+        private boolean recursive;
+        private final List<Path> classpath = new ArrayList<>();
+
+        private Builder(Path entry) {
+            this.entry = Objects.requireNonNull(entry, "entry");
+        }
+
+        public Builder args(List<String> values) {
+            args.addAll(values);
+            return this;
+        }
+
+        public Builder entrypoint(String name) {
+            entrypoint = name;
+            return this;
+        }
+
+        public Builder recursive(boolean value) {
+            recursive = value;
+            return this;
+        }
+
+        public Builder classpath(List<Path> values) {
+            classpath.addAll(values);
+            return this;
+        }
+
+        public Launch build() {
+            return new Launch(entry, args, Optional.ofNullable(entrypoint), recursive, classpath);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.hotload.spi;
+
+import dev.hotload.watch.WatchSet;
+import java.util.Set;
+
+/**
+ * A language hotload can reload. Implementations are found with {@link java.util.ServiceLoader}: a jar on the
+ * class path that lists its class in {@code META-INF/services/dev.hotload.spi.Reloader} adds a language,
+ * with no change to hotload itself. They need a public no-argument constructor and must be cheap to create:
+ * every installed reloader is created at start, but only the chosen one is {@linkplain #open opened}.
+ */
+public interface Reloader {
+
+    /** @return the language's short name, used by {@code --lang} and in messages, e.g. {@code python}; never null */
+    String name();
+
+    /** @return the entry file extensions this reloader runs, with their dot, e.g. {@code .py}; never empty */
+    Set<String> extensions();
+
+    /**
+     * Loads what the entry needs once (the interpreter, libraries, the entry itself) and returns the session
+     * that runs it on every change. Nothing of the user's code runs yet.
+     *
+     * @param launch the entry and its options
+     * @return the session, never null
+     * @throws LaunchException if the entry cannot be run at all (the session never starts)
+     */
+    Session open(Launch launch) throws LaunchException;
+
+    /**
+     * @param launch the entry and its options
+     * @return what to watch when the user names nothing: by default the entry's folder tree, files with this
+     *     reloader's extensions
+     */
+    default WatchSet defaultWatchSet(Launch launch) {
+        return WatchSet.ofTree(launch.entry().getParent(), extensions());
+    }
+
+    /** @return a few words saying what this reloader runs, for {@code --help} and errors; never null */
+    default String description() {
+        return name() + " (" + String.join(", ", extensions().stream().sorted().toList()) + ")";
+    }
+}

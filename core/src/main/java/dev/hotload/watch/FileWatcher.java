@@ -1,0 +1,29 @@
+package dev.hotload.watch;
+
+import java.time.Duration;
+
+/**
+ * Reports the changes to a {@link WatchSet}, one settled save at a time.
+ *
+ * <p>Implementations must report a save exactly once: a save seen half-way (truncated, renamed away, not yet
+ * written) is reported only once it has settled, and several saves that land together are one change set.
+ */
+public interface FileWatcher extends AutoCloseable {
+
+    /**
+     * Waits until files change, or the timeout passes.
+     *
+     * @param timeout the longest wait
+     * @return the settled changes, or {@link ChangeSet#none()} if nothing changed in time; never null
+     * @throws InterruptedException if the waiting thread is interrupted (hotload is stopping)
+     */
+    ChangeSet poll(Duration timeout) throws InterruptedException;
+
+    /** @return the watch set this watcher watches */
+    WatchSet watchSet();
+
+    /** Releases what the watcher holds; it reports nothing more. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,138 @@
+package dev.hotload.watch;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The files hotload watches: explicit files, and folder trees filtered by extension.
+ *
+ * <p>Explicit files are watched whatever their name, even before they exist. Files under a folder are watched
+ * when their extension matches (or no extension is given) and {@link IgnoreRules} does not skip them; files
+ * created there later are picked up.
+ *
+ * @param files explicit files, absolute and normalized
+ * @param folders folder trees, absolute and normalized
+ * @param extensions extensions with their dot ({@code ".py"}), lower case; empty means every file
+ * @param ignore what is skipped inside folders
+ */
+public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extensions, IgnoreRules ignore) {
+
+    public WatchSet {
+        files = normalized(files);
+        folders = normalized(folders);
+        extensions = extensions.stream()
+                .map(WatchSet::dotted)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** @return a watch set of just these files */
+    public static WatchSet ofFiles(Collection<Path> files) {
+        return builder().files(files).build();
+    }
+
+    /** @return a watch set of the tree under {@code folder}, files with one of these extensions */
+    public static WatchSet ofTree(Path folder, Collection<String> extensions) {
+        return builder().folder(folder).extensions(extensions).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return whether a file with this name, found inside a watched folder, is watched */
+    public boolean matchesName(String fileName) {
+        if (ignore.isIgnoredFile(fileName)) {
+            return false;
+        }
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return extensions.isEmpty() || extensions.stream().anyMatch(lower::endsWith);
+    }
+
+    /** @return whether nothing at all is watched */
+    public boolean isEmpty() {
+        return files.isEmpty() && folders.isEmpty();
+    }
+
+    /** @return this set with {@code file} added to the explicit files */
+    public WatchSet plusFile(Path file) {
+        return toBuilder().file(file).build();
+    }
+
+    private Builder toBuilder() {
+        return builder().files(files).folders(folders).extensions(extensions).ignore(ignore);
+    }
+
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        if (!files.isEmpty()) {
+            parts.add(files.size() == 1 ? "1 file" : files.size() + " files");
+        }
+        for (Path folder : folders) {
+            parts.add(folder + (extensions.isEmpty() ? "" : " (" + String.join(", ", extensions.stream().sorted().toList()) + ")"));
+        }
+        return parts.isEmpty() ? "nothing" : String.join(", ", parts);
+    }
+
+    private static Set<Path> normalized(Set<Path> paths) {
+        return paths.stream()
+                .map(path -> path.toAbsolutePath().normalize())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String dotted(String extension) {
+        String lower = extension.toLowerCase(Locale.ROOT);
+        return lower.startsWith(".") ? lower : "." + lower;
+    }
+
+    /** Collects files, folders and extensions; {@link IgnoreRules#DEFAULT} unless told otherwise. */
+    public static final class Builder {
+        private final Set<Path> files = new LinkedHashSet<>();
+        private final Set<Path> folders = new LinkedHashSet<>();
+        private final Set<String> extensions = new LinkedHashSet<>();
+        private IgnoreRules ignore = IgnoreRules.DEFAULT;
+
+        private Builder() {
+        }
+
+        public Builder file(Path file) {
+            files.add(file);
+            return this;
+        }
+
+        public Builder files(Collection<Path> paths) {
+            files.addAll(paths);
+            return this;
+        }
+
+        public Builder folder(Path folder) {
+            folders.add(folder);
+            return this;
+        }
+
+        public Builder folders(Collection<Path> paths) {
+            folders.addAll(paths);
+            return this;
+        }
+
+        public Builder extensions(Collection<String> values) {
+            extensions.addAll(values);
+            return this;
+        }
+
+        public Builder ignore(IgnoreRules rules) {
+            ignore = rules;
+            return this;
+        }
+
+        public WatchSet build() {
+            return new WatchSet(files, folders, extensions, ignore);
+        }
+    }
+}
