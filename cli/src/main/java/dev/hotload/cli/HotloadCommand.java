@@ -1,0 +1,194 @@
+package dev.hotload.cli;
+
+import dev.hotload.loop.ClearTerminal;
+import dev.hotload.loop.ReloadLoop;
+import dev.hotload.loop.StatusLine;
+import dev.hotload.spi.Launch;
+import dev.hotload.spi.LaunchException;
+import dev.hotload.spi.Reloader;
+import dev.hotload.spi.ReloaderRegistry;
+import dev.hotload.spi.Session;
+import dev.hotload.watch.PollingFileWatcher;
+import dev.hotload.watch.WatchSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options of {@code hotload}, and what it does with them. */
+@Command(
+        name = "hotload",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Runs ENTRY, then reloads it into the same JVM each time a watched file",
+            "is saved, keeping the program's state. The entry's extension picks the",
+            "language.",
+            "",
+            "Watched: the --watch paths; else file names piped on standard input",
+            "(find . -name '*.py' | hotload lib.py); else the entry's folder tree.",
+            ""
+        },
+        footer = {
+            "",
+            "Polling: hotload scans the watched files every --interval-ms (144 times",
+            "a second by default), so a save shows within a few milliseconds.",
+            "",
+            "Environment:",
+            "  HOTLOAD_NO_CLEAR    as --no-clear when set to HOTLOAD_NO_CLEAR or 1",
+            "  HOTLOAD_RECURSIVE   as --recursive when set to HOTLOAD_RECURSIVE or 1",
+            "  HOTLOAD_RUNNING     set to HOTLOAD_RUNNING for the program",
+            "  HOTLOAD_CLASSPATH   more jars or folders for hotload itself, such as",
+            "                      a third-party reloader",
+            "  HOTLOAD_JAVA_OPTS   options for the JVM",
+            "",
+            "Exit status:",
+            "  0    stopped normally, or --once ran without error",
+            "  1    --once: the run failed (an exception, a compile error)",
+            "  2    bad command line, missing entry, unknown language",
+            "  N    --once: the program exited with status N",
+            "  130  interrupted (Ctrl-C)",
+            "",
+            "Examples:",
+            "  hotload examples/python/lib.py",
+            "  find . -name '*.py' | hotload --recursive app.py -- --verbose",
+        })
+final class HotloadCommand implements Callable<Integer> {
+
+    private static final Duration STOP_GRACE = Duration.ofMillis(400);
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ENTRY", description = "The file to run and reload.")
+    private Path entry;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program, after --.")
+    private List<String> args = new ArrayList<>();
+
+    @Option(names = {"-w", "--watch"}, paramLabel = "PATH",
+            description = "File or folder to watch; repeatable. Overrides standard input.")
+    private List<Path> watch = new ArrayList<>();
+
+    @Option(names = {"-e", "--ext"}, paramLabel = "EXT",
+            description = "Extension of files to watch in folders, e.g. .py; repeatable.")
+    private List<String> extensions = new ArrayList<>();
+
+    @Option(names = "--lang", paramLabel = "NAME", description = "Language to run the entry with, whatever its extension.")
+    private String lang;
+
+    @Option(names = "--entrypoint", paramLabel = "NAME", description = "Function to call after each reload.")
+    private String entrypoint;
+
+    @Option(names = {"-r", "--recursive"}, description = "Reload the changed modules the entry imports before the entry.")
+    private boolean recursive;
+
+    @Option(names = "--no-clear", description = "Do not clear the terminal before each run.")
+    private boolean noClear;
+
+    @Option(names = {"-cp", "--classpath"}, paramLabel = "PATHS", split = "${sys:path.separator}",
+            description = "Libraries (jars, folders) loaded once and kept across reloads.")
+    private List<Path> classpath = new ArrayList<>();
+
+    @Option(names = "--interval-ms", paramLabel = "MS", defaultValue = "6.944",
+            description = "Time between two scans of the watched files. Default: ${DEFAULT-VALUE} (144 per second).")
+    private double intervalMillis;
+
+    @Option(names = "--once", description = "Run once and exit with the run's status.")
+    private boolean once;
+
+    @Option(names = "--languages", description = "List the installed languages and exit.")
+    private boolean listLanguages;
+
+    private final Environment environment;
+    private final ReloaderRegistry registry;
+
+    HotloadCommand(Environment environment, ReloaderRegistry registry) {
+        this.environment = environment;
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() throws LaunchException, InterruptedException {
+        if (listLanguages) {
+            registry.reloaders().forEach(reloader -> System.out.println(reloader.description()));
+            return 0;
+        }
+        Launch launch = launch();
+        Reloader reloader = registry.forEntry(launch.entry(), Optional.ofNullable(lang));
+        StatusLine status = new StatusLine(System.err);
+        if (once) {
+            return loop(reloader.open(launch), null, status).runOnce();
+        }
+        if (!(intervalMillis > 0)) {
+            throw new LaunchException("--interval-ms must be positive, not " + intervalMillis);
+        }
+        WatchSet watchSet = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
+        Session session = reloader.open(launch);
+        PollingFileWatcher watcher = new PollingFileWatcher(watchSet, Duration.ofNanos((long) (intervalMillis * 1e6)));
+        ReloadLoop loop = loop(session, watcher, status);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop, status), "hotload-stop"));
+        status.say("watching " + watchSet + "; Ctrl-C stops");
+        loop.run();
+        return 0;
+    }
+
+    private Launch launch() throws LaunchException {
+        if (entry == null) {
+            throw new LaunchException("missing ENTRY: the file to run, e.g. hotload lib.py (see --help)");
+        }
+        if (!Files.isRegularFile(entry)) {
+            throw new LaunchException(Files.isDirectory(entry)
+                    ? "'" + entry + "' is a folder; name the file to run"
+                    : "no such file: '" + entry + "'");
+        }
+        return Launch.of(entry)
+                .args(args)
+                .entrypoint(entrypoint)
+                .recursive(recursive || environment.flag("HOTLOAD_RECURSIVE"))
+                .classpath(classpath)
+                .build();
+    }
+
+    private ReloadLoop loop(Session session, PollingFileWatcher watcher, StatusLine status) {
+        ReloadLoop.Builder builder = ReloadLoop.builder().watcher(watcher).reporter(status);
+        if (!noClear && !environment.flag("HOTLOAD_NO_CLEAR") && environment.stdoutIsTerminal()) {
+            builder.step(new ClearTerminal(System.out));
+        }
+        return builder.step(session).build();
+    }
+
+    private List<Path> pipedFiles() {
+        if (environment.stdinIsTerminal()) {
+            return List.of();
+        }
+        try {
+            return StdinFileList.read(System.in, Path.of("").toAbsolutePath(), System.err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    /** Ctrl-C or SIGTERM: end the loop, let cleanup hooks run once, and let the JVM exit. */
+    private static void stop(ReloadLoop loop, StatusLine status) {
+        if (loop.isFinished()) {
+            return;
+        }
+        try {
+            boolean ended = loop.stopAndAwait(STOP_GRACE);
+            status.say(ended ? "stopped" : "stopped (the running program did not end in time)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.hotload.cli;
+
+import dev.hotload.spi.LaunchException;
+import dev.hotload.spi.ReloaderRegistry;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point of {@code bin/hotload}: turns every failure of hotload's own into one line and an exit status. */
+public final class Main {
+
+    static final int USAGE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit status, without exiting: for tests. */
+    static int run(String... args) {
+        ReloaderRegistry registry;
+        try {
+            registry = ReloaderRegistry.discover(Thread.currentThread().getContextClassLoader());
+        } catch (LaunchException e) {
+            return fail(e.getMessage());
+        }
+        CommandLine commandLine = new CommandLine(new HotloadCommand(Environment.current(), registry))
+                .setErr(new PrintWriter(System.err, true))
+                .setParameterExceptionHandler((error, arguments) -> fail(error.getMessage() + " (see --help)"))
+                .setExecutionExceptionHandler((error, line, parsed) -> {
+                    if (error instanceof LaunchException launch) {
+                        return fail(launch.getMessage());
+                    }
+                    return internalError(error);
+                });
+        return commandLine.execute(args);
+    }
+
+    /** A bug of hotload's own: one line, and the trace only when asked for with HOTLOAD_DEBUG. */
+    private static int internalError(Exception error) {
+        System.err.println("hotload: internal error: " + error + " (set HOTLOAD_DEBUG=1 for the trace)");
+        if (System.getenv("HOTLOAD_DEBUG") != null) {
+            error.printStackTrace();
+        }
+        return 1;
+    }
+
+    private static int fail(String message) {
+        System.err.println("hotload: " + message);
+        return USAGE;
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code hotload} command: parses the command line, picks the language and runs the reload loop. */
+package dev.hotload.cli;
