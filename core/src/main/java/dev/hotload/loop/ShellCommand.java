@@ -10,19 +10,28 @@ import java.util.List;
  */
 public final class ShellCommand implements Step {
 
-    private final String command;
+    private final List<String> argv;
+    private final String description;
 
     /** @param command a command line for {@code /bin/sh -c} (or {@code cmd /c} on Windows) */
     public ShellCommand(String command) {
-        this.command = command;
+        this(File.separatorChar == '\\' ? List.of("cmd", "/c", command) : List.of("/bin/sh", "-c", command),
+                "command '" + command + "'");
+    }
+
+    /** @param argv a program and its arguments, run directly, with no shell to interpret them */
+    public ShellCommand(List<String> argv) {
+        this(argv, "command '" + String.join(" ", argv) + "'");
+    }
+
+    private ShellCommand(List<String> argv, String description) {
+        this.argv = List.copyOf(argv);
+        this.description = description;
     }
 
     @Override
     public Outcome run(ChangeSet changes) throws Exception {
-        List<String> shell = File.separatorChar == '\\'
-                ? List.of("cmd", "/c", command)
-                : List.of("/bin/sh", "-c", command);
-        Process process = new ProcessBuilder(shell).inheritIO().start();
+        Process process = new ProcessBuilder(argv).inheritIO().start();
         try {
             int status = process.waitFor();
             return status == 0 ? Outcome.ok() : Outcome.exited(status);
@@ -34,6 +43,6 @@ public final class ShellCommand implements Step {
 
     @Override
     public String describe() {
-        return "command '" + command + "'";
+        return description;
     }
 }
