@@ -1,0 +1,79 @@
+package dev.hotload.cli.e2e;
+
+import static dev.hotload.cli.e2e.HotloadProcess.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a new user meets first: help, version, and clear errors for bad input. */
+class LauncherIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpNamesTheOptionsAndTheEnvironment() throws Exception {
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--help")) {
+            assertThat(hotload.awaitExit(START)).isZero();
+            assertThat(String.join("\n", hotload.stdoutLines()))
+                    .contains("--watch", "--ext", "--no-clear", "--entrypoint", "--recursive", "--interval-ms",
+                            "--once", "--lang", "HOTLOAD_NO_CLEAR", "HOTLOAD_RECURSIVE", "Exit status");
+        }
+    }
+
+    @Test
+    void versionIsPrinted() throws Exception {
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--version")) {
+            assertThat(hotload.awaitExit(START)).isZero();
+            assertThat(hotload.stdoutLines().get(0)).matches("hotload \\d+\\.\\d+\\.\\d+.*");
+        }
+    }
+
+    @Test
+    void aMissingEntryIsAOneLineErrorWithStatus2() throws Exception {
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "nothere.py")) {
+            assertThat(hotload.awaitExit(START)).isEqualTo(2);
+            assertThat(hotload.stderrLines()).containsExactly("hotload: no such file: 'nothere.py'");
+        }
+    }
+
+    @Test
+    void anUnknownExtensionNamesTheInstalledLanguages() throws Exception {
+        Files.writeString(dir.resolve("notes.xyz"), "text");
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "notes.xyz")) {
+            assertThat(hotload.awaitExit(START)).isEqualTo(2);
+            assertThat(hotload.stderrLines()).singleElement().asString()
+                    .startsWith("hotload: no reloader for 'notes.xyz'")
+                    .contains("python")
+                    .contains("--lang");
+        }
+    }
+
+    @Test
+    void anUnknownLanguageNameIsAnError() throws Exception {
+        Files.writeString(dir.resolve("lib.py"), "print(1)\n");
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--lang", "cobol", "lib.py")) {
+            assertThat(hotload.awaitExit(START)).isEqualTo(2);
+            assertThat(hotload.stderrLines()).singleElement().asString().contains("cobol").contains("python");
+        }
+    }
+
+    @Test
+    void aBadOptionIsAnErrorNotATrace() throws Exception {
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--bogus", "lib.py")) {
+            assertThat(hotload.awaitExit(START)).isEqualTo(2);
+            assertThat(hotload.stderrLines()).singleElement().asString().contains("--bogus");
+        }
+    }
+
+    @Test
+    void theInstalledLanguagesAreListed() throws Exception {
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--languages")) {
+            assertThat(hotload.awaitExit(START)).isZero();
+            assertThat(hotload.stdoutLines()).anyMatch(line -> line.startsWith("python") && line.contains(".py"));
+        }
+    }
+}
