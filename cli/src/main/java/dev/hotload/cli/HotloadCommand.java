@@ -121,14 +121,14 @@ final class HotloadCommand implements Callable<Integer> {
             registry.reloaders().forEach(reloader -> System.out.println(reloader.description()));
             return 0;
         }
+        if (!(intervalMillis > 0)) {
+            throw new LaunchException("--interval-ms must be positive, not " + intervalMillis);
+        }
         Launch launch = launch();
         Reloader reloader = registry.forEntry(launch.entry(), Optional.ofNullable(lang));
         StatusLine status = new StatusLine(System.err);
         if (once) {
             return loop(reloader.open(launch), null, status).runOnce();
-        }
-        if (!(intervalMillis > 0)) {
-            throw new LaunchException("--interval-ms must be positive, not " + intervalMillis);
         }
         WatchSet watchSet = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
         Session session = reloader.open(launch);

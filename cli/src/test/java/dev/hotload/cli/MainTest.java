@@ -1,0 +1,63 @@
+package dev.hotload.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad command lines end with one line on standard error and status 2, in process. */
+class MainTest {
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream realErr;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void captureErr() {
+        realErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreErr() {
+        System.setErr(realErr);
+    }
+
+    @Test
+    void aMissingEntryFile() {
+        assertThat(Main.run(dir.resolve("gone.py").toString())).isEqualTo(2);
+        assertThat(err()).startsWith("hotload: no such file: ").contains("gone.py");
+    }
+
+    @Test
+    void aFolderAsEntry() {
+        assertThat(Main.run(dir.toString())).isEqualTo(2);
+        assertThat(err()).contains("is a folder");
+    }
+
+    @Test
+    void anUnknownOption() {
+        assertThat(Main.run("--nope")).isEqualTo(2);
+        assertThat(err()).contains("--nope").contains("--help");
+    }
+
+    @Test
+    void aNonPositiveInterval() throws Exception {
+        Path entry = Files.writeString(dir.resolve("lib.py"), "");
+        assertThat(Main.run("--interval-ms", "0", entry.toString())).isEqualTo(2);
+        assertThat(err()).contains("--interval-ms");
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.hotload.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hotload.spi.Launch;
+import dev.hotload.spi.LaunchException;
+import dev.hotload.spi.Reloader;
+import dev.hotload.spi.Session;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WatchSetChoiceTest {
+
+    private static final Reloader PYTHON_LIKE = new Reloader() {
+        @Override
+        public String name() {
+            return "py";
+        }
+
+        @Override
+        public Set<String> extensions() {
+            return Set.of(".py");
+        }
+
+        @Override
+        public Session open(Launch launch) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
+    private static final Supplier<List<Path>> NOTHING_PIPED = List::of;
+
+    @TempDir
+    Path dir;
+
+    private Path entry;
+    private Launch launch;
+
+    @BeforeEach
+    void entry() throws IOException {
+        entry = Files.writeString(dir.resolve("lib.py"), "");
+        launch = Launch.of(entry).build();
+    }
+
+    @Test
+    void watchOptionsWinOverPipedNamesAndTheEntryIsAlwaysWatched() throws Exception {
+        Path other = Files.writeString(dir.resolve("other.py"), "");
+        Path folder = Files.createDirectory(dir.resolve("pkg"));
+        var chosen = WatchSetChoice.choose(List.of(other, folder), List.of(), () -> {
+            throw new AssertionError("standard input must not be read when --watch is given");
+        }, PYTHON_LIKE, launch);
+        assertThat(chosen.files()).containsExactlyInAnyOrder(other, entry);
+        assertThat(chosen.folders()).containsExactly(folder);
+        assertThat(chosen.extensions()).containsExactly(".py");
+    }
+
+    @Test
+    void aWatchPathThatDoesNotExistIsAnError() {
+        assertThatThrownBy(() -> WatchSetChoice.choose(List.of(dir.resolve("gone")), List.of(), NOTHING_PIPED,
+                PYTHON_LIKE, launch))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("gone");
+    }
+
+    @Test
+    void pipedFileNamesAreTheWatchSetWhenNoWatchOptionIsGiven() throws Exception {
+        Path piped = dir.resolve("mymath.py");
+        var chosen = WatchSetChoice.choose(List.of(), List.of(), () -> List.of(piped), PYTHON_LIKE, launch);
+        assertThat(chosen.files()).containsExactlyInAnyOrder(piped, entry);
+        assertThat(chosen.folders()).isEmpty();
+    }
+
+    @Test
+    void withNothingGivenTheLanguagesDefaultTreeIsWatched() throws Exception {
+        var chosen = WatchSetChoice.choose(List.of(), List.of(), NOTHING_PIPED, PYTHON_LIKE, launch);
+        assertThat(chosen.folders()).containsExactly(dir);
+        assertThat(chosen.extensions()).containsExactly(".py");
+    }
+
+    @Test
+    void extOptionsReplaceTheLanguagesExtensions() throws Exception {
+        var chosen = WatchSetChoice.choose(List.of(), List.of("txt", ".csv"), NOTHING_PIPED, PYTHON_LIKE, launch);
+        assertThat(chosen.extensions()).containsExactlyInAnyOrder(".txt", ".csv");
+        assertThat(chosen.files()).containsExactly(entry);
+    }
+}
