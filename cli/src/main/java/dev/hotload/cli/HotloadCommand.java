@@ -8,6 +8,8 @@ import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
 import dev.hotload.spi.ReloaderRegistry;
 import dev.hotload.spi.Session;
+import dev.hotload.watch.EventFileWatcher;
+import dev.hotload.watch.FileWatcher;
 import dev.hotload.watch.PollingFileWatcher;
 import dev.hotload.watch.WatchSet;
 import java.io.IOException;
@@ -41,8 +43,11 @@ import picocli.CommandLine.Parameters;
         },
         footer = {
             "",
-            "Polling: hotload scans the watched files every --interval-ms (144 times",
-            "a second by default), so a save shows within a few milliseconds.",
+            "Watching: where the system sends file events (inotify on Linux), hotload",
+            "sleeps until one arrives, then compares the files: a save shows within a",
+            "few milliseconds and waiting costs no CPU. Elsewhere, or with --poll or",
+            "--interval-ms, it scans the files every --interval-ms, 144 times a second",
+            "by default: a save shows within about that interval.",
             "",
             "Environment:",
             "  HOTLOAD_NO_CLEAR    as --no-clear when set to HOTLOAD_NO_CLEAR or 1",
@@ -97,9 +102,12 @@ final class HotloadCommand implements Callable<Integer> {
             description = "Libraries (jars, folders) loaded once and kept across reloads.")
     private List<Path> classpath = new ArrayList<>();
 
-    @Option(names = "--interval-ms", paramLabel = "MS", defaultValue = "6.944",
-            description = "Time between two scans of the watched files. Default: ${DEFAULT-VALUE} (144 per second).")
-    private double intervalMillis;
+    @Option(names = "--poll", description = "Poll for changes even where the system sends file events.")
+    private boolean poll;
+
+    @Option(names = "--interval-ms", paramLabel = "MS",
+            description = "Poll, with this time between two scans. Default: 6.944 (144 per second).")
+    private Double intervalMillis;
 
     @Option(names = "--once", description = "Run once and exit with the run's status.")
     private boolean once;
@@ -121,7 +129,7 @@ final class HotloadCommand implements Callable<Integer> {
             registry.reloaders().forEach(reloader -> System.out.println(reloader.description()));
             return 0;
         }
-        if (!(intervalMillis > 0)) {
+        if (intervalMillis != null && !(intervalMillis > 0)) {
             throw new LaunchException("--interval-ms must be positive, not " + intervalMillis);
         }
         Launch launch = launch();
@@ -132,10 +140,10 @@ final class HotloadCommand implements Callable<Integer> {
         }
         WatchSet watchSet = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
         Session session = reloader.open(launch);
-        PollingFileWatcher watcher = new PollingFileWatcher(watchSet, Duration.ofNanos((long) (intervalMillis * 1e6)));
+        FileWatcher watcher = watcher(watchSet);
         ReloadLoop loop = loop(session, watcher, status);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop, status), "hotload-stop"));
-        status.say("watching " + watchSet + "; Ctrl-C stops");
+        status.say("watching " + watchSet + " (" + watcher + "); Ctrl-C stops");
         loop.run();
         return 0;
     }
@@ -157,7 +165,20 @@ final class HotloadCommand implements Callable<Integer> {
                 .build();
     }
 
-    private ReloadLoop loop(Session session, PollingFileWatcher watcher, StatusLine status) {
+    /** File events where the system has them: instant, and free while idle. Polling where asked or needed. */
+    private FileWatcher watcher(WatchSet watchSet) {
+        if (!poll && intervalMillis == null && EventFileWatcher.isNativeOnThisPlatform()) {
+            try {
+                return new EventFileWatcher(watchSet);
+            } catch (UncheckedIOException refused) {
+                System.err.println("hotload: " + refused.getMessage() + "; polling instead");
+            }
+        }
+        double millis = intervalMillis == null ? PollingFileWatcher.DEFAULT_INTERVAL.toNanos() / 1e6 : intervalMillis;
+        return new PollingFileWatcher(watchSet, Duration.ofNanos((long) (millis * 1e6)));
+    }
+
+    private ReloadLoop loop(Session session, FileWatcher watcher, StatusLine status) {
         ReloadLoop.Builder builder = ReloadLoop.builder().watcher(watcher).reporter(status);
         if (!noClear && !environment.flag("HOTLOAD_NO_CLEAR") && environment.stdoutIsTerminal()) {
             builder.step(new ClearTerminal(System.out));

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ReloadLoop {
 
     /** How often a waiting loop checks that it should still wait; stop() does not depend on it. */
-    private static final Duration WAIT_SLICE = Duration.ofSeconds(1);
+    private static final Duration WAIT_SLICE = Duration.ofSeconds(10);
 
     private final FileWatcher watcher;
     private final List<Step> steps;

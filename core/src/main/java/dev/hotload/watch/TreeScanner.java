@@ -9,15 +9,23 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Takes one snapshot of every file in a {@link WatchSet}. */
 final class TreeScanner {
 
     private final WatchSet watchSet;
+    private Set<Path> lastFolders = Set.of();
 
     TreeScanner(WatchSet watchSet) {
         this.watchSet = watchSet;
+    }
+
+    /** @return the folders the last scan looked into: the watched trees' folders and the explicit files' parents */
+    Set<Path> lastFolders() {
+        return lastFolders;
     }
 
     /** @return a snapshot per watched file that exists now, by absolute path */
@@ -25,19 +33,22 @@ final class TreeScanner {
         Instant start = Instant.now();
         long startNanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
         Map<Path, FileSnapshot> snapshots = new HashMap<>();
+        Set<Path> folders = new HashSet<>();
         for (Path file : watchSet.files()) {
+            folders.add(file.getParent());
             BasicFileAttributes attributes = attributesOf(file);
             if (attributes != null && attributes.isRegularFile()) {
                 snapshots.put(file, FileSnapshot.of(file, attributes, startNanos));
             }
         }
         for (Path folder : watchSet.folders()) {
-            walk(folder, snapshots, startNanos);
+            walk(folder, snapshots, folders, startNanos);
         }
+        lastFolders = Set.copyOf(folders);
         return snapshots;
     }
 
-    private void walk(Path root, Map<Path, FileSnapshot> snapshots, long startNanos) {
+    private void walk(Path root, Map<Path, FileSnapshot> snapshots, Set<Path> folders, long startNanos) {
         if (!Files.isDirectory(root)) {
             return;
         }
@@ -46,7 +57,11 @@ final class TreeScanner {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     boolean skip = !dir.equals(root) && watchSet.ignore().isIgnoredFolder(dir.getFileName().toString());
-                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    if (skip) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    folders.add(dir);
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
