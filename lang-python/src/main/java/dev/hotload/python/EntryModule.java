@@ -1,0 +1,40 @@
+package dev.hotload.python;
+
+import dev.hotload.spi.LaunchException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.regex.Pattern;
+
+/**
+ * How an entry file is imported: the folder that goes on {@code sys.path} and the module's dotted name. A file
+ * inside a package (folders with {@code __init__.py}) is imported as {@code pkg.lib}, so its relative imports
+ * work.
+ *
+ * @param importRoot the folder put first on {@code sys.path}
+ * @param name the module name, e.g. {@code lib} or {@code pkg.lib}
+ */
+record EntryModule(Path importRoot, String name) {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** @throws LaunchException if the file's name cannot be a module's */
+    static EntryModule of(Path entry) throws LaunchException {
+        String fileName = entry.getFileName().toString();
+        String base = fileName.endsWith(".py") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        if (!IDENTIFIER.matcher(base).matches()) {
+            throw new LaunchException("'" + fileName + "' cannot be imported as a Python module: name it like"
+                    + " an identifier (letters, digits, _), e.g. " + base.replaceAll("\\W", "_") + ".py");
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        parts.push(base);
+        Path folder = entry.getParent();
+        while (folder.getParent() != null && Files.isRegularFile(folder.resolve("__init__.py"))
+                && IDENTIFIER.matcher(folder.getFileName().toString()).matches()) {
+            parts.push(folder.getFileName().toString());
+            folder = folder.getParent();
+        }
+        return new EntryModule(folder, String.join(".", parts));
+    }
+}

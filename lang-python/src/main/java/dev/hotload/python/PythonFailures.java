@@ -1,0 +1,50 @@
+package dev.hotload.python;
+
+import dev.hotload.loop.Outcome;
+import org.python.core.Py;
+import org.python.core.PyException;
+import org.python.core.PyObject;
+
+/** Turns a Python exception into a run's outcome, printed the way Python prints it. */
+public final class PythonFailures {
+
+    private PythonFailures() {
+    }
+
+    /**
+     * Reports what user code raised, on the current interpreter's {@code sys.stderr}.
+     *
+     * @return {@link Outcome#exited} for {@code sys.exit()}, else {@link Outcome#failed} with the exception's type
+     * @throws InterruptedException for KeyboardInterrupt: the user wants hotload to stop
+     */
+    public static Outcome report(PyException error) throws InterruptedException {
+        // Checked before any printing: Jython's printers end the JVM on a SystemExit.
+        if (error.match(Py.SystemExit)) {
+            return exitStatus(error);
+        }
+        if (error.match(Py.KeyboardInterrupt)) {
+            throw new InterruptedException("KeyboardInterrupt");
+        }
+        Py.printException(error, null, Py.getSystemState().stderr);
+        return Outcome.failed(typeName(error));
+    }
+
+    private static Outcome exitStatus(PyException exit) {
+        exit.normalize();
+        PyObject code = exit.value.__findattr__("code");
+        if (code == null || code == Py.None) {
+            return Outcome.exited(0);
+        }
+        if (code.isIndex()) {
+            return Outcome.exited(code.asIndex());
+        }
+        // As CPython does: sys.exit("message") prints the message and exits with status 1.
+        Py.getSystemState().stderr.invoke("write", Py.newUnicode(code.__str__().toString() + "\n"));
+        return Outcome.exited(1);
+    }
+
+    private static String typeName(PyException error) {
+        PyObject name = error.type.__findattr__("__name__");
+        return name == null ? error.type.toString() : name.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.hotload.python;
+
+import dev.hotload.spi.Launch;
+import dev.hotload.spi.LaunchException;
+import dev.hotload.spi.Reloader;
+import dev.hotload.spi.Session;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.python.core.Py;
+import org.python.core.PyObject;
+import org.python.core.PySystemState;
+import org.python.core.imp;
+
+/** Jython 2.7 modules: {@code hotload lib.py}. */
+public final class PythonReloader implements Reloader {
+
+    @Override
+    public String name() {
+        return "python";
+    }
+
+    @Override
+    public Set<String> extensions() {
+        return Set.of(".py");
+    }
+
+    @Override
+    public String description() {
+        return "python (.py): Jython 2.7 modules";
+    }
+
+    @Override
+    public Session open(Launch launch) throws LaunchException {
+        if (!Files.isRegularFile(launch.entry())) {
+            throw new LaunchException("no such file: '" + launch.entry() + "'");
+        }
+        EntryModule entry = EntryModule.of(launch.entry());
+        List<String> argv = new ArrayList<>();
+        argv.add(launch.entry().toString());
+        argv.addAll(launch.args());
+        PySystemState sys = JythonRuntime.start(argv);
+        sys.path.insert(0, Py.newUnicode(entry.importRoot().toString()));
+        for (Path library : launch.classpath()) {
+            sys.path.append(Py.newUnicode(library.toString()));
+        }
+        PyObject environ = imp.importName("os", true).__getattr__("environ");
+        if (environ.__finditem__("HOTLOAD_RUNNING") == null) {
+            environ.__setitem__("HOTLOAD_RUNNING", Py.newString("HOTLOAD_RUNNING"));
+        }
+        return new PythonSession(sys, entry, launch);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.hotload.python;
+
+import dev.hotload.loop.Outcome;
+import dev.hotload.spi.Launch;
+import dev.hotload.spi.Session;
+import dev.hotload.watch.ChangeSet;
+import java.util.List;
+import org.python.core.Py;
+import org.python.core.PyException;
+import org.python.core.PyObject;
+import org.python.core.PySystemState;
+import org.python.core.imp;
+
+/**
+ * An entry module in a running Jython: imported on the first run, reloaded in place on every later one. With
+ * {@code --recursive}, changed modules it imports are reloaded first; with {@code --entrypoint}, that
+ * function is called after each run.
+ */
+final class PythonSession implements Session {
+
+    private final PySystemState sys;
+    private final EntryModule entry;
+    private final Launch launch;
+    private PyObject module;
+
+    PythonSession(PySystemState sys, EntryModule entry, Launch launch) {
+        this.sys = sys;
+        this.entry = entry;
+        this.launch = launch;
+    }
+
+    @Override
+    public Outcome run(ChangeSet changes) throws InterruptedException {
+        Py.setSystemState(sys);
+        try {
+            if (module == null) {
+                module = importEntry();
+            } else {
+                if (launch.recursive()) {
+                    reloadImported(changes);
+                }
+                ModuleReloader.reload(module);
+            }
+            return launch.entrypoint().isPresent() ? callEntrypoint(launch.entrypoint().get()) : Outcome.ok();
+        } catch (PyException error) {
+            return PythonFailures.report(error);
+        } finally {
+            flush();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "python module " + entry.name();
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+
+    private PyObject importEntry() {
+        imp.importName(entry.name(), true);
+        return sys.modules.__finditem__(entry.name());
+    }
+
+    private void reloadImported(ChangeSet changes) {
+        List<PyObject> changed = ModuleReloader.modulesOf(changes.presentPaths());
+        for (PyObject imported : changed) {
+            if (imported != module) {
+                ModuleReloader.reload(imported);
+            }
+        }
+    }
+
+    private Outcome callEntrypoint(String name) {
+        PyObject function = module.__findattr__(name);
+        if (function == null || !function.isCallable()) {
+            sys.stderr.invoke("write", Py.newUnicode("hotload: " + launch.entryName() + " has no function '"
+                    + name + "' to call (--entrypoint)\n"));
+            return Outcome.failed("no function " + name);
+        }
+        function.__call__();
+        return Outcome.ok();
+    }
+
+    private void flush() {
+        sys.stdout.invoke("flush");
+        sys.stderr.invoke("flush");
+    }
+}
