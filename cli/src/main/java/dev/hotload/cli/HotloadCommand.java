@@ -8,7 +8,6 @@ import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
 import dev.hotload.spi.ReloaderRegistry;
 import dev.hotload.spi.Session;
-import dev.hotload.watch.EventFileWatcher;
 import dev.hotload.watch.FileWatcher;
 import dev.hotload.watch.PollingFileWatcher;
 import dev.hotload.watch.WatchSet;
@@ -167,12 +166,8 @@ final class HotloadCommand implements Callable<Integer> {
 
     /** File events where the system has them: instant, and free while idle. Polling where asked or needed. */
     private FileWatcher watcher(WatchSet watchSet) {
-        if (!poll && intervalMillis == null && EventFileWatcher.isNativeOnThisPlatform()) {
-            try {
-                return new EventFileWatcher(watchSet);
-            } catch (UncheckedIOException refused) {
-                System.err.println("hotload: " + refused.getMessage() + "; polling instead");
-            }
+        if (!poll && intervalMillis == null) {
+            return FileWatcher.of(watchSet);
         }
         double millis = intervalMillis == null ? PollingFileWatcher.DEFAULT_INTERVAL.toNanos() / 1e6 : intervalMillis;
         return new PollingFileWatcher(watchSet, Duration.ofNanos((long) (millis * 1e6)));

@@ -11,6 +11,21 @@ import java.time.Duration;
 public interface FileWatcher extends AutoCloseable {
 
     /**
+     * @return the best watcher for this platform: woken by file events where the system sends them, polling
+     *     {@link PollingFileWatcher#DEFAULT_INTERVAL} apart where it does not (or refuses more subscriptions)
+     */
+    static FileWatcher of(WatchSet watchSet) {
+        if (EventFileWatcher.isNativeOnThisPlatform()) {
+            try {
+                return new EventFileWatcher(watchSet);
+            } catch (java.io.UncheckedIOException refused) {
+                // Too many folders for the system's watch limit: polling has no limit.
+            }
+        }
+        return new PollingFileWatcher(watchSet, PollingFileWatcher.DEFAULT_INTERVAL);
+    }
+
+    /**
      * Waits until files change, or the timeout passes.
      *
      * @param timeout the longest wait

@@ -1,0 +1,95 @@
+package dev.hotload.python.api;
+
+import dev.hotload.loop.ReloadLoop;
+import dev.hotload.loop.StatusLine;
+import dev.hotload.loop.Step;
+import dev.hotload.watch.FileWatcher;
+import dev.hotload.watch.PollingFileWatcher;
+import dev.hotload.watch.WatchSet;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.python.core.Py;
+import org.python.core.PySystemState;
+
+/**
+ * The loop behind {@code hotload.hotload()} and {@code hotload.start()}: the core's watcher and loop, with
+ * status lines on the calling interpreter's {@code sys.stderr}. Never calls System.exit.
+ */
+public final class PythonHotload {
+
+    /** How long a stop waits for a run in progress, before and after interrupting it. */
+    static final Duration STOP_GRACE = Duration.ofMillis(500);
+
+    private PythonHotload() {
+    }
+
+    /**
+     * Runs the steps now and on every change, in this thread, until Ctrl-C (or an interrupt).
+     *
+     * @param files the files to watch
+     * @param steps the steps, in order
+     * @param pollSeconds null to let hotload choose how to watch; else poll, this many seconds apart (the
+     *     original's {@code waittime_ms}, which it in fact used as seconds)
+     */
+    public static void run(List<String> files, List<Step> steps, Double pollSeconds) {
+        StatusLine status = status();
+        ReloadLoop loop = loop(files, steps, pollSeconds, status);
+        Thread onCtrlC = new Thread(() -> {
+            stop(loop);
+            status.say("stopped");
+        }, "hotload-stop");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            loop.run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it is what stopped the loop.
+            }
+        }
+    }
+
+    /**
+     * Runs the loop on a background thread, for hosts that keep their own thread: stop it with
+     * {@link BackgroundHotload#stop()}.
+     */
+    public static BackgroundHotload start(List<String> files, List<Step> steps, Double pollSeconds) {
+        PySystemState sys = Py.getSystemState();
+        ReloadLoop loop = loop(files, steps, pollSeconds, status());
+        Thread thread = new Thread(() -> {
+            // Steps call back into Python: on this thread too, they must see the starting interpreter's sys.
+            Py.setSystemState(sys);
+            loop.run();
+        }, "hotload");
+        thread.setDaemon(true);
+        thread.start();
+        return new BackgroundHotload(loop, thread);
+    }
+
+    /** Status lines go to the calling interpreter's sys.stderr: an embedding host's stream, if it set one. */
+    private static StatusLine status() {
+        return new StatusLine(PythonStream.of(Py.getSystemState().stderr));
+    }
+
+    private static ReloadLoop loop(List<String> files, List<Step> steps, Double pollSeconds, StatusLine status) {
+        WatchSet watchSet = WatchSet.ofFiles(files.stream().map(Path::of).toList());
+        FileWatcher watcher = pollSeconds == null
+                ? FileWatcher.of(watchSet)
+                : new PollingFileWatcher(watchSet, Duration.ofNanos((long) (pollSeconds * 1e9)));
+        return ReloadLoop.builder()
+                .watcher(watcher)
+                .steps(steps)
+                .reporter(status)
+                .build();
+    }
+
+    static void stop(ReloadLoop loop) {
+        try {
+            loop.stopAndAwait(STOP_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+"""hotload: reload Python modules into a running Jython when their files are saved.
+
+The API of the original hotload (github.com/teodorlu/hotload), unchanged, on the JVM's hotload core:
+the watcher and the loop are Java; the steps are the same Python objects as in the original.
+
+    import hotload
+    hotload.hotload(
+        watch=[hotload.listfiles(".", ext=".py")],
+        steps=[hotload.ClearTerminal(), hotload.ReloadedPythonModule.from_module_name("lib")],
+    )
+
+Exception model, as in the original: Ctrl-C stops the loop; any other error in a step prints its
+traceback and the loop goes on with the next step and the next save.
+"""
+from __future__ import print_function
+
+import importlib
+import os
+import sys
+import traceback
+from types import FunctionType, ModuleType
+
+from java.lang import InterruptedException
+from dev.hotload.loop import Outcome, Step
+from dev.hotload.python import ModuleReloader
+from dev.hotload.python.api import PythonHotload
+
+__all__ = ["listfiles", "Runnable", "PythonHandle", "Command", "ClearTerminal", "ReloadedPythonModule",
+           "ReloadModules", "hotload", "start"]
+
+_DEFAULT_WAIT = 1.0 / 144
+
+
+def _reload_module(module):
+    """Reloads a module from its source file as saved now (never from a cached $py.class)."""
+    ModuleReloader.reload(module)
+
+
+def listfiles(folder, ext=""):
+    """Lists the files under folder whose names end with ext."""
+    fs = list()
+    for root, dirs, files in os.walk(folder):
+        fs.extend(os.path.join(root, f) for f in files if f.endswith(ext))
+    return fs
+
+
+class Runnable(object):
+    """A step of the loop: run() is called once at start and on every change."""
+
+    def run(self, **kwargs):
+        pass
+
+
+class PythonHandle(Runnable):
+    """Calls a function on every change."""
+
+    def __init__(self, code):
+        self.code = code
+
+    def run(self, **kwargs):
+        self.code()
+
+
+class Command(Runnable):
+    """Runs a shell command on every change."""
+
+    def __init__(self, command):
+        self.command = command
+
+    def run(self, **kwargs):
+        os.system(self.command)
+
+
+class ReloadedPythonModule(Runnable):
+    """Reloads a module on every change; subclass it and override the hooks to clean up or initialise."""
+
+    def __init__(self, module):
+        assert isinstance(module, ModuleType), (
+            "ReloadedPythonModule requires a module handle as input."
+            "Use ReloadedPythonModule.from_module_name to construct a PythonModule from"
+            " a module name (string)"
+        )
+        self.module = module
+
+    @classmethod
+    def from_module_name(cls, module_name):
+        module = importlib.import_module(module_name)
+        return cls(module)
+
+    def pre_reload_hook(self, _):
+        pass
+
+    def post_reload_hook(self, _):
+        pass
+
+    def run(self, **kwargs):
+        self.pre_reload_hook(self.module)
+        _reload_module(self.module)
+        self.post_reload_hook(self.module)
+
+    def function(self, function_name):
+        function = self.module.__dict__[function_name]
+        assert isinstance(function, FunctionType)
+        return function
+
+    def __repr__(self):
+        return "%s(%s)" % (type(self).__name__, self.module.__name__)
+
+
+class ClearTerminal(Runnable):
+    """Clears the terminal, with ANSI escape codes rather than a `clear` process."""
+
+    def run(self, **kwargs):
+        sys.stdout.write("\033[H\033[2J\033[3J")
+        sys.stdout.flush()
+
+
+class ReloadModules(Runnable):
+    """Reloads the changed modules, except the main one (which a ReloadedPythonModule step reloads)."""
+
+    def __init__(self, module):
+        self.main_module = module
+
+    def run(self, changed_modules, **kwargs):
+        for module in changed_modules:
+            if module != self.main_module:
+                _reload_module(module)
+
+
+def hotload(watch, steps, waittime_ms=_DEFAULT_WAIT):
+    """Hotload that code! Runs the steps now and whenever a watched file changes, until Ctrl-C.
+
+    watch: lists of file paths. steps: Runnables, run in order. waittime_ms: the time between two
+    scans when hotload polls, in seconds despite its name (as in the original); by default hotload
+    sleeps until the system reports a change where it can, and polls 144 times a second elsewhere.
+    """
+    PythonHotload.run(_files(watch), _steps(steps), _poll_seconds(waittime_ms))
+
+
+def start(watch, steps, waittime_ms=_DEFAULT_WAIT):
+    """Like hotload(), on a background thread; returns a handle with stop(), join(seconds), isRunning()."""
+    return PythonHotload.start(_files(watch), _steps(steps), _poll_seconds(waittime_ms))
+
+
+def _files(watch):
+    return sorted(set(os.path.abspath(path) for targets in watch for path in targets))
+
+
+def _poll_seconds(waittime):
+    return None if waittime == _DEFAULT_WAIT else float(waittime)
+
+
+def _steps(steps):
+    needs_modules = any(type(step).__name__ == "ReloadModules" for step in steps)
+    return [_Step(step, needs_modules) for step in steps]
+
+
+def _changed_modules(changes):
+    """The modules whose source files changed, as the original passes them to every step."""
+    return list(ModuleReloader.modulesOf(changes.presentPaths()))
+
+
+def _user_frames(trace):
+    """The traceback from the first frame that is not hotload's own: the user's code is what failed."""
+    while trace is not None and trace.tb_next is not None and trace.tb_frame.f_globals.get("__name__") == __name__:
+        trace = trace.tb_next
+    return trace
+
+
+class _Step(Step):
+    """One Python step, as the Java loop runs it, with the original's error handling."""
+
+    def __init__(self, step, needs_modules):
+        self.step = step
+        self.needs_modules = needs_modules
+
+    def run(self, changes):
+        changed_modules = _changed_modules(changes) if self.needs_modules else []
+        try:
+            self.step.run(changed_modules=changed_modules)
+            return Outcome.ok()
+        except KeyboardInterrupt:
+            raise InterruptedException("KeyboardInterrupt")
+        except SystemExit as exit:
+            code = exit.code
+            if code is None:
+                return Outcome.exited(0)
+            if isinstance(code, (int, long)):
+                return Outcome.exited(code)
+            print(code, file=sys.stderr)
+            return Outcome.exited(1)
+        except:  # noqa: E722 -- Java exceptions too, which are no Python Exception
+            error_type, error, trace = sys.exc_info()
+            print("Error running {}".format(self.step), file=sys.stderr)
+            traceback.print_exception(error_type, error, _user_frames(trace))
+            return Outcome.failed(error_type.__name__)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+
+    def describe(self):
+        return str(self.step)
