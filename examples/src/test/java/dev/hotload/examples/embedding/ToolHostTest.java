@@ -1,0 +1,76 @@
+package dev.hotload.examples.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** hotload inside a host's own PythonInterpreter: the host's streams, the host's thread, no exit. */
+class ToolHostTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path plugins;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final ByteArrayOutputStream systemOut = new ByteArrayOutputStream();
+    private PrintStream realOut;
+
+    @BeforeEach
+    void watchSystemOut() {
+        realOut = System.out;
+        System.setOut(new PrintStream(systemOut, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreSystemOut() {
+        System.setOut(realOut);
+    }
+
+    @Test
+    void inTheBackgroundAPluginIsReloadedIntoTheHostsStreamsAndStopsCleanly() throws Exception {
+        Path plugin = Files.writeString(plugins.resolve("greet.py"), "print('greeting 1')\n");
+        try (ToolHost host = new ToolHost(plugins, out, err)) {
+            host.startInBackground("greet");
+            await().atMost(DEADLINE).until(() -> out.toString().contains("greeting 1"));
+            Files.writeString(plugin, "print('greeting 2')\n");
+            await().atMost(DEADLINE).until(() -> out.toString().contains("greeting 2"));
+            await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: greet.py changed, reloaded"));
+            host.stop();
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("hotload") && t.isAlive());
+            Files.writeString(plugin, "print('greeting 3')\n");
+        }
+        assertThat(out.toString()).doesNotContain("greeting 3");
+        assertThat(systemOut.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void inTheForegroundItRunsInTheHostsThreadUntilInterrupted() throws Exception {
+        Path plugin = Files.writeString(plugins.resolve("tool.py"), "print('tool v1')\n");
+        try (ToolHost host = new ToolHost(plugins, out, err)) {
+            Thread worker = new Thread(() -> host.runInForeground("tool"), "tool-worker");
+            worker.start();
+            await().atMost(DEADLINE).until(() -> out.toString().contains("tool v1"));
+            Files.writeString(plugin, "raise ValueError('broken plug-in')\n");
+            await().atMost(DEADLINE).until(() -> err.toString().contains("ValueError: broken plug-in"));
+            Files.writeString(plugin, "print('tool v2')\n");
+            await().atMost(DEADLINE).until(() -> out.toString().contains("tool v2"));
+            worker.interrupt();
+            worker.join(DEADLINE.toMillis());
+            assertThat(worker.isAlive()).as("hotload.hotload returned to the host").isFalse();
+        }
+        assertThat(systemOut.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}
