@@ -28,7 +28,7 @@ final class JythonRuntime {
         properties.setProperty("python.cachedir.skip", "true");
         PySystemState.initialize(System.getProperties(), properties, argv.toArray(String[]::new));
         PySystemState sys = Py.getSystemState();
-        sys.argv = new org.python.core.PyList(argv.stream().map(Py::newUnicode).toList());
+        sys.argv = new org.python.core.PyList(argv.stream().map(Py::newStringOrUnicode).toList());
         return sys;
     }
 }

@@ -42,9 +42,9 @@ public final class PythonReloader implements Reloader {
         argv.add(launch.entry().toString());
         argv.addAll(launch.args());
         PySystemState sys = JythonRuntime.start(argv);
-        sys.path.insert(0, Py.newUnicode(entry.importRoot().toString()));
+        sys.path.insert(0, Py.newStringOrUnicode(entry.importRoot().toString()));
         for (Path library : launch.classpath()) {
-            sys.path.append(Py.newUnicode(library.toString()));
+            sys.path.append(Py.newStringOrUnicode(library.toString()));
         }
         PyObject environ = imp.importName("os", true).__getattr__("environ");
         if (environ.__finditem__("HOTLOAD_RUNNING") == null) {

@@ -54,9 +54,13 @@ final class PythonSession implements Session {
         return "python module " + entry.name();
     }
 
+    /** Flushes the program's output and forgets the module, so that a later session imports it afresh. */
     @Override
     public void close() {
         flush();
+        if (sys.modules.__finditem__(entry.name()) != null) {
+            sys.modules.__delitem__(entry.name());
+        }
     }
 
     private PyObject importEntry() {

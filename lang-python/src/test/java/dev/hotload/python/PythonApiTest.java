@@ -1,0 +1,138 @@
+package dev.hotload.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.python.core.Py;
+import org.python.core.PySystemState;
+import org.python.util.PythonInterpreter;
+
+/** The original's Python API, {@code import hotload}, driven from a Jython interpreter as a launch script would. */
+class PythonApiTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private PythonInterpreter python;
+
+    @BeforeEach
+    void interpreter() {
+        PySystemState sys = new PySystemState();
+        sys.path.insert(0, Py.newStringOrUnicode(dir.toString()));
+        python = new PythonInterpreter(null, sys);
+        python.setOut(out);
+        python.setErr(err);
+        python.set("folder", Py.newStringOrUnicode(dir.toString()));
+    }
+
+    @AfterEach
+    void stop() {
+        python.exec("try:\n    handle.stop()\nexcept NameError:\n    pass\n");
+        python.close();
+    }
+
+    @Test
+    void listfilesFindsFilesByEndingUnderAFolder() throws Exception {
+        write("a.py", "");
+        write("sub/b.py", "");
+        write("notes.txt", "");
+        python.exec("import hotload, os\n"
+                + "print(sorted(os.path.relpath(f, folder) for f in hotload.listfiles(folder, ext='.py')))\n");
+        assertThat(out.toString()).isEqualTo("['a.py', 'sub/b.py']\n");
+    }
+
+    @Test
+    void aSubclassesHooksRunAroundEveryReloadAsInThePostReloadHookExample() throws Exception {
+        Path mymath = write("mymath_api.py", "def teststuff():\n    print('teststuff 1')\n");
+        python.exec("""
+                import hotload
+                class MathReloader(hotload.ReloadedPythonModule):
+                    def pre_reload_hook(self, mod):
+                        print('pre ' + mod.__name__)
+                    def post_reload_hook(self, mod):
+                        mod.teststuff()
+                handle = hotload.start(watch=[hotload.listfiles(folder, ext='.py')],
+                                       steps=[MathReloader.from_module_name('mymath_api')])
+                """);
+        await().atMost(DEADLINE).until(() -> out.toString().contains("teststuff 1"));
+        Files.writeString(mymath, "def teststuff():\n    print('teststuff 2')\n");
+        await().atMost(DEADLINE).until(() -> out.toString().contains("teststuff 2"));
+        assertThat(out.toString()).contains("pre mymath_api\nteststuff 1\npre mymath_api\nteststuff 2\n");
+    }
+
+    @Test
+    void reloadModulesReloadsTheChangedHelperBeforeTheMainModule() throws Exception {
+        Path helper = write("helper_api.py", "def f():\n    return 'helper 1'\n");
+        write("main_api.py", "import helper_api\nprint('main sees ' + helper_api.f())\n");
+        python.exec("""
+                import hotload
+                main = hotload.ReloadedPythonModule.from_module_name('main_api')
+                handle = hotload.start(watch=[hotload.listfiles(folder, ext='.py')],
+                                       steps=[hotload.ReloadModules(main.module), main])
+                """);
+        await().atMost(DEADLINE).until(() -> out.toString().contains("main sees helper 1"));
+        Files.writeString(helper, "def f():\n    return 'helper 2'\n");
+        await().atMost(DEADLINE).until(() -> out.toString().contains("main sees helper 2"));
+    }
+
+    @Test
+    void aFailingStepPrintsItsTracebackAndTheOtherStepsAndSavesStillRun() throws Exception {
+        Path watched = write("watched.py", "");
+        Path marker = dir.resolve("command-ran");
+        python.set("marker", Py.newStringOrUnicode(marker.toString()));
+        python.exec("""
+                import hotload, sys
+                runs = []
+                def fails():
+                    raise ValueError('step broke')
+                def exits():
+                    sys.exit(4)
+                def counts():
+                    runs.append(1)
+                    print('run %d' % len(runs))
+                handle = hotload.start(watch=[[folder + '/watched.py']],
+                                       steps=[hotload.PythonHandle(fails), hotload.PythonHandle(exits),
+                                              hotload.Command('touch "%s"' % marker), hotload.ClearTerminal(),
+                                              hotload.PythonHandle(counts)])
+                """);
+        await().atMost(DEADLINE).until(() -> out.toString().contains("run 1"));
+        Files.writeString(watched, "# saved\n");
+        await().atMost(DEADLINE).until(() -> out.toString().contains("run 2"));
+        assertThat(err.toString()).contains("Error running", "ValueError: step broke");
+        assertThat(out.toString()).contains("\033[H\033[2J");
+        assertThat(marker).exists();
+        await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: watched.py changed, failed"));
+    }
+
+    @Test
+    void stopEndsTheBackgroundLoopAndFurtherSavesAreIgnored() throws Exception {
+        Path watched = write("quiet.py", "print('quiet run')\n");
+        python.exec("""
+                import hotload
+                handle = hotload.start(watch=[[folder + '/quiet.py']],
+                                       steps=[hotload.ReloadedPythonModule.from_module_name('quiet')])
+                """);
+        await().atMost(DEADLINE).until(() -> out.toString().contains("quiet run"));
+        python.exec("handle.stop()\nprint('running: %s' % handle.isRunning())\n");
+        assertThat(out.toString()).contains("running: False");
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content);
+    }
+}

@@ -1,0 +1,217 @@
+package dev.hotload.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hotload.loop.Outcome;
+import dev.hotload.spi.Launch;
+import dev.hotload.spi.LaunchException;
+import dev.hotload.spi.Session;
+import dev.hotload.watch.ChangeSet;
+import dev.hotload.watch.FileChange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.python.core.Py;
+import org.python.core.PyFile;
+
+/** The Jython session in process: import once, reload in place, errors as outcomes. */
+class PythonSessionTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private Session session;
+
+    @AfterEach
+    void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void theEntryIsImportedOnceThenReloadedInPlaceKeepingItsState() throws Exception {
+        Path entry = write("state_kept.py", """
+                try:
+                    runs = runs + 1
+                except NameError:
+                    runs = 1
+                print("run %d, %s" % (runs, "A"))
+                """);
+        open(Launch.of(entry));
+        assertThat(run()).isEqualTo(Outcome.ok());
+        rewrite(entry, "\"A\"", "\"B\"");
+        assertThat(reload(entry)).isEqualTo(Outcome.ok());
+        assertThat(out()).isEqualTo("run 1, A\nrun 2, B\n");
+    }
+
+    @Test
+    void twoSavesWithTheSameTimestampEachRunTheirOwnContent() throws Exception {
+        Path entry = write("same_time.py", "print('one')\n");
+        FileTime stamp = Files.getLastModifiedTime(entry);
+        open(Launch.of(entry));
+        run();
+        Files.writeString(entry, "print('two')\n");
+        Files.setLastModifiedTime(entry, stamp);
+        reload(entry);
+        assertThat(out()).isEqualTo("one\ntwo\n");
+    }
+
+    @Test
+    void noCompiledClassFileIsWrittenBesideTheSources() throws Exception {
+        write("helper_mod.py", "value = 1\n");
+        Path entry = write("uses_helper.py", "import helper_mod\nprint(helper_mod.value)\n");
+        open(Launch.of(entry));
+        run();
+        reload(entry);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder("helper_mod.py", "uses_helper.py");
+        }
+    }
+
+    @Test
+    void errorsArePythonTracebacksAndTheNextGoodSaveRuns() throws Exception {
+        Path entry = write("broken.py", "print('fine')\n");
+        open(Launch.of(entry));
+        run();
+        Files.writeString(entry, "def f():\n    return missing\nf()\n");
+        assertThat(reload(entry)).isEqualTo(Outcome.failed("NameError"));
+        assertThat(err()).contains("Traceback (most recent call last)", "line 2, in f", "NameError");
+        Files.writeString(entry, "x = (\n");
+        assertThat(reload(entry)).isEqualTo(Outcome.failed("SyntaxError"));
+        assertThat(err()).contains("line 1", "SyntaxError");
+        Files.writeString(entry, "print('fixed')\n");
+        assertThat(reload(entry)).isEqualTo(Outcome.ok());
+        assertThat(out()).endsWith("fixed\n");
+    }
+
+    @Test
+    void sysExitIsTheRunsExitStatusNotTheEndOfTheJvm() throws Exception {
+        Path entry = write("exits.py", "import sys\nsys.exit(3)\n");
+        open(Launch.of(entry));
+        assertThat(run()).isEqualTo(Outcome.exited(3));
+        Files.writeString(entry, "import sys\nsys.exit()\n");
+        assertThat(reload(entry)).isEqualTo(Outcome.exited(0));
+        Files.writeString(entry, "import sys\nsys.exit('bye now')\n");
+        assertThat(reload(entry)).isEqualTo(Outcome.exited(1));
+        assertThat(err()).contains("bye now");
+    }
+
+    @Test
+    void recursiveReloadsAChangedImportedModuleBeforeTheEntry() throws Exception {
+        Path helper = write("mymath_r.py", "def f(x):\n    return x * x\n");
+        Path entry = write("lib_r.py", "import mymath_r\nprint(mymath_r.f(3))\n");
+        open(Launch.of(entry).recursive(true));
+        run();
+        Files.writeString(helper, "def f(x):\n    return x + 100\n");
+        session.run(changed(helper));
+        assertThat(out()).isEqualTo("9\n103\n");
+    }
+
+    @Test
+    void withoutRecursiveAChangedImportedModuleIsNotReloaded() throws Exception {
+        Path helper = write("mymath_n.py", "def f(x):\n    return x * x\n");
+        Path entry = write("lib_n.py", "import mymath_n\nprint(mymath_n.f(3))\n");
+        open(Launch.of(entry));
+        run();
+        Files.writeString(helper, "def f(x):\n    return x + 100\n");
+        session.run(changed(helper));
+        assertThat(out()).isEqualTo("9\n9\n");
+    }
+
+    @Test
+    void theEntrypointIsCalledAfterEachRun() throws Exception {
+        Path entry = write("with_main.py", "def main():\n    print('main called')\n");
+        open(Launch.of(entry).entrypoint("main"));
+        assertThat(run()).isEqualTo(Outcome.ok());
+        Files.writeString(entry, "def main():\n    print('new main called')\n");
+        assertThat(reload(entry)).isEqualTo(Outcome.ok());
+        assertThat(out()).isEqualTo("main called\nnew main called\n");
+    }
+
+    @Test
+    void aMissingEntrypointIsNamedAndAddingItLaterWorks() throws Exception {
+        Path entry = write("without_main.py", "def other():\n    pass\n");
+        open(Launch.of(entry).entrypoint("main"));
+        assertThat(run().kind()).isEqualTo(Outcome.Kind.FAILED);
+        assertThat(err()).contains("without_main.py has no function 'main'");
+        Files.writeString(entry, "def main():\n    print('now there')\n");
+        assertThat(reload(entry)).isEqualTo(Outcome.ok());
+        assertThat(out()).isEqualTo("now there\n");
+    }
+
+    @Test
+    void anEntryInsideAPackageIsImportedByItsDottedName() throws Exception {
+        write("pkg_e/__init__.py", "");
+        write("pkg_e/helper.py", "name = 'helper'\n");
+        Path entry = write("pkg_e/app.py", "from . import helper\nprint(__name__ + ' uses ' + helper.name)\n");
+        open(Launch.of(entry));
+        assertThat(run()).isEqualTo(Outcome.ok());
+        assertThat(out()).isEqualTo("pkg_e.app uses helper\n");
+    }
+
+    @Test
+    void aFileNameThatIsNoModuleNameIsRefusedClearly() throws IOException {
+        Path entry = write("my-script.py", "print(1)\n");
+        assertThatThrownBy(() -> new PythonReloader().open(Launch.of(entry).build()))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("my-script.py")
+                .hasMessageContaining("my_script.py");
+    }
+
+    @Test
+    void argumentsReachSysArgv() throws Exception {
+        Path entry = write("argv_check.py", "import sys\nprint(sys.argv[1:])\n");
+        open(Launch.of(entry).args(List.of("--verbose", "two words")));
+        run();
+        assertThat(out()).isEqualTo("['--verbose', 'two words']\n");
+    }
+
+    private void open(Launch.Builder launch) throws LaunchException {
+        session = new PythonReloader().open(launch.build());
+        Py.getSystemState().stdout = new PyFile(out);
+        Py.getSystemState().stderr = new PyFile(err);
+    }
+
+    private Outcome run() throws Exception {
+        return session.run(ChangeSet.initial());
+    }
+
+    private Outcome reload(Path changed) throws Exception {
+        return session.run(changed(changed));
+    }
+
+    private static ChangeSet changed(Path file) {
+        return new ChangeSet(List.of(new FileChange(file, FileChange.Kind.MODIFY)), false);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content);
+    }
+
+    private static void rewrite(Path file, String from, String to) throws IOException {
+        Files.writeString(file, Files.readString(file).replace(from, to));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
