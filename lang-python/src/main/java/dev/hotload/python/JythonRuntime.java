@@ -28,6 +28,8 @@ final class JythonRuntime {
         properties.setProperty("python.cachedir.skip", "true");
         PySystemState.initialize(System.getProperties(), properties, argv.toArray(String[]::new));
         PySystemState sys = Py.getSystemState();
+        // Also when Jython was started before (an embedding host, a test), without the option.
+        sys.__setattr__("dont_write_bytecode", Py.True);
         sys.argv = new org.python.core.PyList(argv.stream().map(Py::newStringOrUnicode).toList());
         return sys;
     }

@@ -34,7 +34,7 @@ final class PythonSession implements Session {
         Py.setSystemState(sys);
         try {
             if (module == null) {
-                module = importEntry();
+                importEntry();
             } else {
                 if (launch.recursive()) {
                     reloadImported(changes);
@@ -63,9 +63,21 @@ final class PythonSession implements Session {
         }
     }
 
-    private PyObject importEntry() {
-        imp.importName(entry.name(), true);
-        return sys.modules.__finditem__(entry.name());
+    /**
+     * Creates the entry's module and runs its source in it, as import does, but from the file as saved (never
+     * a cached class file), and keeping the module when its first run fails: the next save reloads it.
+     */
+    private void importEntry() {
+        String name = entry.name();
+        int dot = name.lastIndexOf('.');
+        PyObject parent = dot < 0 ? null : imp.importName(name.substring(0, dot), false);
+        PyObject created = imp.addModule(name);
+        created.__setattr__("__file__", Py.newStringOrUnicode(launch.entry().toString()));
+        if (parent != null) {
+            parent.__setattr__(name.substring(dot + 1), created);
+        }
+        module = created;
+        ModuleReloader.reload(created);
     }
 
     private void reloadImported(ChangeSet changes) {

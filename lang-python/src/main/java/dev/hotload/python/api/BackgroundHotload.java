@@ -15,8 +15,9 @@ public final class BackgroundHotload {
     }
 
     /** Stops the loop, runs the steps' cleanup once, and waits for the thread to end (bounded). */
-    public void stop() {
+    public void stop() throws InterruptedException {
         PythonHotload.stop(loop);
+        thread.join(PythonHotload.STOP_GRACE.toMillis());
     }
 
     /** @return whether the loop is still running */
