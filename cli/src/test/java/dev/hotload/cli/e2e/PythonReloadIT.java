@@ -47,6 +47,33 @@ class PythonReloadIT {
     }
 
     @Test
+    void watchOptionsOverrideStandardInputAndAreTheOnlyTrigger() throws Exception {
+        write("lib.py", "import conf\nprint('level ' + conf.level)\n");
+        write("conf.py", "level = 'low'\n");
+        write("unwatched.py", "# not watched\n");
+        try (HotloadProcess hotload = HotloadProcess.start(dir, "unwatched.py\n", Map.of(), "hotload",
+                "--recursive", "--watch", "conf.py", "lib.py")) {
+            hotload.awaitOut("level low", START);
+            hotload.awaitErr("watching", START);
+            write("unwatched.py", "# changed, and ignored\n");
+            write("conf.py", "level = 'high'\n");
+            assertThat(hotload.awaitErr("changed", RELOAD)).contains("conf.py").doesNotContain("unwatched.py");
+            hotload.awaitOut("level high", RELOAD);
+        }
+    }
+
+    @Test
+    void pollingGivesTheSameReloads() throws Exception {
+        write("lib.py", LIB);
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--poll", "lib.py")) {
+            assertThat(hotload.awaitErr("watching", START)).contains("polling");
+            hotload.awaitOut("Result: 25", START);
+            write("lib.py", LIB.replace("x = 3", "x = 4"));
+            hotload.awaitOut("Result: 32", RELOAD);
+        }
+    }
+
+    @Test
     void stateSurvivesReloadsWithTheNameErrorIdiom() throws Exception {
         String source = """
                 def expensive_computation():
