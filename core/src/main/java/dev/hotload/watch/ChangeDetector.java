@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 final class ChangeDetector {
 
     /** Time between the scans that wait for a save to settle. */
-    static final Duration SETTLE_INTERVAL = Duration.ofMillis(1);
+    static final Duration SETTLE_INTERVAL = Duration.ofNanos(500_000);
 
     /** A file still changing after this long (a log being written) is reported as it is. */
     static final Duration MAX_SETTLE = Duration.ofMillis(250);
