@@ -54,9 +54,14 @@ final class PythonSession implements Session {
         return "python module " + entry.name();
     }
 
-    /** Flushes the program's output and forgets the module, so that a later session imports it afresh. */
+    /**
+     * Runs the program's {@code atexit} handlers (its cleanup hooks, run once: atexit forgets a handler as
+     * it runs it), flushes its output and forgets the module, so that a later session imports it afresh.
+     */
     @Override
     public void close() {
+        Py.setSystemState(sys);
+        sys.callExitFunc();
         flush();
         if (sys.modules.__finditem__(entry.name()) != null) {
             sys.modules.__delitem__(entry.name());

@@ -80,11 +80,13 @@ public final class HotloadProcess implements AutoCloseable {
         return err.await(text, timeout, this);
     }
 
-    /** @return the exit status, failing if the process does not end in time */
+    /** @return the exit status, failing if the process does not end in time; all its output is read by then */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("hotload did not exit within " + timeout + "\n" + transcript());
         }
+        out.drained(timeout);
+        err.drained(timeout);
         return process.exitValue();
     }
 
@@ -118,12 +120,18 @@ public final class HotloadProcess implements AutoCloseable {
         private final BlockingQueue<String> unread = new LinkedBlockingQueue<>();
         private final List<String> all = new ArrayList<>();
         private final String name;
+        private final Thread pump;
 
         Stream(InputStream in, String name) {
             this.name = name;
-            Thread pump = new Thread(() -> pump(in), "e2e-" + name);
+            this.pump = new Thread(() -> pump(in), "e2e-" + name);
             pump.setDaemon(true);
             pump.start();
+        }
+
+        /** Waits until the stream's end has been read. */
+        void drained(Duration timeout) throws InterruptedException {
+            pump.join(timeout.toMillis());
         }
 
         private void pump(InputStream in) {

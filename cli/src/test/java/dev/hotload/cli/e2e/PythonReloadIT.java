@@ -201,14 +201,27 @@ class PythonReloadIT {
     }
 
     @Test
-    void ctrlCStopsPromptly() throws Exception {
-        write("lib.py", LIB);
+    void ctrlCStopsPromptlyAndRunsTheCleanupHooksOnce() throws Exception {
+        String source = """
+                import atexit
+                def close_connection():
+                    print("connection closed")
+                try:
+                    connection = connection
+                except NameError:
+                    connection = "open"
+                    atexit.register(close_connection)
+                print("version %d" % 1)
+                """;
+        write("lib.py", source);
         try (HotloadProcess hotload = HotloadProcess.hotload(dir, "lib.py")) {
-            hotload.awaitOut("Result: 25", START);
-            hotload.awaitErr("watching", RELOAD);
+            hotload.awaitOut("version 1", START);
+            write("lib.py", source.replace("% 1", "% 2"));
+            hotload.awaitOut("version 2", RELOAD);
             hotload.interrupt();
             assertThat(hotload.awaitExit(Duration.ofSeconds(2))).isEqualTo(130);
             hotload.awaitErr("stopped", RELOAD);
+            assertThat(hotload.stdoutLines()).filteredOn("connection closed"::equals).hasSize(1);
         }
     }
 
