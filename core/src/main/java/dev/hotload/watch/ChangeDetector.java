@@ -39,6 +39,33 @@ final class ChangeDetector {
         return scanner.lastFolders();
     }
 
+    /** How a watcher waits between two scans: a clock, or file events. */
+    @FunctionalInterface
+    interface Waiter {
+        /** Waits at most {@code nanos}, less if something may have changed. */
+        void await(long nanos) throws InterruptedException;
+    }
+
+    /**
+     * Scans, and waits with {@code waiter} between scans, until something changed or the timeout passed.
+     *
+     * @return the settled changes, or {@link ChangeSet#none()} after the timeout
+     */
+    ChangeSet poll(Duration timeout, Waiter waiter) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            ChangeSet changes = detect();
+            if (!changes.isEmpty()) {
+                return changes;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return ChangeSet.none();
+            }
+            waiter.await(left);
+        }
+    }
+
     /**
      * Scans once; when anything differs from what was last reported, waits for it to settle.
      *

@@ -70,19 +70,11 @@ public final class EventFileWatcher implements FileWatcher {
 
     @Override
     public ChangeSet poll(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            ChangeSet changes = detector.detect();
+        return detector.poll(timeout, left -> {
+            // Folders created since the last scan must be subscribed to before sleeping.
             resubscribe();
-            if (!changes.isEmpty()) {
-                return changes;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return ChangeSet.none();
-            }
             awaitEvent(Math.min(left, RESCAN.toNanos()));
-        }
+        });
     }
 
     @Override
@@ -123,7 +115,7 @@ public final class EventFileWatcher implements FileWatcher {
         }
     }
 
-    /** Folders created since the last scan are subscribed to; deleted ones dropped. */
+    /** Subscribes to folders created since the last scan, and drops deleted ones. */
     private void resubscribe() {
         subscribed.values().removeIf(key -> !key.isValid());
         try {

@@ -28,7 +28,7 @@ public record IgnoreRules(Set<String> folders) {
      */
     public boolean isIgnoredFile(String name) {
         return name.startsWith(".#")
-                || name.startsWith(".") && (name.endsWith(".swp") || name.endsWith(".swo") || name.endsWith(".swx"))
+                || name.endsWith(".swp") || name.endsWith(".swo") || name.endsWith(".swx")
                 || name.endsWith("~")
                 || name.equals("4913")
                 || name.startsWith("#") && name.endsWith("#")

@@ -38,18 +38,7 @@ public final class PollingFileWatcher implements FileWatcher {
 
     @Override
     public ChangeSet poll(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            ChangeSet changes = scanOnce();
-            if (!changes.isEmpty()) {
-                return changes;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return ChangeSet.none();
-            }
-            ChangeDetector.pause(Math.min(intervalNanos, left));
-        }
+        return detector.poll(timeout, left -> ChangeDetector.pause(Math.min(intervalNanos, left)));
     }
 
     /**

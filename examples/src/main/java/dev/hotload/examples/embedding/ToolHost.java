@@ -37,23 +37,23 @@ public final class ToolHost implements AutoCloseable {
 
     /** Starts hotload on a background thread: every save in the plug-in folder reloads {@code plugin}. */
     public void startInBackground(String plugin) {
-        python.set("_plugins", Py.newUnicode(plugins.toString()));
-        python.set("_plugin", Py.newUnicode(plugin));
-        python.exec("import hotload\n"
-                + "_hotload = hotload.start(\n"
-                + "    watch=[hotload.listfiles(_plugins, ext='.py')],\n"
-                + "    steps=[hotload.ReloadedPythonModule.from_module_name(_plugin)])\n");
-        background = python.get("_hotload");
+        background = hotload("start", plugin);
     }
 
     /** Runs hotload in the calling thread until that thread is interrupted: the tool's own worker thread. */
     public void runInForeground(String plugin) {
+        hotload("hotload", plugin);
+    }
+
+    /** Calls {@code hotload.start} or {@code hotload.hotload} in the tool's interpreter, as a plug-in script would. */
+    private PyObject hotload(String function, String plugin) {
         python.set("_plugins", Py.newUnicode(plugins.toString()));
         python.set("_plugin", Py.newUnicode(plugin));
         python.exec("import hotload\n"
-                + "hotload.hotload(\n"
+                + "_hotload = hotload." + function + "(\n"
                 + "    watch=[hotload.listfiles(_plugins, ext='.py')],\n"
                 + "    steps=[hotload.ReloadedPythonModule.from_module_name(_plugin)])\n");
+        return python.get("_hotload");
     }
 
     /** Stops the background hotload, if one runs; its cleanup runs once. */
