@@ -69,7 +69,7 @@ import picocli.CommandLine.Parameters;
         })
 final class HotloadCommand implements Callable<Integer> {
 
-    private static final Duration STOP_GRACE = Duration.ofMillis(400);
+    private static final Duration STOP_GRACE = Duration.ofMillis(300);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "ENTRY", description = "The file to run and reload.")
     private Path entry;
