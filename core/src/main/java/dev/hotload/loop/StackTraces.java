@@ -27,6 +27,9 @@ public final class StackTraces {
 
     /** @return where the user's frames end and hotload's begin; a trace that starts in hotload is kept whole */
     private static int firstOwnFrame(StackTraceElement[] frames) {
+        if (frames.length > 0 && isOwn(frames[0])) {
+            return frames.length;
+        }
         for (int i = 1; i < frames.length; i++) {
             if (isOwn(frames[i]) && !isOwn(frames[i - 1])) {
                 return i;

@@ -1,0 +1,56 @@
+package dev.hotload.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotload.watch.ChangeSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the commands are POSIX shell")
+class ShellCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCommandThatSucceedsIsOk() throws Exception {
+        assertThat(new ShellCommand("true").run(ChangeSet.initial())).isEqualTo(Outcome.ok());
+    }
+
+    @Test
+    void aCommandThatExitsNonZeroIsAnExitedRunWithItsStatus() throws Exception {
+        assertThat(new ShellCommand("exit 3").run(ChangeSet.initial())).isEqualTo(Outcome.exited(3));
+    }
+
+    @Test
+    void argumentsReachTheProgramAsTheyAre() throws Exception {
+        Path source = Files.writeString(dir.resolve("my \"quoted\" file's.py"), "x = 3\n");
+        Path copy = dir.resolve("copy of $HOME; `it`.py");
+
+        Outcome outcome = new ShellCommand(List.of("cp", source.toString(), copy.toString())).run(ChangeSet.initial());
+
+        assertThat(outcome).isEqualTo(Outcome.ok());
+        assertThat(copy).hasSameTextualContentAs(source);
+    }
+
+    @Test
+    void aShellCommandLineCanQuoteAFileNameWithSpaces() throws Exception {
+        Path source = Files.writeString(dir.resolve("my file.py"), "x = 3\n");
+
+        Outcome outcome = new ShellCommand("cd '" + dir + "' && test -f 'my file.py' && cp 'my file.py' copy.py")
+                .run(ChangeSet.initial());
+
+        assertThat(outcome).isEqualTo(Outcome.ok());
+        assertThat(dir.resolve("copy.py")).hasSameTextualContentAs(source);
+    }
+
+    @Test
+    void describesItselfByItsCommandLine() {
+        assertThat(new ShellCommand("make test").describe()).isEqualTo("command 'make test'");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.hotload.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class StackTracesTest {
+
+    @Test
+    void cutsTheTraceWhereItEntersHotload() {
+        Throwable error = withFrames(new ArithmeticException("/ by zero"),
+                frame("com.example.Lib", "divide", "Lib.java", 3),
+                frame("com.example.Main", "main", "Main.java", 7),
+                frame("dev.hotload.loop.ReloadLoop", "runStep", "ReloadLoop.java", 171),
+                frame("dev.hotload.loop.ReloadLoop", "run", "ReloadLoop.java", 66),
+                frame("java.lang.Thread", "run", "Thread.java", 833));
+
+        assertThat(printed(error)).isEqualTo("""
+                java.lang.ArithmeticException: / by zero
+                \tat com.example.Lib.divide(Lib.java:3)
+                \tat com.example.Main.main(Main.java:7)
+                \t... 3 frames of hotload and the JVM
+                """);
+    }
+
+    @Test
+    void cutsEachCauseTheSameWay() {
+        Throwable cause = withFrames(new IllegalStateException("no config"),
+                frame("com.example.Config", "load", "Config.java", 12),
+                frame("dev.hotload.loop.ReloadLoop", "runStep", "ReloadLoop.java", 171));
+        Throwable error = withFrames(new RuntimeException("start failed", cause),
+                frame("com.example.Main", "main", "Main.java", 7),
+                frame("dev.hotload.loop.ReloadLoop", "runStep", "ReloadLoop.java", 171));
+
+        assertThat(printed(error)).isEqualTo("""
+                java.lang.RuntimeException: start failed
+                \tat com.example.Main.main(Main.java:7)
+                \t... 1 frames of hotload and the JVM
+                Caused by: java.lang.IllegalStateException: no config
+                \tat com.example.Config.load(Config.java:12)
+                \t... 1 frames of hotload and the JVM
+                """);
+    }
+
+    @Test
+    void keepsATraceThatStartsInHotloadWhole() {
+        // hotload's own bug: every frame matters, also those past the JDK's own (a stream, a lambda).
+        Throwable error = withFrames(new NullPointerException("entry"),
+                frame("dev.hotload.spi.ReloaderRegistry", "lambda$forEntry$1", "ReloaderRegistry.java", 70),
+                frame("java.util.stream.ReferencePipeline$2$1", "accept", "ReferencePipeline.java", 178),
+                frame("dev.hotload.spi.ReloaderRegistry", "forEntry", "ReloaderRegistry.java", 71),
+                frame("dev.hotload.cli.HotloadCommand", "call", "HotloadCommand.java", 139));
+
+        assertThat(printed(error)).isEqualTo("""
+                java.lang.NullPointerException: entry
+                \tat dev.hotload.spi.ReloaderRegistry.lambda$forEntry$1(ReloaderRegistry.java:70)
+                \tat java.util.stream.ReferencePipeline$2$1.accept(ReferencePipeline.java:178)
+                \tat dev.hotload.spi.ReloaderRegistry.forEntry(ReloaderRegistry.java:71)
+                \tat dev.hotload.cli.HotloadCommand.call(HotloadCommand.java:139)
+                """);
+    }
+
+    @Test
+    void keepsATraceWithoutHotloadWhole() {
+        Throwable error = withFrames(new IllegalArgumentException("x"),
+                frame("com.example.Lib", "check", "Lib.java", 5),
+                frame("java.lang.Thread", "run", "Thread.java", 833));
+
+        assertThat(printed(error)).isEqualTo("""
+                java.lang.IllegalArgumentException: x
+                \tat com.example.Lib.check(Lib.java:5)
+                \tat java.lang.Thread.run(Thread.java:833)
+                """);
+    }
+
+    private static Throwable withFrames(Throwable error, StackTraceElement... frames) {
+        error.setStackTrace(frames);
+        return error;
+    }
+
+    private static StackTraceElement frame(String className, String method, String file, int line) {
+        return new StackTraceElement(className, method, file, line);
+    }
+
+    private static String printed(Throwable error) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        StackTraces.print(error, out);
+        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+}

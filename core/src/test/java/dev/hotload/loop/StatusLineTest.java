@@ -1,0 +1,108 @@
+package dev.hotload.loop;
+
+import static dev.hotload.watch.FileChange.Kind.DELETE;
+import static dev.hotload.watch.FileChange.Kind.MODIFY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotload.watch.ChangeSet;
+import dev.hotload.watch.FileChange;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusLineTest {
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final StatusLine statusLine = new StatusLine(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    @Test
+    void theFirstRunSaysStarted() {
+        statusLine.ran(ChangeSet.initial(), Outcome.ok(), Duration.ofMillis(37));
+
+        assertThat(lines()).containsExactly("hotload: started in 37 ms");
+    }
+
+    @Test
+    void aReloadNamesTheChangedFile() {
+        statusLine.ran(changed("lib.py"), Outcome.ok(), Duration.ofNanos(4_200_000));
+
+        assertThat(lines()).containsExactly("hotload: lib.py changed, reloaded in 4.2 ms");
+    }
+
+    @Test
+    void aFailedRunSaysWhyAndThatItWaitsForTheNextSave() {
+        statusLine.ran(changed("lib.py"), Outcome.failed("NameError"), Duration.ofMillis(1300));
+
+        assertThat(lines()).containsExactly(
+                "hotload: lib.py changed, failed in 1.3 s (NameError); waiting for the next save");
+    }
+
+    @Test
+    void aFailedRunWithoutDetailSaysNoParentheses() {
+        statusLine.ran(changed("lib.py"), Outcome.failed(""), Duration.ofMillis(37));
+
+        assertThat(lines()).containsExactly("hotload: lib.py changed, failed in 37 ms; waiting for the next save");
+    }
+
+    @Test
+    void anExitedRunGivesItsStatus() {
+        statusLine.ran(changed("lib.py"), Outcome.exited(3), Duration.ofMillis(37));
+
+        assertThat(lines()).containsExactly("hotload: lib.py changed, exited with status 3 in 37 ms");
+    }
+
+    @Test
+    void deletedFilesAreMarked() {
+        ChangeSet changes = new ChangeSet(List.of(new FileChange(Path.of("old.py").toAbsolutePath(), DELETE)), false);
+
+        statusLine.ran(changes, Outcome.ok(), Duration.ofMillis(37));
+
+        assertThat(lines()).containsExactly("hotload: old.py (deleted) changed, reloaded in 37 ms");
+    }
+
+    @Test
+    void namesThreeFilesAndCountsTheRest() {
+        statusLine.ran(changed("e.py", "d.py", "c.py", "b.py", "a.py"), Outcome.ok(), Duration.ofMillis(37));
+
+        assertThat(lines()).containsExactly("hotload: a.py, b.py, c.py and 2 more changed, reloaded in 37 ms");
+    }
+
+    @Test
+    void durationsReadAsPeopleReadThem() {
+        assertThat(StatusLine.format(Duration.ofNanos(4_200_000))).isEqualTo("4.2 ms");
+        assertThat(StatusLine.format(Duration.ofNanos(37_400_000))).isEqualTo("37 ms");
+        assertThat(StatusLine.format(Duration.ofMillis(1300))).isEqualTo("1.3 s");
+    }
+
+    @Test
+    void aFailedStepIsNamedAndItsTracePrinted() {
+        IllegalStateException error = new IllegalStateException("boom");
+
+        statusLine.failed(Step.of("reload lib.py", () -> { }), error);
+
+        assertThat(lines()).first().isEqualTo("hotload: reload lib.py failed: java.lang.IllegalStateException: boom");
+        assertThat(lines()).contains("java.lang.IllegalStateException: boom");
+    }
+
+    @Test
+    void ownMessagesArePrefixed() {
+        statusLine.say("watching 3 files");
+
+        assertThat(lines()).containsExactly("hotload: watching 3 files");
+    }
+
+    private static ChangeSet changed(String... names) {
+        return new ChangeSet(Arrays.stream(names)
+                .map(name -> new FileChange(Path.of(name).toAbsolutePath(), MODIFY))
+                .toList(), false);
+    }
+
+    private List<String> lines() {
+        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+}

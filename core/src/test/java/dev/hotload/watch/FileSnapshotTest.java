@@ -1,0 +1,93 @@
+package dev.hotload.watch;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scan's clock is passed in, so "freshly saved" and "saved long ago" are chosen, not raced. */
+class FileSnapshotTest {
+
+    private static final FileTime SAVED = FileTime.from(Instant.parse("2024-05-01T10:00:00.123Z"));
+    private static final long SAVED_NANOS = SAVED.to(TimeUnit.NANOSECONDS);
+    private static final long MILLI = 1_000_000L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSameSizeSaveInTheSameTickIsDifferentWhenTheFirstSnapshotWasFresh() throws IOException {
+        Path lib = save(dir.resolve("lib.py"), "x = 3\n");
+        FileSnapshot before = snapshot(lib, SAVED_NANOS + MILLI);
+
+        save(lib, "x = 4\n");
+        FileSnapshot after = snapshot(lib, SAVED_NANOS + 2 * MILLI);
+
+        assertThat(before.isDifferentFrom(after, lib)).isTrue();
+    }
+
+    @Test
+    void aFreshSnapshotStillSeesTheChangeWhenTheNextScanComesLate() throws IOException {
+        Path lib = save(dir.resolve("lib.py"), "x = 3\n");
+        FileSnapshot before = snapshot(lib, SAVED_NANOS + MILLI);
+
+        save(lib, "x = 4\n");
+        FileSnapshot after = snapshot(lib, SAVED_NANOS + 1000 * MILLI);
+
+        assertThat(before.isDifferentFrom(after, lib)).isTrue();
+    }
+
+    @Test
+    void anUnchangedFileIsNotDifferentWhetherFreshOrNot() throws IOException {
+        Path lib = save(dir.resolve("lib.py"), "x = 3\n");
+
+        FileSnapshot fresh = snapshot(lib, SAVED_NANOS + MILLI);
+        FileSnapshot later = snapshot(lib, SAVED_NANOS + 1000 * MILLI);
+
+        assertThat(fresh.isDifferentFrom(snapshot(lib, SAVED_NANOS + 2 * MILLI), lib)).isFalse();
+        assertThat(fresh.isDifferentFrom(later, lib)).isFalse();
+        assertThat(later.isDifferentFrom(snapshot(lib, SAVED_NANOS + 2000 * MILLI), lib)).isFalse();
+    }
+
+    @Test
+    void onlyFreshlySavedFilesAreRead() throws IOException {
+        Path lib = save(dir.resolve("lib.py"), "x = 3\n");
+
+        assertThat(snapshot(lib, SAVED_NANOS + MILLI).contentHash()).isNotNull();
+        // Reading every file on every scan, 144 times a second, would cost far too much.
+        assertThat(snapshot(lib, SAVED_NANOS + 1000 * MILLI).contentHash()).isNull();
+    }
+
+    @Test
+    void aFileReplacedByRenameIsDifferentEvenWithTheSameSizeAndTime() throws IOException {
+        // What rsync does: write a temporary copy, give it the original's time, rename it over.
+        Path lib = save(dir.resolve("lib.py"), "x = 3\n");
+        FileSnapshot before = snapshot(lib, SAVED_NANOS + 1000 * MILLI);
+        assumeTrue(before.fileKey() != null, "this file system gives files no identity");
+
+        Path copy = save(dir.resolve(".lib.py.Xa1b2"), "x = 4\n");
+        Files.move(copy, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        FileSnapshot after = snapshot(lib, SAVED_NANOS + 2000 * MILLI);
+
+        assertThat(before.isDifferentFrom(after, lib)).isTrue();
+    }
+
+    private static Path save(Path file, String content) throws IOException {
+        Files.write(file, content.getBytes(UTF_8));
+        return Files.setLastModifiedTime(file, SAVED);
+    }
+
+    private static FileSnapshot snapshot(Path file, long scanStartNanos) throws IOException {
+        return FileSnapshot.of(file, Files.readAttributes(file, BasicFileAttributes.class), scanStartNanos);
+    }
+}
