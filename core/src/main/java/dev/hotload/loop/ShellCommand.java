@@ -36,6 +36,8 @@ public final class ShellCommand implements Step {
             int status = process.waitFor();
             return status == 0 ? Outcome.ok() : Outcome.exited(status);
         } catch (InterruptedException stopping) {
+            // What the command started goes too: a dev server left behind would hold its port.
+            process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             throw stopping;
         }

@@ -22,10 +22,14 @@ public final class StatusLine implements Reporter {
 
     @Override
     public void ran(ChangeSet changes, Outcome outcome, Duration took) {
-        String trigger = changes.firstRun() ? "started" : changedNames(changes.changes()) + " changed,";
         String time = format(took);
+        if (changes.firstRun() && outcome.isOk()) {
+            say("started in " + time);
+            return;
+        }
+        String trigger = changes.firstRun() ? "first run" : changedNames(changes.changes()) + " changed,";
         String result = switch (outcome.kind()) {
-            case OK -> changes.firstRun() ? "in " + time : "reloaded in " + time;
+            case OK -> "reloaded in " + time;
             case FAILED -> "failed in " + time + detail(outcome) + "; waiting for the next save";
             case EXITED -> "exited with status " + outcome.exitStatus() + " in " + time;
         };
@@ -48,10 +52,11 @@ public final class StatusLine implements Reporter {
     /** @return a duration as people read it: {@code 4.2 ms}, {@code 37 ms}, {@code 1.3 s} */
     static String format(Duration took) {
         double millis = took.toNanos() / 1e6;
-        if (millis < 10) {
+        // Compared after rounding, so that 9.96 ms reads "10 ms", not "10.0 ms".
+        if (Math.round(millis * 10) < 100) {
             return String.format(Locale.ROOT, "%.1f ms", millis);
         }
-        if (millis < 1000) {
+        if (Math.round(millis) < 1000) {
             return Math.round(millis) + " ms";
         }
         return String.format(Locale.ROOT, "%.1f s", millis / 1000);

@@ -74,6 +74,8 @@ final class ChangeDetector {
     ChangeSet detect() throws InterruptedException {
         Map<Path, FileSnapshot> current = scanner.scan();
         if (changedPaths(reported, current).isEmpty()) {
+            // Same content; the new snapshots drop the hash of files no longer racy, so they stop being re-read.
+            reported = current;
             return ChangeSet.none();
         }
         current = settle(current);

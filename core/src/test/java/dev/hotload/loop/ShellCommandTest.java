@@ -1,9 +1,11 @@
 package dev.hotload.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hotload.watch.ChangeSet;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,5 +54,27 @@ class ShellCommandTest {
     @Test
     void describesItselfByItsCommandLine() {
         assertThat(new ShellCommand("make test").describe()).isEqualTo("command 'make test'");
+    }
+
+    @Test
+    void stoppingACommandAlsoStopsWhatItStarted() throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        ShellCommand server = new ShellCommand("sleep 300 & echo $! > '" + pidFile + "'; wait");
+        Thread runner = new Thread(() -> {
+            try {
+                server.run(ChangeSet.initial());
+            } catch (Exception stopped) {
+                // Interrupted, as hotload stops it.
+            }
+        });
+        runner.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pidFile) && Files.size(pidFile) > 0);
+        long child = Long.parseLong(Files.readString(pidFile).strip());
+
+        runner.interrupt();
+        runner.join(10_000);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ProcessHandle.of(child).map(handle -> !handle.isAlive()).orElse(true));
     }
 }

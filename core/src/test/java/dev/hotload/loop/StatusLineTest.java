@@ -28,6 +28,16 @@ class StatusLineTest {
     }
 
     @Test
+    void aFirstRunThatFailsOrExitsSaysSo() {
+        statusLine.ran(ChangeSet.initial(), Outcome.failed("SyntaxError"), Duration.ofMillis(37));
+        statusLine.ran(ChangeSet.initial(), Outcome.exited(3), Duration.ofMillis(37));
+
+        assertThat(lines()).containsExactly(
+                "hotload: first run failed in 37 ms (SyntaxError); waiting for the next save",
+                "hotload: first run exited with status 3 in 37 ms");
+    }
+
+    @Test
     void aReloadNamesTheChangedFile() {
         statusLine.ran(changed("lib.py"), Outcome.ok(), Duration.ofNanos(4_200_000));
 
@@ -77,6 +87,12 @@ class StatusLineTest {
         assertThat(StatusLine.format(Duration.ofNanos(4_200_000))).isEqualTo("4.2 ms");
         assertThat(StatusLine.format(Duration.ofNanos(37_400_000))).isEqualTo("37 ms");
         assertThat(StatusLine.format(Duration.ofMillis(1300))).isEqualTo("1.3 s");
+    }
+
+    @Test
+    void durationsJustUnderABoundaryRoundUpToTheNextStyle() {
+        assertThat(StatusLine.format(Duration.ofNanos(9_960_000))).isEqualTo("10 ms");
+        assertThat(StatusLine.format(Duration.ofNanos(999_600_000))).isEqualTo("1.0 s");
     }
 
     @Test
