@@ -59,9 +59,24 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
         return files.isEmpty() && folders.isEmpty();
     }
 
-    /** @return this set with {@code file} added to the explicit files */
+    /** @return this set with {@code file} watched too: unchanged if a watched folder already covers it */
     public WatchSet plusFile(Path file) {
-        return toBuilder().file(file).build();
+        Path absolute = file.toAbsolutePath().normalize();
+        return files.contains(absolute) || isInWatchedFolder(absolute) ? this : toBuilder().file(absolute).build();
+    }
+
+    private boolean isInWatchedFolder(Path file) {
+        return matchesName(file.getFileName().toString())
+                && folders.stream().anyMatch(folder -> file.startsWith(folder) && !isUnderIgnoredFolder(folder, file));
+    }
+
+    private boolean isUnderIgnoredFolder(Path folder, Path file) {
+        for (Path part : folder.relativize(file.getParent())) {
+            if (!part.toString().isEmpty() && ignore.isIgnoredFolder(part.toString())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Builder toBuilder() {

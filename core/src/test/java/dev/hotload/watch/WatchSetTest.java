@@ -73,6 +73,18 @@ class WatchSetTest {
     }
 
     @Test
+    void plusFileLeavesAFileAWatchedFolderAlreadyCovers() {
+        WatchSet tree = WatchSet.ofTree(Path.of("src"), List.of(".py"));
+
+        assertThat(tree.plusFile(Path.of("src/pkg/lib.py"))).isSameAs(tree);
+        assertThat(tree.plusFile(Path.of("src/notes.txt")).files())
+                .containsExactly(Path.of("src/notes.txt").toAbsolutePath());
+        assertThat(tree.plusFile(Path.of("src/.hidden/lib.py")).files())
+                .as("the scan skips dot-folders, so the file must be watched on its own")
+                .containsExactly(Path.of("src/.hidden/lib.py").toAbsolutePath());
+    }
+
+    @Test
     void emptyOnlyWhenNothingIsWatched() {
         assertThat(WatchSet.builder().extensions(List.of("py")).build().isEmpty()).isTrue();
         assertThat(WatchSet.ofFiles(List.of(Path.of("lib.py"))).isEmpty()).isFalse();
