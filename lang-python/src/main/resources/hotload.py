@@ -143,7 +143,9 @@ def start(watch, steps, waittime_ms=_DEFAULT_WAIT):
 
 
 def _files(watch):
-    return sorted(set(os.path.abspath(path) for targets in watch for path in targets))
+    # A plain path among the lists (watch=["lib.py"]) is taken as itself, not as a list of characters.
+    groups = [[targets] if isinstance(targets, basestring) else targets for targets in watch]
+    return sorted(set(os.path.abspath(path) for targets in groups for path in targets))
 
 
 def _poll_seconds(waittime):

@@ -118,6 +118,22 @@ class PythonApiTest {
     }
 
     @Test
+    void aPlainPathInWatchIsAFileNotAListOfCharacters() throws Exception {
+        Path watched = write("plain.py", "");
+        python.exec("""
+                import hotload
+                runs = []
+                def count():
+                    runs.append(1)
+                    print('plain run %d' % len(runs))
+                handle = hotload.start(watch=[folder + '/plain.py'], steps=[hotload.PythonHandle(count)])
+                """);
+        await().atMost(DEADLINE).until(() -> out.toString().contains("plain run 1"));
+        Files.writeString(watched, "# saved\n");
+        await().atMost(DEADLINE).until(() -> out.toString().contains("plain run 2"));
+    }
+
+    @Test
     void stopEndsTheBackgroundLoopAndFurtherSavesAreIgnored() throws Exception {
         Path watched = write("quiet.py", "print('quiet run')\n");
         python.exec("""
