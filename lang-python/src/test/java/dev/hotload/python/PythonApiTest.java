@@ -134,8 +134,8 @@ class PythonApiTest {
     }
 
     @Test
-    void stopEndsTheBackgroundLoopAndFurtherSavesAreIgnored() throws Exception {
-        Path watched = write("quiet.py", "print('quiet run')\n");
+    void stopEndsTheBackgroundLoop() throws Exception {
+        write("quiet.py", "print('quiet run')\n");
         python.exec("""
                 import hotload
                 handle = hotload.start(watch=[[folder + '/quiet.py']],
