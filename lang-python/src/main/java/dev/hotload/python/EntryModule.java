@@ -22,7 +22,9 @@ record EntryModule(Path importRoot, String name) {
     /** @throws LaunchException if the file's name cannot be a module's */
     static EntryModule of(Path entry) throws LaunchException {
         String fileName = entry.getFileName().toString();
-        String base = fileName.endsWith(".py") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        // Any extension goes: with --lang python, a script named 'tool' or 'job.jy' is a module too.
+        int dot = fileName.lastIndexOf('.');
+        String base = dot > 0 ? fileName.substring(0, dot) : fileName;
         if (!IDENTIFIER.matcher(base).matches()) {
             throw new LaunchException("'" + fileName + "' cannot be imported as a Python module: name it like"
                     + " an identifier (letters, digits, _), e.g. " + base.replaceAll("\\W", "_") + ".py");

@@ -178,6 +178,15 @@ class PythonReloadIT {
     }
 
     @Test
+    void langPicksTheLanguageOfAFileWhoseExtensionSaysNothing() throws Exception {
+        write("tool", "print('tool ran')\n");
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--once", "--lang", "python", "tool")) {
+            hotload.awaitOut("tool ran", START);
+            assertThat(hotload.awaitExit(RELOAD)).isZero();
+        }
+    }
+
+    @Test
     void theProgramSeesHotloadRunning() throws Exception {
         write("env.py", "import os\nprint('running: %s' % os.environ.get('HOTLOAD_RUNNING'))\n");
         try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--once", "env.py")) {
