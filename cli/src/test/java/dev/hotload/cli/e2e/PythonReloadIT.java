@@ -74,6 +74,17 @@ class PythonReloadIT {
     }
 
     @Test
+    void intervalMsPollsAtThatPace() throws Exception {
+        write("lib.py", LIB);
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--interval-ms", "20", "lib.py")) {
+            assertThat(hotload.awaitErr("watching", START)).contains("polling every 20.0 ms");
+            hotload.awaitOut("Result: 25", START);
+            write("lib.py", LIB.replace("y = 4", "y = 5"));
+            hotload.awaitOut("Result: 34", RELOAD);
+        }
+    }
+
+    @Test
     void stateSurvivesReloadsWithTheNameErrorIdiom() throws Exception {
         String source = """
                 def expensive_computation():
