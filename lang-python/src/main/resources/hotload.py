@@ -10,7 +10,12 @@ the watcher and the loop are Java; the steps are the same Python objects as in t
     )
 
 Exception model, as in the original: Ctrl-C stops the loop; any other error in a step prints its
-traceback and the loop goes on with the next step and the next save.
+traceback and the loop goes on with the next step and the next save. A step with a close() method has it
+called once when the loop stops: that is where cleanup goes.
+
+Importing hotload sets sys.dont_write_bytecode: Jython would otherwise write name$py.class files beside the
+sources and trust their timestamps, so that a reload() of a helper saved twice within one clock tick could
+run the first save.
 """
 from __future__ import print_function
 
@@ -20,7 +25,7 @@ import sys
 import traceback
 from types import FunctionType, ModuleType
 
-from java.lang import InterruptedException
+from java.lang import AutoCloseable, InterruptedException
 from dev.hotload.loop import Outcome, Step
 from dev.hotload.python import ModuleReloader
 from dev.hotload.python.api import PythonHotload
@@ -29,6 +34,8 @@ __all__ = ["listfiles", "Runnable", "PythonHandle", "Command", "ClearTerminal", 
            "ReloadModules", "hotload", "start"]
 
 _DEFAULT_WAIT = 1.0 / 144
+
+sys.dont_write_bytecode = True
 
 
 def _reload_module(module):
@@ -133,6 +140,11 @@ def hotload(watch, steps, waittime_ms=_DEFAULT_WAIT):
     watch: lists of file paths. steps: Runnables, run in order. waittime_ms: the time between two
     scans when hotload polls, in seconds despite its name (as in the original); by default hotload
     sleeps until the system reports a change where it can, and polls 144 times a second elsewhere.
+
+    A KeyboardInterrupt raised by a step (or an interrupt of the calling thread) ends the loop, and
+    hotload() returns. Ctrl-C is different on the JVM: Jython raises no KeyboardInterrupt, the JVM shuts
+    down; hotload then stops the loop, closes the steps once, and the process ends with status 130
+    without returning here, so cleanup belongs in a step's close(), not after this call.
     """
     PythonHotload.run(_files(watch), _steps(steps), _poll_seconds(waittime_ms))
 
@@ -153,7 +165,7 @@ def _poll_seconds(waittime):
 
 
 def _steps(steps):
-    needs_modules = any(type(step).__name__ == "ReloadModules" for step in steps)
+    needs_modules = any(isinstance(step, ReloadModules) for step in steps)
     return [_Step(step, needs_modules) for step in steps]
 
 
@@ -169,7 +181,7 @@ def _user_frames(trace):
     return trace
 
 
-class _Step(Step):
+class _Step(Step, AutoCloseable):
     """One Python step, as the Java loop runs it, with the original's error handling."""
 
     def __init__(self, step, needs_modules):
@@ -196,6 +208,23 @@ class _Step(Step):
             print("Error running {}".format(self.step), file=sys.stderr)
             traceback.print_exception(error_type, error, _user_frames(trace))
             return Outcome.failed(error_type.__name__)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+
+    def close(self):
+        """Called once by the loop when it stops (also on Ctrl-C): the step's own close(), if it has one."""
+        close = getattr(self.step, "close", None)
+        if not callable(close):
+            return
+        try:
+            close()
+        except KeyboardInterrupt:
+            pass  # hotload is stopping already
+        except:  # noqa: E722 -- as in run()
+            error_type, error, trace = sys.exc_info()
+            print("Error closing {}".format(self.step), file=sys.stderr)
+            traceback.print_exception(error_type, error, _user_frames(trace))
         finally:
             sys.stdout.flush()
             sys.stderr.flush()

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,97 @@ class PythonApiTest {
         await().atMost(DEADLINE).until(() -> out.toString().contains("plain run 1"));
         Files.writeString(watched, "# saved\n");
         await().atMost(DEADLINE).until(() -> out.toString().contains("plain run 2"));
+    }
+
+    @Test
+    void hotloadRunsInTheCallingThreadUntilInterruptedThenClosesItsStepsOnce() throws Exception {
+        Path watched = write("fg.py", "print('fg 1')\n");
+        python.exec("""
+                import hotload
+                class Closing(hotload.Runnable):
+                    def close(self):
+                        print('closed')
+                steps = [hotload.ReloadedPythonModule.from_module_name('fg'), Closing()]
+                """);
+        Thread caller = new Thread(() -> python.exec(
+                "hotload.hotload(watch=[hotload.listfiles(folder, ext='.py')], steps=steps)\nprint('returned')\n"),
+                "launch-script");
+        caller.start();
+        await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: started"));
+        Files.writeString(watched, "print('fg 2')\n");
+        await().atMost(DEADLINE).until(() -> out.toString().contains("fg 2"));
+        caller.interrupt();
+        caller.join(DEADLINE.toMillis());
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(out.toString()).containsOnlyOnce("closed").endsWith("closed\nreturned\n");
+        assertThat(err.toString()).contains("hotload: stopped");
+    }
+
+    @Test
+    void aKeyboardInterruptInAStepEndsTheLoopAndClosesTheSteps() throws Exception {
+        Path watched = write("ki.py", "");
+        python.exec("""
+                import hotload
+                class Interrupting(hotload.Runnable):
+                    runs = 0
+                    def run(self, **kwargs):
+                        self.runs += 1
+                        if self.runs == 2:
+                            raise KeyboardInterrupt()
+                    def close(self):
+                        print('closed after %d runs' % self.runs)
+                handle = hotload.start(watch=[[folder + '/ki.py']], steps=[Interrupting()])
+                """);
+        await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: started"));
+        Files.writeString(watched, "# saved\n");
+        python.exec("ended = handle.join(20.0)\n");
+        assertThat(python.get("ended").__nonzero__()).isTrue();
+        assertThat(out.toString()).isEqualTo("closed after 2 runs\n");
+        assertThat(err.toString()).doesNotContain("Traceback");
+    }
+
+    @Test
+    void sysExitInAStepIsAnExitStatusNotTheEndOfTheProcess() throws Exception {
+        write("exit_step.py", "");
+        python.exec("""
+                import hotload, sys
+                handle = hotload.start(watch=[[folder + '/exit_step.py']],
+                                       steps=[hotload.PythonHandle(lambda: sys.exit(4))])
+                """);
+        await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: first run exited with status 4"));
+        python.exec("print('still running: %s' % handle.isRunning())\n");
+        assertThat(out.toString()).contains("still running: True");
+    }
+
+    @Test
+    void importingHotloadStopsJythonWritingClassFilesBesideTheSources() throws Exception {
+        Path helper = write("cls_helper.py", "value = 'one'\n");
+        write("cls_main.py", "import cls_helper\nreload(cls_helper)\nprint(cls_helper.value)\n");
+        FileTime stamp = Files.getLastModifiedTime(helper);
+        python.exec("""
+                import sys
+                sys.dont_write_bytecode = False
+                import hotload
+                print('dont_write_bytecode: %s' % sys.dont_write_bytecode)
+                main = hotload.ReloadedPythonModule.from_module_name('cls_main')
+                """);
+        Files.writeString(helper, "value = 'two'\n");
+        Files.setLastModifiedTime(helper, stamp);
+        python.exec("main.run()\n");
+        assertThat(out.toString()).isEqualTo("dont_write_bytecode: True\none\ntwo\n");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith("$py.class"));
+        }
+    }
+
+    @Test
+    void functionReturnsAModulesFunction() throws Exception {
+        write("with_fn.py", "def answer():\n    return 42\n");
+        python.exec("""
+                import hotload
+                print(hotload.ReloadedPythonModule.from_module_name('with_fn').function('answer')())
+                """);
+        assertThat(out.toString()).isEqualTo("42\n");
     }
 
     @Test

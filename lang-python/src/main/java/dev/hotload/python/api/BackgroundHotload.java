@@ -14,10 +14,16 @@ public final class BackgroundHotload {
         this.thread = thread;
     }
 
-    /** Stops the loop, runs the steps' cleanup once, and waits for the thread to end (bounded). */
-    public void stop() throws InterruptedException {
-        PythonHotload.stop(loop);
+    /**
+     * Stops the loop, closes its steps once (their cleanup), and waits for its thread to end. A run in progress
+     * is interrupted after a grace period; bounded, so a step stuck in a busy loop cannot hang the caller.
+     *
+     * @return whether the loop's thread has ended
+     */
+    public boolean stop() throws InterruptedException {
+        ShutdownStop.stop(loop, PythonHotload.STOP_GRACE);
         thread.join(PythonHotload.STOP_GRACE.toMillis());
+        return !thread.isAlive();
     }
 
     /** @return whether the loop is still running */
@@ -25,9 +31,19 @@ public final class BackgroundHotload {
         return thread.isAlive();
     }
 
-    /** Waits up to {@code seconds} for the loop to end; @return whether it ended */
+    /** Waits, without a limit, for the loop to end by itself (a step raised KeyboardInterrupt, or a shutdown). */
+    public void join() throws InterruptedException {
+        thread.join();
+    }
+
+    /**
+     * Waits for the loop to end by itself (a step raised KeyboardInterrupt), or for the time given.
+     *
+     * @param seconds how long to wait at most
+     * @return whether the loop has ended
+     */
     public boolean join(double seconds) throws InterruptedException {
-        thread.join(Duration.ofNanos((long) (seconds * 1e9)).toMillis());
+        thread.join(Math.max(1, Duration.ofNanos((long) (seconds * 1e9)).toMillis()));
         return !thread.isAlive();
     }
 }

@@ -14,7 +14,8 @@ import org.python.core.PySystemState;
 
 /**
  * The loop behind {@code hotload.hotload()} and {@code hotload.start()}: the core's watcher and loop, with
- * status lines on the calling interpreter's {@code sys.stderr}. Never calls System.exit.
+ * status lines on the calling interpreter's {@code sys.stderr}. Never calls System.exit, never touches
+ * System.out or System.err.
  */
 public final class PythonHotload {
 
@@ -25,7 +26,9 @@ public final class PythonHotload {
     }
 
     /**
-     * Runs the steps now and on every change, in this thread, until Ctrl-C (or an interrupt).
+     * Runs the steps now and on every change, in this thread, until a step raises KeyboardInterrupt, the
+     * thread is interrupted, or the JVM shuts down (Ctrl-C). In the last case the loop's steps are closed
+     * once and this method does not return before the process ends.
      *
      * @param files the files to watch
      * @param steps the steps, in order
@@ -35,33 +38,36 @@ public final class PythonHotload {
     public static void run(List<String> files, List<Step> steps, Double pollSeconds) {
         StatusLine status = status();
         ReloadLoop loop = loop(files, steps, pollSeconds, status);
-        Thread onCtrlC = new Thread(() -> {
-            stop(loop);
-            status.say("stopped");
-        }, "hotload-stop");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        try {
+        try (ShutdownStop onExit = ShutdownStop.register(loop, status, STOP_GRACE)) {
             loop.run();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running: it is what stopped the loop.
+            if (onExit.hasFired()) {
+                onExit.awaitHalt();
+                return;
             }
         }
+        status.say("stopped");
     }
 
     /**
      * Runs the loop on a background thread, for hosts that keep their own thread: stop it with
-     * {@link BackgroundHotload#stop()}.
+     * {@link BackgroundHotload#stop()}. A JVM shutdown stops it too, closing its steps once.
      */
     public static BackgroundHotload start(List<String> files, List<Step> steps, Double pollSeconds) {
         PySystemState sys = Py.getSystemState();
-        ReloadLoop loop = loop(files, steps, pollSeconds, status());
+        StatusLine status = status();
+        ReloadLoop loop = loop(files, steps, pollSeconds, status);
+        ShutdownStop onExit = ShutdownStop.register(loop, status, STOP_GRACE);
         Thread thread = new Thread(() -> {
             // Steps call back into Python: on this thread too, they must see the starting interpreter's sys.
             Py.setSystemState(sys);
-            loop.run();
+            try {
+                loop.run();
+            } finally {
+                onExit.close();
+            }
+            if (!onExit.hasFired()) {
+                status.say("stopped");
+            }
         }, "hotload");
         thread.setDaemon(true);
         thread.start();
@@ -83,13 +89,5 @@ public final class PythonHotload {
                 .steps(steps)
                 .reporter(status)
                 .build();
-    }
-
-    static void stop(ReloadLoop loop) {
-        try {
-            loop.stopAndAwait(STOP_GRACE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
