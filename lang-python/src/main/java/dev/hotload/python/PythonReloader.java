@@ -34,6 +34,10 @@ public final class PythonReloader implements Reloader {
 
     @Override
     public Session open(Launch launch) throws LaunchException {
+        if (Files.isDirectory(launch.entry())) {
+            throw new LaunchException("'" + launch.entry() + "' is a folder: name the module file to run, e.g. "
+                    + launch.entry().resolve("main.py"));
+        }
         if (!Files.isRegularFile(launch.entry())) {
             throw new LaunchException("no such file: '" + launch.entry() + "'");
         }
@@ -42,13 +46,14 @@ public final class PythonReloader implements Reloader {
         argv.add(launch.entry().toString());
         argv.addAll(launch.args());
         PySystemState sys = JythonRuntime.start(argv);
-        sys.path.insert(0, Py.newStringOrUnicode(entry.importRoot().toString()));
-        for (Path library : launch.classpath()) {
-            sys.path.append(Py.newStringOrUnicode(library.toString()));
-        }
+        // Before the user's folder is on sys.path: an os.py of theirs must not run here.
         PyObject environ = imp.importName("os", true).__getattr__("environ");
         if (environ.__finditem__("HOTLOAD_RUNNING") == null) {
             environ.__setitem__("HOTLOAD_RUNNING", Py.newString("HOTLOAD_RUNNING"));
+        }
+        sys.path.insert(0, Py.newStringOrUnicode(entry.importRoot().toString()));
+        for (Path library : launch.classpath()) {
+            sys.path.append(Py.newStringOrUnicode(library.toString()));
         }
         return new PythonSession(sys, entry, launch);
     }

@@ -97,8 +97,8 @@ final class PythonSession implements Session {
     private Outcome callEntrypoint(String name) {
         PyObject function = module.__findattr__(name);
         if (function == null || !function.isCallable()) {
-            sys.stderr.invoke("write", Py.newUnicode("hotload: " + launch.entryName() + " has no function '"
-                    + name + "' to call (--entrypoint)\n"));
+            sys.stderr.invoke("write", Py.newUnicode("hotload: module '" + entry.name() + "' (" + launch.entryName()
+                    + ") has no function '" + name + "' to call (--entrypoint)\n"));
             return Outcome.failed("no function " + name);
         }
         function.__call__();

@@ -89,12 +89,59 @@ class PythonSessionTest {
         Files.writeString(entry, "def f():\n    return missing\nf()\n");
         assertThat(reload(entry)).isEqualTo(Outcome.failed("NameError"));
         assertThat(err()).contains("Traceback (most recent call last)", "line 2, in f", "NameError");
-        Files.writeString(entry, "x = (\n");
+        Files.writeString(entry, "x = 1\ny = x +* 2\n");
         assertThat(reload(entry)).isEqualTo(Outcome.failed("SyntaxError"));
-        assertThat(err()).contains("line 1", "SyntaxError");
+        assertThat(err()).contains("broken.py\", line 2", "    y = x +* 2\n", "^", "SyntaxError");
         Files.writeString(entry, "print('fixed')\n");
         assertThat(reload(entry)).isEqualTo(Outcome.ok());
         assertThat(out()).endsWith("fixed\n");
+    }
+
+    @Test
+    void aJavaExceptionThrownThroughUserCodeIsAFailedRunWithATrace() throws Exception {
+        Path entry = write("calls_java.py", """
+                from java.lang import Integer
+                def parse():
+                    return Integer.parseInt('not a number')
+                parse()
+                """);
+        open(Launch.of(entry));
+        assertThat(run()).isEqualTo(Outcome.failed("NumberFormatException"));
+        assertThat(err()).contains("line 3, in parse", "NumberFormatException", "not a number");
+        Files.writeString(entry, "print('recovered')\n");
+        assertThat(reload(entry)).isEqualTo(Outcome.ok());
+    }
+
+    @Test
+    void keyboardInterruptInUserCodeStopsTheLoopLikeCtrlC() throws Exception {
+        Path entry = write("interrupts.py", "raise KeyboardInterrupt\n");
+        open(Launch.of(entry));
+        assertThatThrownBy(this::run).isInstanceOf(InterruptedException.class);
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void nothingOfTheUsersCodeRunsWhenTheSessionOpens() throws Exception {
+        write("os.py", "print('the user os.py ran')\n");
+        Path entry = write("quiet_open.py", "print('entry ran')\n");
+        session = new PythonReloader().open(Launch.of(entry).build());
+        capture();
+        assertThat(out()).isEmpty();
+        assertThat(run()).isEqualTo(Outcome.ok());
+        assertThat(out()).isEqualTo("entry ran\n");
+    }
+
+    @Test
+    void aHelperReloadedByTheUsersOwnReloadCallIsExactToo() throws Exception {
+        Path helper = write("helper_own.py", "value = 'one'\n");
+        Path entry = write("reloads_helper.py", "import helper_own\nreload(helper_own)\nprint(helper_own.value)\n");
+        FileTime stamp = Files.getLastModifiedTime(helper);
+        open(Launch.of(entry));
+        run();
+        Files.writeString(helper, "value = 'two'\n");
+        Files.setLastModifiedTime(helper, stamp);
+        reload(entry);
+        assertThat(out()).isEqualTo("one\ntwo\n");
     }
 
     @Test
@@ -146,7 +193,7 @@ class PythonSessionTest {
         Path entry = write("without_main.py", "def other():\n    pass\n");
         open(Launch.of(entry).entrypoint("main"));
         assertThat(run().kind()).isEqualTo(Outcome.Kind.FAILED);
-        assertThat(err()).contains("without_main.py has no function 'main'");
+        assertThat(err()).contains("hotload: module 'without_main' (without_main.py) has no function 'main'");
         Files.writeString(entry, "def main():\n    print('now there')\n");
         assertThat(reload(entry)).isEqualTo(Outcome.ok());
         assertThat(out()).isEqualTo("now there\n");
@@ -172,6 +219,17 @@ class PythonSessionTest {
     }
 
     @Test
+    void aMissingEntryOrAFolderIsRefusedClearly() {
+        assertThatThrownBy(() -> new PythonReloader().open(Launch.of(dir.resolve("absent.py")).build()))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("no such file")
+                .hasMessageContaining("absent.py");
+        assertThatThrownBy(() -> new PythonReloader().open(Launch.of(dir).build()))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("is a folder");
+    }
+
+    @Test
     void argumentsReachSysArgv() throws Exception {
         Path entry = write("argv_check.py", "import sys\nprint(sys.argv[1:])\n");
         open(Launch.of(entry).args(List.of("--verbose", "two words")));
@@ -181,6 +239,10 @@ class PythonSessionTest {
 
     private void open(Launch.Builder launch) throws LaunchException {
         session = new PythonReloader().open(launch.build());
+        capture();
+    }
+
+    private void capture() {
         Py.getSystemState().stdout = new PyFile(out);
         Py.getSystemState().stderr = new PyFile(err);
     }
