@@ -1,7 +1,10 @@
 package dev.hotload.examples.embedding;
 
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.python.core.Py;
 import org.python.core.PyObject;
 import org.python.core.PySystemState;
@@ -12,10 +15,28 @@ import org.python.util.PythonInterpreter;
  * {@code sys.path} and its streams. hotload runs inside it, in the background or in a thread of the tool's
  * choosing, reloading a plug-in on every save, and stops again without touching the tool's process.
  *
+ * <p>A plug-in may define {@code unload()}: the tool calls it once when hotload stops, through the step's
+ * {@code close()}, hotload's cleanup hook.
+ *
  * <p>Try it: {@code java -cp "cli/target/lib/*:examples/target/classes" dev.hotload.examples.embedding.ToolHost
- * examples/plugins greet}, edit {@code examples/plugins/greet.py}, press Enter to stop.
+ * examples/python/plugins greet}, edit {@code examples/python/plugins/greet.py}, press Enter to stop.
  */
 public final class ToolHost implements AutoCloseable {
+
+    /** What a plug-in script of the tool would write: one hotload call, with the tool's own plug-in step. */
+    private static final String HOTLOAD_SCRIPT = """
+            import hotload
+
+            class Plugin(hotload.ReloadedPythonModule):
+                def close(self):
+                    unload = getattr(self.module, 'unload', None)
+                    if unload is not None:
+                        unload()
+
+            _hotload = hotload.%s(
+                watch=[hotload.listfiles(_plugins, ext='.py')],
+                steps=[Plugin.from_module_name(_plugin)])
+            """;
 
     private final PythonInterpreter python;
     private final Path plugins;
@@ -28,6 +49,11 @@ public final class ToolHost implements AutoCloseable {
      */
     public ToolHost(Path plugins, Writer out, Writer err) {
         this.plugins = plugins.toAbsolutePath();
+        // The tool starts Jython, so it decides where Jython's package cache goes: nowhere, rather than
+        // .jython_cache in whatever folder the tool was started from. A no-op if Jython is running already.
+        Properties options = new Properties();
+        options.setProperty("python.cachedir.skip", "true");
+        PySystemState.initialize(System.getProperties(), options);
         PySystemState sys = new PySystemState();
         sys.path.insert(0, Py.newUnicode(this.plugins.toString()));
         python = new PythonInterpreter(null, sys);
@@ -45,23 +71,31 @@ public final class ToolHost implements AutoCloseable {
         hotload("hotload", plugin);
     }
 
+    /** @return whether a background hotload is running */
+    public boolean isRunning() {
+        return background != null && background.invoke("isRunning").__nonzero__();
+    }
+
     /** Calls {@code hotload.start} or {@code hotload.hotload} in the tool's interpreter, as a plug-in script would. */
     private PyObject hotload(String function, String plugin) {
         python.set("_plugins", Py.newUnicode(plugins.toString()));
         python.set("_plugin", Py.newUnicode(plugin));
-        python.exec("import hotload\n"
-                + "_hotload = hotload." + function + "(\n"
-                + "    watch=[hotload.listfiles(_plugins, ext='.py')],\n"
-                + "    steps=[hotload.ReloadedPythonModule.from_module_name(_plugin)])\n");
+        python.exec(HOTLOAD_SCRIPT.formatted(function));
         return python.get("_hotload");
     }
 
-    /** Stops the background hotload, if one runs; its cleanup runs once. */
-    public void stop() {
-        if (background != null) {
-            background.invoke("stop");
-            background = null;
+    /**
+     * Stops the background hotload, if one runs; the plug-in's {@code unload()} runs once.
+     *
+     * @return whether hotload's thread has ended
+     */
+    public boolean stop() {
+        if (background == null) {
+            return true;
         }
+        boolean ended = background.invoke("stop").__nonzero__();
+        background = null;
+        return ended;
     }
 
     @Override
@@ -70,16 +104,22 @@ public final class ToolHost implements AutoCloseable {
         python.close();
     }
 
+    /** Runs the tool: hotload on a plug-in folder until Enter is pressed, or for the seconds given. */
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: ToolHost PLUGIN_FOLDER PLUGIN_MODULE");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: ToolHost PLUGIN_FOLDER PLUGIN_MODULE [SECONDS]");
             System.exit(2);
         }
-        Writer console = new java.io.PrintWriter(System.out, true);
-        try (ToolHost host = new ToolHost(Path.of(args[0]), console, new java.io.PrintWriter(System.err, true))) {
+        Writer console = new PrintWriter(System.out, true);
+        try (ToolHost host = new ToolHost(Path.of(args[0]), console, new PrintWriter(System.err, true))) {
             host.startInBackground(args[1]);
-            System.err.println("tool: hotload runs in the background; edit " + args[0] + ", press Enter to stop");
-            System.in.read();
+            if (args.length == 3) {
+                System.err.println("tool: hotload runs in the background for " + args[2] + " s; edit " + args[0]);
+                TimeUnit.SECONDS.sleep(Long.parseLong(args[2]));
+            } else {
+                System.err.println("tool: hotload runs in the background; edit " + args[0] + ", press Enter to stop");
+                System.in.read();
+            }
         }
         System.err.println("tool: hotload stopped, the tool goes on");
     }

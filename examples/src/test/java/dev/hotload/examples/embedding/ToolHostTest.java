@@ -20,40 +20,58 @@ class ToolHostTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
+    private static final String PLUGIN = """
+            print('greeting %d')
+            def unload():
+                print('unloaded')
+            """;
+
     @TempDir
     Path plugins;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private final ByteArrayOutputStream systemOut = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
     private PrintStream realOut;
+    private PrintStream realErr;
 
     @BeforeEach
-    void watchSystemOut() {
+    void watchSystemStreams() {
         realOut = System.out;
+        realErr = System.err;
         System.setOut(new PrintStream(systemOut, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
-    void restoreSystemOut() {
+    void restoreSystemStreams() {
         System.setOut(realOut);
+        System.setErr(realErr);
     }
 
     @Test
     void inTheBackgroundAPluginIsReloadedIntoTheHostsStreamsAndStopsCleanly() throws Exception {
-        Path plugin = Files.writeString(plugins.resolve("greet.py"), "print('greeting 1')\n");
+        Path plugin = Files.writeString(plugins.resolve("greet.py"), PLUGIN.formatted(1));
         try (ToolHost host = new ToolHost(plugins, out, err)) {
             host.startInBackground("greet");
             await().atMost(DEADLINE).until(() -> out.toString().contains("greeting 1"));
-            Files.writeString(plugin, "print('greeting 2')\n");
+            Files.writeString(plugin, PLUGIN.formatted(2));
             await().atMost(DEADLINE).until(() -> out.toString().contains("greeting 2"));
             await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: greet.py changed, reloaded"));
-            host.stop();
+
+            assertThat(host.stop()).as("hotload's thread ended").isTrue();
+            assertThat(host.isRunning()).isFalse();
             assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("hotload") && t.isAlive());
-            Files.writeString(plugin, "print('greeting 3')\n");
+            assertThat(out.toString()).as("the plug-in's unload() ran once").containsOnlyOnce("unloaded");
+            assertThat(err.toString()).contains("hotload: stopped");
+
+            Files.writeString(plugin, PLUGIN.formatted(3));
+            host.stop();
         }
-        assertThat(out.toString()).doesNotContain("greeting 3");
+        assertThat(out.toString()).doesNotContain("greeting 3").containsOnlyOnce("unloaded");
         assertThat(systemOut.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(systemErr.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
@@ -71,6 +89,8 @@ class ToolHostTest {
             worker.join(DEADLINE.toMillis());
             assertThat(worker.isAlive()).as("hotload.hotload returned to the host").isFalse();
         }
+        assertThat(err.toString()).contains("hotload: stopped");
         assertThat(systemOut.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(systemErr.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }
