@@ -61,7 +61,7 @@ final class PythonSession implements Session {
     @Override
     public void close() {
         Py.setSystemState(sys);
-        sys.callExitFunc();
+        runExitHandlers();
         flush();
         if (sys.modules.__finditem__(entry.name()) != null) {
             sys.modules.__delitem__(entry.name());
@@ -83,6 +83,26 @@ final class PythonSession implements Session {
         }
         module = created;
         ModuleReloader.reload(created);
+    }
+
+    /**
+     * What {@code sys.callExitFunc()} does, minus its error printer: that one ends the JVM when a handler calls
+     * sys.exit(), and close() may run in a shutdown hook, where System.exit never returns.
+     */
+    private void runExitHandlers() {
+        PyObject exitfunc = sys.__findattr__("exitfunc");
+        if (exitfunc == null) {
+            return;
+        }
+        try {
+            exitfunc.__call__();
+        } catch (PyException error) {
+            try {
+                PythonFailures.report(error);
+            } catch (InterruptedException alreadyStopping) {
+                // A KeyboardInterrupt in a cleanup hook: hotload is stopping anyway.
+            }
+        }
     }
 
     private void reloadImported(ChangeSet changes) {

@@ -219,6 +219,22 @@ class PythonSessionTest {
     }
 
     @Test
+    void closeRunsTheAtexitHandlersOnceAndSysExitInThemDoesNotEndTheJvm() throws Exception {
+        Path entry = write("with_atexit.py", """
+                import atexit, sys
+                def cleanup():
+                    print('cleanup ran')
+                    sys.exit(5)
+                atexit.register(cleanup)
+                """);
+        open(Launch.of(entry));
+        run();
+        session.close();
+        session.close();
+        assertThat(out()).isEqualTo("cleanup ran\n");
+    }
+
+    @Test
     void aMissingEntryOrAFolderIsRefusedClearly() {
         assertThatThrownBy(() -> new PythonReloader().open(Launch.of(dir.resolve("absent.py")).build()))
                 .isInstanceOf(LaunchException.class)
