@@ -91,6 +91,7 @@ class ReloadedPythonModule(Runnable):
 
     @classmethod
     def from_module_name(cls, module_name):
+        """Imports the module, which runs it once, as in the original: the loop's first run reloads it again."""
         module = importlib.import_module(module_name)
         return cls(module)
 
@@ -175,8 +176,11 @@ def _changed_modules(changes):
 
 
 def _user_frames(trace):
-    """The traceback from the first frame that is not hotload's own: the user's code is what failed."""
-    while trace is not None and trace.tb_next is not None and trace.tb_frame.f_globals.get("__name__") == __name__:
+    """The traceback from the first frame that is not hotload's own: the user's code is what failed.
+
+    None when every frame is hotload's, as for a SyntaxError, which then prints as file, line and caret.
+    """
+    while trace is not None and trace.tb_frame.f_globals.get("__name__") == __name__:
         trace = trace.tb_next
     return trace
 

@@ -120,6 +120,22 @@ class PythonApiTest {
     }
 
     @Test
+    void aSyntaxErrorInAReloadedModuleShowsFileLineAndCaretWithoutHotloadsFrames() throws Exception {
+        Path module = write("syntax_api.py", "x = 1\n");
+        python.exec("""
+                import hotload
+                handle = hotload.start(watch=[[folder + '/syntax_api.py']],
+                                       steps=[hotload.ReloadedPythonModule.from_module_name('syntax_api')])
+                """);
+        await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: started"));
+        Files.writeString(module, "x = 1\ny = x +* 2\n");
+        await().atMost(DEADLINE).until(() -> err.toString().contains("SyntaxError"));
+        assertThat(err.toString())
+                .contains("Error running ReloadedPythonModule(syntax_api)\n", "syntax_api.py\", line 2\n", "y = x +* 2\n", "^")
+                .doesNotContain("hotload.py");
+    }
+
+    @Test
     void aPlainPathInWatchIsAFileNotAListOfCharacters() throws Exception {
         Path watched = write("plain.py", "");
         python.exec("""
