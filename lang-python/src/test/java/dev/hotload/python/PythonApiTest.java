@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,14 @@ class PythonApiTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private PythonInterpreter python;
+
+    @BeforeAll
+    static void jythonWithoutPackageCache() {
+        // Else Jython may create .jython_cache in the working folder; a no-op if another test started Jython.
+        Properties options = new Properties();
+        options.setProperty("python.cachedir.skip", "true");
+        PySystemState.initialize(System.getProperties(), options);
+    }
 
     @BeforeEach
     void interpreter() {
