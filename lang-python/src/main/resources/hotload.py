@@ -151,7 +151,7 @@ def hotload(watch, steps, waittime_ms=_DEFAULT_WAIT):
 
 
 def start(watch, steps, waittime_ms=_DEFAULT_WAIT):
-    """Like hotload(), on a background thread; returns a handle with stop(), join(seconds), isRunning()."""
+    """Like hotload(), on a background thread; returns a handle with stop(), join([seconds]) and isRunning()."""
     return PythonHotload.start(_files(watch), _steps(steps), _poll_seconds(waittime_ms))
 
 
