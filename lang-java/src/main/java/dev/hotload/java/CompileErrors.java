@@ -1,0 +1,58 @@
+package dev.hotload.java;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/** Prints javac's errors the way javac does: {@code Lib.java:3: error: ';' expected}, the line, a caret. */
+final class CompileErrors {
+
+    private CompileErrors() {
+    }
+
+    /**
+     * @param errors javac's errors
+     * @param workingDir file names are shown relative to it when they are under it, as the user typed them
+     */
+    static void print(List<Diagnostic<? extends JavaFileObject>> errors, Path workingDir, PrintStream out) {
+        for (Diagnostic<? extends JavaFileObject> error : errors) {
+            out.println(format(error, workingDir));
+        }
+        out.println(errors.size() == 1 ? "1 error" : errors.size() + " errors");
+        out.flush();
+    }
+
+    /** @return one error as javac prints it: the message's first line, the source line and a caret, the rest */
+    static String format(Diagnostic<? extends JavaFileObject> error, Path workingDir) {
+        String[] message = error.getMessage(Locale.getDefault()).split("\\R", 2);
+        StringBuilder text = new StringBuilder();
+        if (error.getSource() instanceof SourceFile source) {
+            text.append(shown(source.path(), workingDir)).append(':').append(error.getLineNumber()).append(": ");
+        }
+        text.append("error: ").append(message[0]);
+        if (error.getSource() instanceof SourceFile source && error.getPosition() != Diagnostic.NOPOS) {
+            String line = source.lineAt(error.getPosition());
+            text.append('\n').append(line).append('\n').append(caret(line, source.columnOf(error.getPosition())));
+        }
+        if (message.length > 1) {
+            text.append('\n').append(message[1]);
+        }
+        return text.toString();
+    }
+
+    /** Tabs are kept, so that the caret lines up under a tab-indented line in any terminal. */
+    private static String caret(String line, int column) {
+        StringBuilder caret = new StringBuilder();
+        for (int i = 0; i < column && i < line.length(); i++) {
+            caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        return caret.append('^').toString();
+    }
+
+    private static String shown(Path file, Path workingDir) {
+        return file.startsWith(workingDir) ? workingDir.relativize(file).toString() : file.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.hotload.java;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What runs a generation: the entry class's {@code public static void main(String[])} with the program's
+ * arguments, or the static no-argument method named by {@code --entrypoint}. As with {@code java Lib.java},
+ * the class itself need not be public.
+ *
+ * @param className the entry class's binary name
+ * @param method the {@code --entrypoint} method, or empty for {@code main}
+ * @param args the program's arguments, for {@code main}
+ */
+record EntryPoint(String className, Optional<String> method, List<String> args) {
+
+    EntryPoint {
+        args = List.copyOf(args);
+    }
+
+    /** The entry cannot be run as it is now: say what to change. The next save may fix it. */
+    static final class Missing extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Missing(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Finds the entry in a generation, without initialising its class.
+     *
+     * @return a handle that runs it and takes no arguments
+     * @throws Missing if the class or the method is not there
+     */
+    MethodHandle resolve(ClassLoader generation) throws Missing {
+        Class<?> entryClass;
+        try {
+            entryClass = Class.forName(className, false, generation);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new Missing("no class " + className + " in its source file: the entry file must declare it");
+        }
+        Method found = method.isPresent() ? named(entryClass, method.get()) : main(entryClass);
+        try {
+            // Invoked through a method handle, the entry's stack trace shows no reflection frames.
+            found.setAccessible(true);
+            MethodHandle handle = MethodHandles.lookup().unreflect(found);
+            if (method.isPresent()) {
+                return handle.asType(MethodType.methodType(void.class));
+            }
+            return MethodHandles.insertArguments(handle, 0, (Object) args.toArray(String[]::new));
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new Missing("cannot call " + describe(found) + ": " + e.getMessage());
+        }
+    }
+
+    private static Method main(Class<?> entryClass) throws Missing {
+        try {
+            Method main = entryClass.getDeclaredMethod("main", String[].class);
+            if (isPublicStatic(main) && main.getReturnType() == void.class) {
+                return main;
+            }
+        } catch (NoSuchMethodException | LinkageError e) {
+            // Said below, with what to do.
+        }
+        throw new Missing(entryClass.getSimpleName() + " has no 'public static void main(String[] args)':"
+                + " add one, or name a static method to call with --entrypoint");
+    }
+
+    private static Method named(Class<?> entryClass, String name) throws Missing {
+        Optional<Method> found = Optional.empty();
+        try {
+            found = Arrays.stream(entryClass.getDeclaredMethods())
+                    .filter(m -> m.getName().equals(name) && m.getParameterCount() == 0 && isPublicStatic(m))
+                    .findFirst();
+        } catch (LinkageError e) {
+            // Said below.
+        }
+        return found.orElseThrow(() -> new Missing(entryClass.getSimpleName() + " has no 'public static "
+                + name + "()' to call (--entrypoint)"));
+    }
+
+    private static boolean isPublicStatic(Method method) {
+        return Modifier.isPublic(method.getModifiers()) && Modifier.isStatic(method.getModifiers());
+    }
+
+    private static String describe(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.hotload.java;
+
+import dev.hotload.loop.Outcome;
+import dev.hotload.loop.StackTraces;
+import java.io.PrintStream;
+import java.lang.invoke.MethodHandle;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One generation's entry, running on its own thread, named {@code main} as under {@code java}. The session
+ * waits a little for it; an entry that has not returned by then (a server, a render loop) goes on in the
+ * background, and reports for itself how it ends.
+ */
+final class EntryRun {
+
+    private enum State { RUNNING, ENDED, IN_BACKGROUND }
+
+    private final MethodHandle entry;
+    private final PrintStream err;
+    private final Thread thread;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    /** Who reports the outcome: the waiting session if the entry ended in time, else the thread itself. */
+    private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
+    private volatile boolean stopping;
+    private volatile Outcome outcome = Outcome.ok();
+
+    private EntryRun(MethodHandle entry, ClassLoader generation, PrintStream err) {
+        this.entry = entry;
+        this.err = err;
+        this.thread = new Thread(this::run, "main");
+        // The program's threads inherit it: hotload decides when the JVM ends, not a thread left running.
+        thread.setDaemon(true);
+        thread.setContextClassLoader(generation);
+    }
+
+    /** @return the entry, started */
+    static EntryRun start(MethodHandle entry, ClassLoader generation, PrintStream err) {
+        EntryRun run = new EntryRun(entry, generation, err);
+        run.thread.start();
+        return run;
+    }
+
+    /**
+     * @param window how long to wait for the entry to return
+     * @return how the entry ended, or empty if it still runs (it then reports its own end)
+     */
+    Optional<Outcome> await(Duration window) throws InterruptedException {
+        boolean done = ended.await(window.toNanos(), TimeUnit.NANOSECONDS);
+        if (!done && state.compareAndSet(State.RUNNING, State.IN_BACKGROUND)) {
+            return Optional.empty();
+        }
+        ended.await(); // it ended just as the window closed: its outcome is moments away
+        return Optional.of(outcome);
+    }
+
+    /** @return whether the entry's thread is still running */
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    /**
+     * Interrupts the entry's thread and waits for it to end; what it throws on the way out is not reported.
+     *
+     * @return whether it ended within {@code timeout}
+     */
+    boolean stop(Duration timeout) throws InterruptedException {
+        stopping = true;
+        thread.interrupt();
+        return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void run() {
+        try {
+            entry.invoke();
+        } catch (ExitRequest exit) {
+            outcome = Outcome.exited(exit.status());
+        } catch (Throwable error) {
+            outcome = Outcome.failed(error.getClass().getSimpleName());
+            if (!stopping) {
+                err.print("Exception in thread \"main\" ");
+                StackTraces.print(error, err);
+            }
+        } finally {
+            System.out.flush();
+            err.flush();
+            if (!state.compareAndSet(State.RUNNING, State.ENDED) && !stopping) {
+                reportInBackground();
+            }
+            ended.countDown();
+        }
+    }
+
+    /** Nobody waits for this outcome any more: say how the program ended, unless it simply returned. */
+    private void reportInBackground() {
+        if (outcome.kind() == Outcome.Kind.EXITED) {
+            err.println("hotload: main exited with status " + outcome.exitStatus());
+        } else if (outcome.kind() == Outcome.Kind.FAILED) {
+            err.println("hotload: main failed (" + outcome.detail() + "); waiting for the next save");
+        }
+    }
+}

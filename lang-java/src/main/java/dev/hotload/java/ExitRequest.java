@@ -1,0 +1,38 @@
+package dev.hotload.java;
+
+/**
+ * What {@code System.exit(n)} in reloaded code does instead of ending the JVM: it ends the run with status
+ * {@code n}, and hotload goes on. Public because the rewritten classes, in their own class loader, call it; an
+ * {@link Error}, so that a {@code catch (Exception e)} around the call does not swallow it.
+ */
+public final class ExitRequest extends Error {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    private ExitRequest(String call, int status) {
+        super(call + "(" + status + ") ends this run of the program, not hotload");
+        this.status = status;
+    }
+
+    /** Called where reloaded code called {@code System.exit(status)}. */
+    public static void systemExit(int status) {
+        throw new ExitRequest("System.exit", status);
+    }
+
+    /** Called where reloaded code called {@code runtime.exit(status)}. */
+    public static void runtimeExit(Runtime runtime, int status) {
+        throw new ExitRequest("Runtime.exit", status);
+    }
+
+    /** Called where reloaded code called {@code runtime.halt(status)}. */
+    public static void runtimeHalt(Runtime runtime, int status) {
+        throw new ExitRequest("Runtime.halt", status);
+    }
+
+    /** @return the status the program asked to exit with */
+    public int status() {
+        return status;
+    }
+}

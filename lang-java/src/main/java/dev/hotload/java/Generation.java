@@ -1,0 +1,96 @@
+package dev.hotload.java;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The class loader of one successful compile. It defines the program's classes itself, from the compiled bytes
+ * (child-first: a class of the program wins over a library's of the same name), with their exit calls
+ * rewritten; everything else comes from its parent, the library loader that outlives every generation. Once
+ * nothing references it, its classes can be unloaded.
+ */
+final class Generation extends ClassLoader {
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final int number;
+    private final Map<String, byte[]> classes;
+    private final Path sourceRoot;
+
+    /**
+     * @param number counts generations from 1, for messages
+     * @param classes the program's class files by binary name
+     * @param libraries the parent: libraries and the JDK
+     * @param sourceRoot where the program's resources are found, beside its sources
+     */
+    Generation(int number, Map<String, byte[]> classes, ClassLoader libraries, Path sourceRoot) {
+        super(libraries);
+        this.number = number;
+        this.classes = Map.copyOf(classes);
+        this.sourceRoot = sourceRoot;
+    }
+
+    int number() {
+        return number;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        byte[] bytes = classes.get(name);
+        if (bytes == null) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                byte[] rewritten = ExitRewriter.rewrite(bytes);
+                loaded = defineClass(name, rewritten, 0, rewritten.length);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
+    }
+
+    /** A resource beside the sources ({@code config.properties} in the source root) is the program's too. */
+    @Override
+    protected URL findResource(String name) {
+        Path file;
+        try {
+            file = sourceRoot.resolve(name).normalize();
+        } catch (InvalidPathException notAPath) {
+            return null;
+        }
+        if (!file.startsWith(sourceRoot) || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return file.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+        URL found = findResource(name);
+        return found == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(found));
+    }
+
+    @Override
+    public String toString() {
+        return "hotload generation " + number;
+    }
+}

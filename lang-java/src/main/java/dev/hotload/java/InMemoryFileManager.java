@@ -1,0 +1,93 @@
+package dev.hotload.java;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.JavaFileObject.Kind;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+
+/**
+ * javac's file manager for one program: class files go to memory, and classes compiled earlier are served to
+ * javac from memory, on the class path, so that a save compiles only what it changed. Everything else (the
+ * JDK, the libraries) comes from the standard file manager, which is kept warm across compiles.
+ */
+final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
+
+    private Map<String, List<MemoryClassFile>> visibleByPackage = Map.of();
+    private final List<CompiledClass> written = new ArrayList<>();
+
+    InMemoryFileManager(StandardJavaFileManager standard) {
+        super(standard);
+    }
+
+    /**
+     * Starts a compile: javac sees these earlier classes, and what it writes is collected afresh.
+     *
+     * @param visible earlier classes by binary name: those of the sources not being recompiled
+     */
+    void prepare(Map<String, byte[]> visible) {
+        Map<String, List<MemoryClassFile>> byPackage = new HashMap<>();
+        visible.forEach((name, bytes) -> byPackage.computeIfAbsent(packageOf(name), p -> new ArrayList<>())
+                .add(MemoryClassFile.of(name, bytes)));
+        visibleByPackage = byPackage;
+        written.clear();
+    }
+
+    /** @return the classes javac wrote since {@link #prepare} */
+    List<CompiledClass> written() {
+        return List.copyOf(written);
+    }
+
+    @Override
+    public Iterable<JavaFileObject> list(Location location, String packageName, Set<Kind> kinds, boolean recurse)
+            throws IOException {
+        Iterable<JavaFileObject> standard = super.list(location, packageName, kinds, recurse);
+        if (location != StandardLocation.CLASS_PATH || !kinds.contains(Kind.CLASS)) {
+            return standard;
+        }
+        List<JavaFileObject> all = new ArrayList<>();
+        visibleByPackage.forEach((pkg, files) -> {
+            if (pkg.equals(packageName) || recurse && pkg.startsWith(packageName.isEmpty() ? "" : packageName + ".")) {
+                all.addAll(files);
+            }
+        });
+        if (all.isEmpty()) {
+            return standard;
+        }
+        standard.forEach(all::add);
+        return all;
+    }
+
+    @Override
+    public String inferBinaryName(Location location, JavaFileObject file) {
+        return file instanceof MemoryClassFile memory ? memory.binaryName() : super.inferBinaryName(location, file);
+    }
+
+    @Override
+    public boolean isSameFile(FileObject a, FileObject b) {
+        return a instanceof MemoryClassFile || b instanceof MemoryClassFile ? a == b : super.isSameFile(a, b);
+    }
+
+    @Override
+    public JavaFileObject getJavaFileForOutput(Location location, String className, Kind kind, FileObject sibling)
+            throws IOException {
+        if (kind != Kind.CLASS || !(sibling instanceof SourceFile source)) {
+            return super.getJavaFileForOutput(location, className, kind, sibling);
+        }
+        Path from = source.path();
+        return MemoryClassFile.output(className, bytes -> written.add(CompiledClass.of(from, bytes)));
+    }
+
+    private static String packageOf(String binaryName) {
+        int dot = binaryName.lastIndexOf('.');
+        return dot < 0 ? "" : binaryName.substring(0, dot);
+    }
+}

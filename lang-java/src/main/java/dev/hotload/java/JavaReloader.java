@@ -1,0 +1,92 @@
+package dev.hotload.java;
+
+import dev.hotload.Hotload;
+import dev.hotload.spi.Launch;
+import dev.hotload.spi.LaunchException;
+import dev.hotload.spi.Reloader;
+import dev.hotload.spi.Session;
+import dev.hotload.watch.WatchSet;
+import java.io.PrintStream;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Java classes: {@code hotload Lib.java}, compiled in process, a fresh class loader per save. */
+public final class JavaReloader implements Reloader {
+
+    @Override
+    public String name() {
+        return "java";
+    }
+
+    @Override
+    public Set<String> extensions() {
+        return Set.of(".java");
+    }
+
+    @Override
+    public String description() {
+        return "java (.java): Java classes, compiled in process";
+    }
+
+    /** @return the entry's source tree, the folder its package declaration implies, {@code .java} files */
+    @Override
+    public WatchSet defaultWatchSet(Launch launch) {
+        try {
+            return WatchSet.ofTree(SourceTree.of(launch.entry()).root(), extensions());
+        } catch (LaunchException unreadable) {
+            // open() says why, in one line.
+            return Reloader.super.defaultWatchSet(launch);
+        }
+    }
+
+    @Override
+    public Session open(Launch launch) throws LaunchException {
+        return open(launch, System.err);
+    }
+
+    /** @param err where compile errors, stack traces and hotload's notes go */
+    Session open(Launch launch, PrintStream err) throws LaunchException {
+        if (!Files.isRegularFile(launch.entry())) {
+            throw new LaunchException("no such file: '" + launch.entry() + "'");
+        }
+        SourceTree tree = SourceTree.of(launch.entry());
+        List<Path> compileClassPath = new ArrayList<>();
+        compileClassPath.add(hotloadApi());
+        compileClassPath.addAll(launch.classpath());
+        WarmCompiler compiler = WarmCompiler.start(compileClassPath);
+        EntryPoint entryPoint = new EntryPoint(tree.entryClass(), launch.entrypoint(), launch.args());
+        return new JavaSession(tree, entryPoint, compiler, libraries(launch.classpath()), err);
+    }
+
+    /** @return the loader of the {@code --classpath} libraries: loaded once, parent of every generation */
+    private static URLClassLoader libraries(List<Path> classpath) throws LaunchException {
+        List<URL> urls = new ArrayList<>();
+        for (Path library : classpath) {
+            if (!Files.exists(library)) {
+                throw new LaunchException("no such library: '" + library + "' (--classpath)");
+            }
+            try {
+                urls.add(library.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new LaunchException("cannot use the library '" + library + "': " + e.getMessage());
+            }
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), new ApiLoader());
+    }
+
+    /** @return the jar (or folder) of {@link Hotload}, which reloaded code compiles against */
+    private static Path hotloadApi() throws LaunchException {
+        try {
+            return Path.of(Hotload.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new LaunchException("cannot find hotload's own API classes: " + e.getMessage(), e);
+        }
+    }
+}

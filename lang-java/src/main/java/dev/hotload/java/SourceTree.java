@@ -1,0 +1,132 @@
+package dev.hotload.java;
+
+import dev.hotload.spi.LaunchException;
+import dev.hotload.watch.IgnoreRules;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The program a Java entry belongs to: the source root its package declaration implies (for
+ * {@code src/shapes/Main.java} declaring {@code package shapes;}, that is {@code src}) and every {@code .java}
+ * file under it.
+ *
+ * @param root the folder of the unnamed package, absolute
+ * @param entryClass the entry's binary name, e.g. {@code shapes.Main}
+ */
+record SourceTree(Path root, String entryClass) {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    /** Only at the start (after comments): the word may appear in a string literal further down. */
+    private static final Pattern PACKAGE = Pattern.compile(
+            "\\A\\s*(?:@[\\w.]+\\s*(?:\\([^)]*\\))?\\s*)*package\\s+([\\w$]+(?:\\s*\\.\\s*[\\w$]+)*)\\s*;");
+
+    /**
+     * @param entry the entry file, absolute
+     * @throws LaunchException if the file cannot be a class's source, or is not in its package's folder
+     */
+    static SourceTree of(Path entry) throws LaunchException {
+        String fileName = entry.getFileName().toString();
+        String simpleName = fileName.endsWith(".java") ? fileName.substring(0, fileName.length() - 5) : fileName;
+        if (!IDENTIFIER.matcher(simpleName).matches()) {
+            throw new LaunchException("'" + fileName + "' cannot hold a Java class: name it like its class,"
+                    + " e.g. " + simpleName.replaceAll("[^A-Za-z0-9_$]", "") + ".java");
+        }
+        String packageName = packageOf(entry);
+        Path root = entry.getParent();
+        if (!packageName.isEmpty()) {
+            Path packageFolder = Path.of("", packageName.split("\\."));
+            if (!root.endsWith(packageFolder)) {
+                throw new LaunchException(fileName + " declares 'package " + packageName + ";' but is not in a folder "
+                        + packageFolder + ": move it there, under its source root");
+            }
+            for (int level = 0; level < packageFolder.getNameCount(); level++) {
+                root = root.getParent();
+            }
+        }
+        return new SourceTree(root, packageName.isEmpty() ? simpleName : packageName + "." + simpleName);
+    }
+
+    /** @return every {@code .java} file under the root, skipping what the watcher skips (dot-folders, target/) */
+    List<Path> sources() {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return dir.equals(root) || !IgnoreRules.DEFAULT.isIgnoredFolder(dir.getFileName().toString())
+                            ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (contains(file)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /** @return whether {@code file} is one of this program's sources (it need not exist any more) */
+    boolean contains(Path file) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".java") || !file.startsWith(root) || IgnoreRules.DEFAULT.isIgnoredFile(name)) {
+            return false;
+        }
+        for (Path part : root.relativize(file.getParent())) {
+            if (!part.toString().isEmpty() && IgnoreRules.DEFAULT.isIgnoredFolder(part.toString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String packageOf(Path entry) throws LaunchException {
+        String source;
+        try {
+            source = Files.readString(entry, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            throw new LaunchException("cannot read '" + entry + "': " + e.getMessage());
+        }
+        Matcher matcher = PACKAGE.matcher(withoutComments(source));
+        return matcher.find() ? matcher.group(1).replaceAll("\\s", "") : "";
+    }
+
+    /** @return the source with its comments blanked; good enough for the declarations before the first type */
+    static String withoutComments(String source) {
+        StringBuilder kept = new StringBuilder(source.length());
+        int i = 0;
+        while (i < source.length()) {
+            if (source.startsWith("//", i)) {
+                int end = source.indexOf('\n', i);
+                i = end < 0 ? source.length() : end;
+            } else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                i = end < 0 ? source.length() : end + 2;
+                kept.append(' ');
+            } else {
+                kept.append(source.charAt(i++));
+            }
+        }
+        return kept.toString();
+    }
+}

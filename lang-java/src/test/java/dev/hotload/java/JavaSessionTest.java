@@ -1,0 +1,319 @@
+package dev.hotload.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.hotload.loop.Outcome;
+import dev.hotload.spi.Launch;
+import dev.hotload.watch.ChangeSet;
+import dev.hotload.watch.FileChange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A Java program run in process: a generation per save, state kept, errors and exits as outcomes. */
+class JavaSessionTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream systemOut;
+    private JavaSession session;
+
+    @BeforeEach
+    void captureOutput() {
+        systemOut = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void close() {
+        if (session != null) {
+            session.close();
+        }
+        System.setOut(systemOut);
+    }
+
+    @Test
+    void runsMainThenEachSaveRunsTheSavedVersion() throws Exception {
+        Path lib = write("Lib.java", "class Lib { public static void main(String[] args) { System.out.println(\"Result: \" + 3 * 3); } }");
+        open(Launch.of(lib));
+
+        assertThat(session.run(ChangeSet.initial())).isEqualTo(Outcome.ok());
+        write("Lib.java", "class Lib { public static void main(String[] args) { System.out.println(\"Result: \" + 4 * 4); } }");
+        assertThat(save(lib)).isEqualTo(Outcome.ok());
+
+        assertThat(out()).isEqualTo("Result: 9\nResult: 16\n");
+    }
+
+    @Test
+    void argumentsReachMainAndEntrypointCallsANamedMethod() throws Exception {
+        Path app = write("App.java", """
+                public class App {
+                    public static void main(String[] args) { System.out.println("args " + String.join(",", args)); }
+                    public static void render() { System.out.println("rendered"); }
+                }
+                """);
+        open(Launch.of(app).args(List.of("--verbose", "two words")).build());
+        session.run(ChangeSet.initial());
+        session.close();
+        open(Launch.of(app).entrypoint("render").build());
+        session.run(ChangeSet.initial());
+
+        assertThat(out()).isEqualTo("args --verbose,two words\nrendered\n");
+    }
+
+    @Test
+    void aPackagedEntryCompilesItsSourceTreeAndRunsWithItsPackagedHelpers() throws Exception {
+        write("src/shapes/Square.java", "package shapes; record Square(int side) { int area() { return side * side; } }");
+        Path main = write("src/shapes/Main.java", """
+                package shapes;
+                public class Main {
+                    public static void main(String[] args) { System.out.println("area " + new Square(3).area()); }
+                }
+                """);
+        open(Launch.of(main));
+        session.run(ChangeSet.initial());
+        write("src/shapes/Square.java", "package shapes; record Square(int side) { int area() { return side * side * 2; } }");
+        save(dir.resolve("src/shapes/Square.java"));
+
+        assertThat(out()).isEqualTo("area 9\narea 18\n");
+        assertThat(session.lastBuild().recompiled()).extracting(this::name).containsExactly("Main.java", "Square.java");
+    }
+
+    @Test
+    void aCompileErrorPrintsLikeJavacKeepsTheLastGoodGenerationAndTheNextGoodSaveRuns() throws Exception {
+        Path lib = write("Lib.java", "class Lib {\n    public static void main(String[] args) {\n        System.out.println(\"good\");\n    }\n}\n");
+        open(Launch.of(lib));
+        session.run(ChangeSet.initial());
+        ClassLoader good = session.generation();
+        write("Lib.java", "class Lib {\n    public static void main(String[] args) {\n        int x = 3\n    }\n}\n");
+
+        assertThat(save(lib)).isEqualTo(Outcome.failed("compile error"));
+        assertThat(err()).contains("""
+                Lib.java:3: error: ';' expected
+                        int x = 3
+                                 ^
+                1 error
+                """);
+        assertThat(session.generation()).isSameAs(good);
+
+        write("Lib.java", "class Lib { public static void main(String[] args) { System.out.println(\"fixed\"); } }");
+        assertThat(save(lib)).isEqualTo(Outcome.ok());
+        assertThat(out()).isEqualTo("good\nfixed\n");
+    }
+
+    @Test
+    void systemExitEndsTheRunWithItsStatusNotTheJvm() throws Exception {
+        Path lib = write("Lib.java", "class Lib { public static void main(String[] args) { System.out.println(\"before\"); System.exit(3); } }");
+        open(Launch.of(lib));
+
+        assertThat(session.run(ChangeSet.initial())).isEqualTo(Outcome.exited(3));
+        write("Lib.java", "class Lib { public static void main(String[] args) { Runtime.getRuntime().exit(4); } }");
+        assertThat(save(lib)).isEqualTo(Outcome.exited(4));
+        write("Lib.java", "class Lib { public static void main(String[] args) { Runtime.getRuntime().halt(5); } }");
+        assertThat(save(lib)).isEqualTo(Outcome.exited(5));
+        assertThat(out()).isEqualTo("before\n");
+    }
+
+    @Test
+    void anExceptionPrintsItsTraceWithoutHotloadsOrReflectionFrames() throws Exception {
+        Path lib = write("Lib.java", """
+                class Lib {
+                    static int divide(int a, int b) { return a / b; }
+                    public static void main(String[] args) { divide(1, 0); }
+                }
+                """);
+        open(Launch.of(lib));
+
+        assertThat(session.run(ChangeSet.initial())).isEqualTo(Outcome.failed("ArithmeticException"));
+        assertThat(err()).startsWith("""
+                Exception in thread "main" java.lang.ArithmeticException: / by zero
+                \tat Lib.divide(Lib.java:2)
+                \tat Lib.main(Lib.java:3)
+                \t...""").doesNotContain("reflect", "dev.hotload");
+    }
+
+    @Test
+    void aMissingMainSaysWhatToAdd() throws Exception {
+        Path lib = write("Lib.java", "class Lib { static void helper() { } }");
+        open(Launch.of(lib));
+
+        assertThat(session.run(ChangeSet.initial()).kind()).isEqualTo(Outcome.Kind.FAILED);
+        assertThat(err()).isEqualTo("hotload: Lib has no 'public static void main(String[] args)': add one, or name a"
+                + " static method to call with --entrypoint\n");
+    }
+
+    @Test
+    void keptStateSurvivesReloadsAndUnloadHooksRunBeforeTheNextGeneration() throws Exception {
+        String source = """
+                import dev.hotload.Hotload;
+                import java.util.concurrent.atomic.AtomicInteger;
+                class Counter {
+                    public static void main(String[] args) {
+                        AtomicInteger runs = Hotload.keep("runs", AtomicInteger::new);
+                        System.out.println("VERSION run " + runs.incrementAndGet());
+                        Hotload.onUnload(() -> System.out.println("unloading VERSION"));
+                    }
+                }
+                """;
+        Path counter = write("Counter.java", source.replace("VERSION", "A"));
+        open(Launch.of(counter));
+        session.run(ChangeSet.initial());
+        write("Counter.java", source.replace("VERSION", "B"));
+        save(counter);
+        session.close();
+        session = null;
+
+        assertThat(out()).isEqualTo("A run 1\nunloading A\nB run 2\nunloading B\n");
+    }
+
+    @Test
+    void keepingAnObjectOfTheProgramsOwnClassFailsClearlyOnTheNextReload() throws Exception {
+        String source = """
+                import dev.hotload.Hotload;
+                class Lib {
+                    static class Cache { }
+                    public static void main(String[] args) { Hotload.keep("cache", Cache::new); System.out.println("VERSION"); }
+                }
+                """;
+        Path lib = write("Lib.java", source.replace("VERSION", "one"));
+        open(Launch.of(lib));
+        session.run(ChangeSet.initial());
+        write("Lib.java", source.replace("VERSION", "two"));
+
+        assertThat(save(lib)).isEqualTo(Outcome.failed("IllegalStateException"));
+        assertThat(err()).contains("Hotload.keep(\"cache\"): the kept Lib$Cache was defined by an earlier reload",
+                "keep JDK or library types");
+    }
+
+    @Test
+    void aMainThatDoesNotReturnRunsInTheBackgroundAndIsStoppedByTheNextSave() throws Exception {
+        String source = """
+                class Loop {
+                    public static void main(String[] args) throws InterruptedException {
+                        System.out.println("VERSION started");
+                        try {
+                            while (true) { Thread.sleep(10); }
+                        } finally {
+                            System.out.println("VERSION stopped");
+                        }
+                    }
+                }
+                """;
+        Path loop = write("Loop.java", source.replace("VERSION", "one"));
+        open(Launch.of(loop));
+
+        assertThat(session.run(ChangeSet.initial())).isEqualTo(Outcome.ok());
+        assertThat(err()).contains("main is still running");
+        write("Loop.java", source.replace("VERSION", "two"));
+        assertThat(save(loop)).isEqualTo(Outcome.ok());
+
+        assertThat(out()).startsWith("one started\none stopped\ntwo started\n");
+        assertThat(err()).doesNotContain("InterruptedException", "did not end");
+    }
+
+    @Test
+    void aMainThatIgnoresInterruptsIsReportedAndTheNewGenerationStartsAnyway() throws Exception {
+        Path stubborn = write("Stubborn.java", """
+                class Stubborn {
+                    static volatile boolean done;
+                    public static void main(String[] args) {
+                        System.out.println("started");
+                        dev.hotload.Hotload.onUnload(() -> { });
+                        long until = System.nanoTime() + 3_000_000_000L;
+                        while (!done && System.nanoTime() < until) { Thread.onSpinWait(); }
+                    }
+                }
+                """);
+        open(Launch.of(stubborn));
+        session.run(ChangeSet.initial());
+        write("Stubborn.java", "class Stubborn { public static void main(String[] args) { System.out.println(\"replaced\"); } }");
+
+        assertThat(save(stubborn)).isEqualTo(Outcome.ok());
+        assertThat(err()).contains("hotload: the previous main did not end within 2000 ms of an interrupt");
+        assertThat(out()).endsWith("replaced\n");
+    }
+
+    @Test
+    void anOldGenerationIsUnloadableOnceReplaced() throws Exception {
+        String source = "class Lib { static Object state = new Object(); public static void main(String[] args) { System.out.println(\"N\"); } }";
+        Path lib = write("Lib.java", source.replace("N", "1"));
+        open(Launch.of(lib));
+        session.run(ChangeSet.initial());
+        WeakReference<ClassLoader> first = new WeakReference<>(session.generation());
+        write("Lib.java", source.replace("N", "2"));
+        save(lib);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            System.gc();
+            return first.get() == null;
+        });
+        assertThat(session.generation()).isNotNull();
+    }
+
+    @Test
+    void librariesOnTheClassPathAreLoadedOnceForAllGenerations() throws Exception {
+        Path libraries = dir.resolve("libs");
+        Path counterSource = write("libsrc/lib/Counter.java", "package lib; public class Counter { public static int count; }");
+        compileInto(libraries, counterSource);
+        String source = "class App { public static void main(String[] args) { System.out.println(\"VERSION \" + ++lib.Counter.count); } }";
+        Path app = write("app/App.java", source.replace("VERSION", "one"));
+        open(Launch.of(app).classpath(List.of(libraries)).build());
+        session.run(ChangeSet.initial());
+        write("app/App.java", source.replace("VERSION", "two"));
+        save(app);
+
+        assertThat(out()).isEqualTo("one 1\ntwo 2\n");
+    }
+
+    private void compileInto(Path classes, Path source) throws IOException {
+        Files.createDirectories(classes);
+        int status = javax.tools.ToolProvider.getSystemJavaCompiler()
+                .run(null, null, null, "-d", classes.toString(), source.toString());
+        assertThat(status).isZero();
+    }
+
+    private void open(Launch.Builder launch) throws Exception {
+        open(launch.build());
+    }
+
+    private void open(Launch launch) throws Exception {
+        session = (JavaSession) new JavaReloader().open(launch, new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Outcome save(Path file) throws Exception {
+        return session.run(new ChangeSet(List.of(new FileChange(file, FileChange.Kind.MODIFY)), false));
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private String name(Path path) {
+        return path.getFileName().toString();
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

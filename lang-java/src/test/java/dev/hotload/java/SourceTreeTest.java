@@ -1,0 +1,72 @@
+package dev.hotload.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hotload.spi.LaunchException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The source root follows from the entry's package declaration. */
+class SourceTreeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aClassWithoutAPackageIsTheRootOfItsFolder() throws Exception {
+        SourceTree tree = SourceTree.of(write("Hello.java", "class Hello { }"));
+
+        assertThat(tree).isEqualTo(new SourceTree(dir, "Hello"));
+    }
+
+    @Test
+    void aPackagedClassesRootIsAboveItsPackageFolders() throws Exception {
+        Path main = write("src/com/example/shapes/Main.java", """
+                /* A header comment, package fake; */
+                // package alsoFake;
+                package com.example . shapes;
+
+                class Main { String s = "package nope;"; }
+                """);
+
+        assertThat(SourceTree.of(main)).isEqualTo(new SourceTree(dir.resolve("src"), "com.example.shapes.Main"));
+    }
+
+    @Test
+    void aPackageThatDoesNotMatchTheFoldersSaysWhereToMoveTheFile() throws Exception {
+        Path main = write("src/Main.java", "package shapes; class Main { }");
+
+        assertThatThrownBy(() -> SourceTree.of(main)).isInstanceOf(LaunchException.class)
+                .hasMessage("Main.java declares 'package shapes;' but is not in a folder shapes: move it there,"
+                        + " under its source root");
+    }
+
+    @Test
+    void aFileNameThatCannotNameAClassIsRefused() throws Exception {
+        Path file = write("my-lib.java", "class X { }");
+
+        assertThatThrownBy(() -> SourceTree.of(file)).hasMessageContaining("name it like its class, e.g. mylib.java");
+    }
+
+    @Test
+    void theSourcesSkipBuildOutputAndDotFolders() throws Exception {
+        Path main = write("Main.java", "class Main { }");
+        write("util/Helper.java", "package util; class Helper { }");
+        write("target/generated/Gen.java", "class Gen { }");
+        write(".git/Hook.java", "class Hook { }");
+        write("notes.txt", "");
+
+        assertThat(SourceTree.of(main).sources()).containsExactlyInAnyOrder(main, dir.resolve("util/Helper.java"));
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return file;
+    }
+}
