@@ -23,6 +23,7 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
 
     private Map<String, List<MemoryClassFile>> visibleByPackage = Map.of();
     private final List<CompiledClass> written = new ArrayList<>();
+    private final Map<Listing, List<JavaFileObject>> jdkListings = new HashMap<>();
 
     InMemoryFileManager(StandardJavaFileManager standard) {
         super(standard);
@@ -49,6 +50,9 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
     @Override
     public Iterable<JavaFileObject> list(Location location, String packageName, Set<Kind> kinds, boolean recurse)
             throws IOException {
+        if (isJdk(location)) {
+            return jdkList(new Listing(location, packageName, Set.copyOf(kinds), recurse));
+        }
         Iterable<JavaFileObject> standard = super.list(location, packageName, kinds, recurse);
         if (location != StandardLocation.CLASS_PATH || !kinds.contains(Kind.CLASS)) {
             return standard;
@@ -84,6 +88,31 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
         }
         Path from = source.path();
         return MemoryClassFile.output(className, bytes -> written.add(CompiledClass.of(from, bytes)));
+    }
+
+    /**
+     * The JDK's own classes never change while it runs, yet listing one of its packages (java.lang: hundreds of
+     * files in the run-time image) on every compile is a good part of a small compile's time.
+     */
+    private List<JavaFileObject> jdkList(Listing listing) throws IOException {
+        List<JavaFileObject> files = jdkListings.get(listing);
+        if (files == null) {
+            files = new ArrayList<>();
+            super.list(listing.location(), listing.packageName(), listing.kinds(), listing.recurse()).forEach(files::add);
+            files = List.copyOf(files);
+            jdkListings.put(listing, files);
+        }
+        return files;
+    }
+
+    /** The JDK's modules, as javac names their locations ({@code SYSTEM_MODULES[java.base]}), or its class path. */
+    private static boolean isJdk(Location location) {
+        return location == StandardLocation.PLATFORM_CLASS_PATH
+                || location.getName().startsWith(StandardLocation.SYSTEM_MODULES.getName() + "[");
+    }
+
+    /** One question javac asks the file manager: what is in this package there. */
+    private record Listing(Location location, String packageName, Set<Kind> kinds, boolean recurse) {
     }
 
     private static String packageOf(String binaryName) {
