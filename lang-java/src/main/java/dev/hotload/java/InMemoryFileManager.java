@@ -70,6 +70,14 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
         return all;
     }
 
+    /**
+     * javac flushes its file manager after every compile, and the standard one then forgets what it indexed of
+     * the class path's jars and folders; the libraries do not change while hotload runs, so it keeps them.
+     */
+    @Override
+    public void flush() {
+    }
+
     @Override
     public String inferBinaryName(Location location, JavaFileObject file) {
         return file instanceof MemoryClassFile memory ? memory.binaryName() : super.inferBinaryName(location, file);

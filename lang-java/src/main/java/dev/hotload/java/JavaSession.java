@@ -41,6 +41,7 @@ final class JavaSession implements Session {
     private BuildResult lastBuild;
     private Generation generation;
     private EntryRun running;
+    private CompilerWarmUp warmUp;
 
     JavaSession(SourceTree tree, EntryPoint entryPoint, WarmCompiler compiler, URLClassLoader libraries, PrintStream err) {
         this.tree = tree;
@@ -54,6 +55,9 @@ final class JavaSession implements Session {
     @Override
     public Outcome run(ChangeSet changes) throws IOException, InterruptedException {
         lastBuild = build.update(changes);
+        if (warmUp == null) {
+            warmUp = CompilerWarmUp.start();
+        }
         if (!lastBuild.isOk()) {
             CompileErrors.print(lastBuild.errors(), workingDir, err);
             return Outcome.failed("compile error");
@@ -86,6 +90,9 @@ final class JavaSession implements Session {
     /** Runs the unload hooks, stops a running entry, and releases the compiler and the libraries. */
     @Override
     public void close() {
+        if (warmUp != null) {
+            warmUp.stop();
+        }
         try {
             unloadCurrent(CLOSE_WAIT);
         } catch (InterruptedException e) {

@@ -26,6 +26,11 @@ final class SourceFile extends SimpleJavaFileObject {
         return new SourceFile(path, Files.readString(path, StandardCharsets.UTF_8));
     }
 
+    /** @return a source that is not read from disk */
+    static SourceFile of(Path path, String content) {
+        return new SourceFile(path.toAbsolutePath(), content);
+    }
+
     Path path() {
         return path;
     }
