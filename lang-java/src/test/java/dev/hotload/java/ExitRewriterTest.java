@@ -1,0 +1,80 @@
+package dev.hotload.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** System.exit and its kin, rewritten as classes are defined, so that a program's exit ends its run only. */
+class ExitRewriterTest {
+
+    @TempDir
+    Path dir;
+
+    private WarmCompiler compiler;
+
+    @BeforeEach
+    void startCompiler() throws Exception {
+        compiler = WarmCompiler.start(List.of());
+    }
+
+    @AfterEach
+    void closeCompiler() {
+        compiler.close();
+    }
+
+    @Test
+    void aClassThatNeverExitsIsDefinedAsCompiled() throws Exception {
+        byte[] bytes = compile("Quiet", "class Quiet { void run() { System.out.println(\"exit\"); Runtime.getRuntime().gc(); } }");
+
+        assertThat(ExitRewriter.rewrite(bytes)).isSameAs(bytes);
+    }
+
+    @Test
+    void eachExitCallThrowsAnExitRequestWithItsStatus() throws Exception {
+        byte[] bytes = compile("Exits", """
+                public class Exits {
+                    public static void system() { System.exit(3); }
+                    public static void runtime() { Runtime.getRuntime().exit(4); }
+                    public static void halt() { Runtime.getRuntime().halt(5); }
+                    public static void caught() {
+                        try { System.exit(6); } catch (Exception swallowed) { }
+                    }
+                }
+                """);
+        Class<?> exits = new Generation(1, Map.of("Exits", bytes), new ApiLoader(), dir).loadClass("Exits");
+
+        assertThat(statusOf(exits, "system")).isEqualTo(3);
+        assertThat(statusOf(exits, "runtime")).isEqualTo(4);
+        assertThat(statusOf(exits, "halt")).isEqualTo(5);
+        assertThat(statusOf(exits, "caught")).isEqualTo(6);
+    }
+
+    private static int statusOf(Class<?> exits, String method) {
+        ExitRequest[] thrown = new ExitRequest[1];
+        assertThatThrownBy(() -> {
+            try {
+                exits.getMethod(method).invoke(null);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                thrown[0] = (ExitRequest) e.getCause();
+                throw e.getCause();
+            }
+        }).isInstanceOf(ExitRequest.class).hasMessageContaining("ends this run of the program, not hotload");
+        return thrown[0].status();
+    }
+
+    private byte[] compile(String name, String source) throws Exception {
+        Path file = dir.resolve(name + ".java");
+        Files.writeString(file, source);
+        CompileResult result = compiler.compile(List.of(SourceFile.read(file)), Map.of());
+        assertThat(result.errors()).isEmpty();
+        return result.classes().get(0).bytes();
+    }
+}
