@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * hotload's figures, measured the way a user meets them: bin/hotload runs as a separate process, this program
@@ -32,9 +33,14 @@ public class Bench {
         System.out.println("hotload benchmark on " + machine());
         System.out.println();
         Result python = python(saves, idleSeconds);
+        Result java = java(saves, idleSeconds);
         System.out.println("| language | cold start without hotload | hotload first output | save to new output: median | p90 | max | reload vs cold start | idle CPU, waiting |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         System.out.println(python.row());
+        System.out.println(java.row());
+        System.out.println();
+        JavaTree tree = javaTree(saves);
+        System.out.println(tree.describe());
         System.out.println();
         System.out.printf(Locale.ROOT, "Idle CPU when forced to poll 144 times a second (--poll): %.2f %% of a core.%n",
                 pollingIdle(idleSeconds));
@@ -46,7 +52,7 @@ public class Bench {
         try {
             Path lib = dir.resolve("lib.py");
             Files.writeString(lib, program(0));
-            return measure("polling", dir, lib, 1, 0, idleSeconds, "--poll").idlePercent();
+            return measure("polling", dir, lib, Bench::program, 1, 0, idleSeconds, "--poll").idlePercent();
         } finally {
             deleteTree(dir);
         }
@@ -71,7 +77,7 @@ public class Bench {
             Path jython = Files.list(HOME.resolve("cli/target/lib"))
                     .filter(p -> p.getFileName().toString().startsWith("jython-standalone")).findFirst().orElseThrow();
             double cold = median(5, () -> timeToExit(dir, List.of("java", "-jar", jython.toString(), "lib.py")));
-            return measure("Python (Jython 2.7)", dir, lib, cold, saves, idleSeconds);
+            return measure("Python (Jython 2.7)", dir, lib, Bench::program, cold, saves, idleSeconds);
         } finally {
             deleteTree(dir);
         }
@@ -81,57 +87,170 @@ public class Bench {
         return "x = " + n + "\nprint(\"Result: %d\" % x)\n";
     }
 
-    static Result measure(String language, Path dir, Path entry, double cold, int saves, int idleSeconds,
-                          String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/hotload").toString(), "--no-clear"));
-        command.addAll(List.of(options));
+    static Result measure(String language, Path dir, Path entry, IntFunction<String> program, double cold, int saves,
+                          int idleSeconds, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(options));
         command.add(entry.getFileName().toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectInput(new File("/dev/null"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        long start = System.nanoTime();
-        Process process = builder.start();
-        BlockingQueue<long[]> lines = new LinkedBlockingQueue<>();
-        List<String> texts = Collections.synchronizedList(new ArrayList<>());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    long at = System.nanoTime();
-                    texts.add(line);
-                    lines.add(new long[] {at, texts.size() - 1});
-                }
-            } catch (IOException ignored) {
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        Running hotload = Running.start(dir, command);
         try {
-            long first = awaitLine(lines, texts, "Result: 0");
-            double firstOutput = (first - start) / 1e6;
-            int warmup = saves == 0 ? 0 : 15;
-            List<Double> latencies = new ArrayList<>();
-            for (int i = 1; i <= warmup + saves; i++) {
-                // A person saves at a random moment, not in step with the watcher's scans.
-                Thread.sleep(40 + RANDOM.nextInt(80));
-                Files.writeString(entry, program(i));
-                long saved = System.nanoTime();
-                long shown = awaitLine(lines, texts, "Result: " + i);
-                if (i > warmup) {
-                    latencies.add((shown - saved) / 1e6);
-                }
-            }
+            long first = awaitLine(hotload.lines(), hotload.texts(), "Result: 0");
+            double firstOutput = (first - hotload.start()) / 1e6;
+            List<Double> latencies = saves(hotload, entry, program, saves == 0 ? 0 : 15, saves);
             Thread.sleep(3000);
-            long before = cpuTicks(process.pid());
+            long before = cpuTicks(hotload.process().pid());
             Thread.sleep(idleSeconds * 1000L);
-            long after = cpuTicks(process.pid());
+            long after = cpuTicks(hotload.process().pid());
             double idle = (after - before) / 100.0 / idleSeconds * 100;
             return new Result(language, cold, firstOutput, latencies, idle);
         } finally {
+            hotload.stop();
+        }
+    }
+
+    /** @return the latencies of {@code saves} saves of {@code file}, after {@code warmup} more that are not counted */
+    static List<Double> saves(Running hotload, Path file, IntFunction<String> program, int warmup, int saves)
+            throws Exception {
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 1; i <= warmup + saves; i++) {
+            // A person saves at a random moment, not in step with the watcher's scans.
+            Thread.sleep(40 + RANDOM.nextInt(80));
+            Files.writeString(file, program.apply(i));
+            long saved = System.nanoTime();
+            long shown = awaitLine(hotload.lines(), hotload.texts(), "Result: " + i);
+            if (i > warmup) {
+                latencies.add((shown - saved) / 1e6);
+            }
+        }
+        return latencies;
+    }
+
+    /** A bin/hotload process, and its standard output's lines with the moment each was read. */
+    record Running(Process process, long start, BlockingQueue<long[]> lines, List<String> texts) {
+
+        static Running start(Path dir, List<String> arguments) throws IOException {
+            List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/hotload").toString(), "--no-clear"));
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectInput(new File("/dev/null"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            long start = System.nanoTime();
+            Process process = builder.start();
+            BlockingQueue<long[]> lines = new LinkedBlockingQueue<>();
+            List<String> texts = Collections.synchronizedList(new ArrayList<>());
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        long at = System.nanoTime();
+                        texts.add(line);
+                        lines.add(new long[] {at, texts.size() - 1});
+                    }
+                } catch (IOException ignored) {
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            return new Running(process, start, lines, texts);
+        }
+
+        void stop() throws InterruptedException {
             process.destroy();
             process.waitFor(5, TimeUnit.SECONDS);
             process.destroyForcibly();
         }
+    }
+
+    static Result java(int saves, int idleSeconds) throws Exception {
+        Path dir = Files.createTempDirectory("hotload-bench");
+        try {
+            Path lib = dir.resolve("Lib.java");
+            Files.writeString(lib, javaProgram(0));
+            // The JDK's own way to run a source file without a build: compile in memory, then run.
+            double cold = median(5, () -> timeToExit(dir, List.of("java", "Lib.java")));
+            return measure("Java", dir, lib, Bench::javaProgram, cold, saves, idleSeconds);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    static String javaProgram(int n) {
+        return "public class Lib {\n    public static void main(String[] args) {\n        int x = " + n + ";\n"
+                + "        System.out.println(\"Result: \" + x);\n    }\n}\n";
+    }
+
+    /**
+     * One leaf edited in a tree of 500 classes (Main calls Registry, which calls User0..249, each calling its
+     * Leaf), and how many of the program's classes are alive after a full GC as reloads add up.
+     */
+    record JavaTree(List<Double> latencies, int reloads, long liveClasses, int moreReloads, long liveClassesAfterMore) {
+        String describe() {
+            List<Double> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return String.format(Locale.ROOT, "Java, one leaf edited in a tree of 502 classes: save to new output median"
+                    + " %.1f ms, p90 %.1f ms, max %.1f ms. Program classes alive after a full GC: %d after %d reloads,"
+                    + " %d after %d reloads.", percentile(sorted, 50), percentile(sorted, 90),
+                    sorted.get(sorted.size() - 1), liveClasses, reloads, liveClassesAfterMore, reloads + moreReloads);
+        }
+    }
+
+    static JavaTree javaTree(int saves) throws Exception {
+        Path dir = Files.createTempDirectory("hotload-bench");
+        try {
+            int users = 250;
+            StringBuilder registry = new StringBuilder("class Registry {\n    static int total() {\n        int total = 0;\n");
+            for (int i = 0; i < users; i++) {
+                Files.writeString(dir.resolve("Leaf" + i + ".java"), leaf(i, i));
+                Files.writeString(dir.resolve("User" + i + ".java"),
+                        "class User" + i + " {\n    static int use() {\n        return Leaf" + i + ".value();\n    }\n}\n");
+                registry.append("        total += User").append(i).append(".use();\n");
+            }
+            Files.writeString(dir.resolve("Registry.java"), registry.append("        return total;\n    }\n}\n").toString());
+            Files.writeString(dir.resolve("Main.java"), "public class Main {\n    public static void main(String[] args) {\n"
+                    + "        Registry.total();\n        System.out.println(\"Result: \" + User0.use());\n    }\n}\n");
+            Running hotload = Running.start(dir, List.of("Main.java"));
+            try {
+                awaitLine(hotload.lines(), hotload.texts(), "Result: 0");
+                Path leaf = dir.resolve("Leaf0.java");
+                List<Double> latencies = saves(hotload, leaf, n -> leaf(0, n), 15, saves);
+                long live = liveProgramClasses(hotload.process().pid());
+                int more = 100;
+                for (int i = 15 + saves + 1; i <= 15 + saves + more; i++) {
+                    Files.writeString(leaf, leaf(0, i));
+                    awaitLine(hotload.lines(), hotload.texts(), "Result: " + i);
+                }
+                return new JavaTree(latencies, 15 + saves, live, more, liveProgramClasses(hotload.process().pid()));
+            } finally {
+                hotload.stop();
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    static String leaf(int i, int value) {
+        return "class Leaf" + i + " {\n    static int value() {\n        return " + value + ";\n    }\n}\n";
+    }
+
+    /** Runs a full GC in the process, then counts the classes its generations' class loaders hold. */
+    static long liveProgramClasses(long pid) throws Exception {
+        run(List.of("jcmd", String.valueOf(pid), "GC.run"));
+        long classes = 0;
+        for (String line : run(List.of("jcmd", String.valueOf(pid), "VM.classloader_stats")).split("\n")) {
+            String[] columns = line.trim().split("\\s+");
+            if (line.trim().endsWith("dev.hotload.java.Generation") && columns.length >= 7) {
+                classes += Long.parseLong(columns[3]);
+            }
+        }
+        return classes;
+    }
+
+    static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(command + " failed: " + output);
+        }
+        return output;
     }
 
     static long awaitLine(BlockingQueue<long[]> lines, List<String> texts, String wanted) throws InterruptedException {
