@@ -88,7 +88,8 @@ final class HotloadCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "NAME", description = "Language to run the entry with, whatever its extension.")
     private String lang;
 
-    @Option(names = "--entrypoint", paramLabel = "NAME", description = "Function to call after each reload.")
+    @Option(names = "--entrypoint", paramLabel = "NAME",
+            description = "Function to call after each reload; for Java, the static method to run instead of main.")
     private String entrypoint;
 
     @Option(names = {"-r", "--recursive"}, description = "Reload the changed modules the entry imports before the entry.")
@@ -133,10 +134,10 @@ final class HotloadCommand implements Callable<Integer> {
         }
         Launch launch = launch();
         Reloader reloader = registry.forEntry(launch.entry(), Optional.ofNullable(lang));
-        StatusLine status = new StatusLine(System.err);
         if (once) {
-            return loop(reloader.open(launch), null, status).runOnce();
+            return loop(reloader.open(launch), null, StatusLine.once(System.err)).runOnce();
         }
+        StatusLine status = new StatusLine(System.err);
         WatchSet watchSet = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
         Session session = reloader.open(launch);
         FileWatcher watcher = watcher(watchSet);

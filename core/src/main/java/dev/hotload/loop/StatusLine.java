@@ -14,23 +14,37 @@ public final class StatusLine implements Reporter {
     private static final int NAMES_SHOWN = 3;
 
     private final PrintStream out;
+    private final boolean watching;
 
     /** @param out where the lines go: standard error, or an embedding host's stream */
     public StatusLine(PrintStream out) {
+        this(out, true);
+    }
+
+    private StatusLine(PrintStream out, boolean watching) {
         this.out = out;
+        this.watching = watching;
+    }
+
+    /**
+     * @param out where the lines go
+     * @return the status line of a single run ({@code --once}), which promises no next save
+     */
+    public static StatusLine once(PrintStream out) {
+        return new StatusLine(out, false);
     }
 
     @Override
     public void ran(ChangeSet changes, Outcome outcome, Duration took) {
         String time = format(took);
         if (changes.firstRun() && outcome.isOk()) {
-            say("started in " + time);
+            say((watching ? "started in " : "ran in ") + time);
             return;
         }
         String trigger = changes.firstRun() ? "first run" : changedNames(changes.changes()) + " changed,";
         String result = switch (outcome.kind()) {
             case OK -> "reloaded in " + time;
-            case FAILED -> "failed in " + time + detail(outcome) + "; waiting for the next save";
+            case FAILED -> "failed in " + time + detail(outcome) + (watching ? "; waiting for the next save" : "");
             case EXITED -> "exited with status " + outcome.exitStatus() + " in " + time;
         };
         say(trigger + " " + result);

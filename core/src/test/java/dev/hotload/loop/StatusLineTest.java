@@ -38,6 +38,19 @@ class StatusLineTest {
     }
 
     @Test
+    void aSingleRunPromisesNoNextSave() {
+        ByteArrayOutputStream once = new ByteArrayOutputStream();
+        StatusLine single = StatusLine.once(new PrintStream(once, true, StandardCharsets.UTF_8));
+
+        single.ran(ChangeSet.initial(), Outcome.ok(), Duration.ofMillis(37));
+        single.ran(ChangeSet.initial(), Outcome.failed("SyntaxError"), Duration.ofMillis(37));
+
+        assertThat(once.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "hotload: ran in 37 ms",
+                "hotload: first run failed in 37 ms (SyntaxError)");
+    }
+
+    @Test
     void aReloadNamesTheChangedFile() {
         statusLine.ran(changed("lib.py"), Outcome.ok(), Duration.ofNanos(4_200_000));
 

@@ -57,6 +57,8 @@ public final class HotloadProcess implements AutoCloseable {
         line.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(line).directory(workDir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("HOTLOAD_"));
+        // A machine-wide PYTHONDONTWRITEBYTECODE would hide whether hotload itself keeps $py.class files away.
+        builder.environment().remove("PYTHONDONTWRITEBYTECODE");
         builder.environment().putAll(env);
         HotloadProcess started = new HotloadProcess(builder.start());
         try (OutputStream in = started.process.getOutputStream()) {
