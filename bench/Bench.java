@@ -237,7 +237,7 @@ public class Bench {
         long classes = 0;
         for (String line : run(List.of("jcmd", String.valueOf(pid), "VM.classloader_stats")).split("\n")) {
             String[] columns = line.trim().split("\\s+");
-            if (line.trim().endsWith("dev.hotload.java.Generation") && columns.length >= 7) {
+            if (line.trim().endsWith("dev.hotload.jvm.Generation") && columns.length >= 7) {
                 classes += Long.parseLong(columns[3]);
             }
         }

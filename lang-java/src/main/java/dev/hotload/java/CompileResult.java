@@ -1,5 +1,6 @@
 package dev.hotload.java;
 
+import dev.hotload.jvm.CompiledClass;
 import java.util.List;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;

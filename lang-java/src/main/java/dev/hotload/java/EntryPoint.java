@@ -1,5 +1,6 @@
 package dev.hotload.java;
 
+import dev.hotload.jvm.Entry;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -36,10 +37,10 @@ record EntryPoint(String className, Optional<String> method, List<String> args) 
     /**
      * Finds the entry in a generation, without initialising its class.
      *
-     * @return a handle that runs it and takes no arguments
+     * @return what runs it
      * @throws Missing if the class or the method is not there
      */
-    MethodHandle resolve(ClassLoader generation) throws Missing {
+    Entry resolve(ClassLoader generation) throws Missing {
         Class<?> entryClass;
         try {
             entryClass = Class.forName(className, false, generation);
@@ -51,10 +52,10 @@ record EntryPoint(String className, Optional<String> method, List<String> args) 
             // Invoked through a method handle, the entry's stack trace shows no reflection frames.
             found.setAccessible(true);
             MethodHandle handle = MethodHandles.lookup().unreflect(found);
-            if (method.isPresent()) {
-                return handle.asType(MethodType.methodType(void.class));
-            }
-            return MethodHandles.insertArguments(handle, 0, (Object) args.toArray(String[]::new));
+            MethodHandle call = method.isPresent()
+                    ? handle.asType(MethodType.methodType(void.class))
+                    : MethodHandles.insertArguments(handle, 0, (Object) args.toArray(String[]::new));
+            return () -> call.invoke();
         } catch (IllegalAccessException | RuntimeException e) {
             throw new Missing("cannot call " + describe(found) + ": " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.hotload.java;
 
+import dev.hotload.jvm.CompiledClass;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

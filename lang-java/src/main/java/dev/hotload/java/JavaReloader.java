@@ -1,6 +1,7 @@
 package dev.hotload.java;
 
 import dev.hotload.Hotload;
+import dev.hotload.jvm.ApiLoader;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
@@ -78,7 +79,7 @@ public final class JavaReloader implements Reloader {
                 throw new LaunchException("cannot use the library '" + library + "': " + e.getMessage());
             }
         }
-        return new URLClassLoader(urls.toArray(URL[]::new), new ApiLoader());
+        return new URLClassLoader(urls.toArray(URL[]::new), ApiLoader.ofApiOnly());
     }
 
     /** @return the jar (or folder) of {@link Hotload}, which reloaded code compiles against */

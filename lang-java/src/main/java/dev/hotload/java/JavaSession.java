@@ -1,34 +1,24 @@
 package dev.hotload.java;
 
-import dev.hotload.Generations;
+import dev.hotload.jvm.Entry;
+import dev.hotload.jvm.Generation;
+import dev.hotload.jvm.GenerationRunner;
+import dev.hotload.jvm.TracePrinter;
 import dev.hotload.loop.Outcome;
-import dev.hotload.loop.StackTraces;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.invoke.MethodHandle;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * A Java program in the running JVM: every save recompiles what changed, and a successful compile becomes a
- * new {@link Generation} that replaces the last one and runs the entry. A compile error leaves the last good
- * generation loaded (and running, if it runs).
- *
- * <p>How a run ends: the session waits {@link #RUNNING_WINDOW} for the entry to return, and reports how it
- * ended (returned, threw, called {@code System.exit}). An entry still running by then is reported as running in
- * the background; on the next save its {@link dev.hotload.Hotload#onUnload} hooks run, its thread is
- * interrupted, and the session waits up to {@link #STOP_WAIT} for it before starting the new generation.
+ * new {@link Generation} that replaces the last one and runs the entry (see {@link GenerationRunner} for how a
+ * run ends, and how a running one is stopped). A compile error leaves the last good generation loaded (and
+ * running, if it runs).
  */
 final class JavaSession implements Session {
-
-    static final Duration RUNNING_WINDOW = Duration.ofMillis(500);
-    static final Duration STOP_WAIT = Duration.ofSeconds(2);
-    /** Short: Ctrl-C must end hotload within a second, and the JVM's end stops the thread anyway. */
-    static final Duration CLOSE_WAIT = Duration.ofMillis(250);
 
     private final SourceTree tree;
     private final EntryPoint entryPoint;
@@ -36,11 +26,11 @@ final class JavaSession implements Session {
     private final IncrementalBuild build;
     private final URLClassLoader libraries;
     private final PrintStream err;
+    private final GenerationRunner runner;
     private final Path workingDir = Path.of("").toAbsolutePath();
     private int generations;
     private BuildResult lastBuild;
     private Generation generation;
-    private EntryRun running;
     private CompilerWarmUp warmUp;
 
     JavaSession(SourceTree tree, EntryPoint entryPoint, WarmCompiler compiler, URLClassLoader libraries, PrintStream err) {
@@ -50,6 +40,7 @@ final class JavaSession implements Session {
         this.build = new IncrementalBuild(tree, compiler);
         this.libraries = libraries;
         this.err = err;
+        this.runner = new GenerationRunner("main", TracePrinter.JVM, err);
     }
 
     @Override
@@ -63,23 +54,15 @@ final class JavaSession implements Session {
             return Outcome.failed("compile error");
         }
         Generation next = new Generation(++generations, build.classes(), libraries, tree.root());
-        MethodHandle entry;
+        Entry entry;
         try {
             entry = entryPoint.resolve(next);
         } catch (EntryPoint.Missing missing) {
             err.println("hotload: " + missing.getMessage());
             return Outcome.failed("no entry point");
         }
-        unloadCurrent(STOP_WAIT);
         generation = next;
-        Generations.begin(next);
-        running = EntryRun.start(entry, next, err);
-        Optional<Outcome> ended = running.await(RUNNING_WINDOW);
-        if (ended.isEmpty()) {
-            err.println("hotload: main is still running after " + RUNNING_WINDOW.toMillis()
-                    + " ms; it goes on in the background until the next save");
-        }
-        return ended.orElse(Outcome.ok());
+        return runner.replaceWith(next, entry);
     }
 
     @Override
@@ -93,12 +76,7 @@ final class JavaSession implements Session {
         if (warmUp != null) {
             warmUp.stop();
         }
-        try {
-            unloadCurrent(CLOSE_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Generations.end().forEach(this::reportHookFailure);
+        runner.close();
         generation = null;
         compiler.close();
         try {
@@ -116,22 +94,5 @@ final class JavaSession implements Session {
     /** @return the loader of the generation that ran last, or null: for tests */
     ClassLoader generation() {
         return generation;
-    }
-
-    private void unloadCurrent(Duration wait) throws InterruptedException {
-        if (running == null) {
-            return;
-        }
-        Generations.unload().forEach(this::reportHookFailure);
-        if (running.isAlive() && !running.stop(wait)) {
-            err.println("hotload: the previous main did not end within " + wait.toMillis()
-                    + " ms of an interrupt; it goes on running beside the new one");
-        }
-        running = null;
-    }
-
-    private void reportHookFailure(Throwable failure) {
-        err.print("hotload: an onUnload hook failed: ");
-        StackTraces.print(failure, err);
     }
 }

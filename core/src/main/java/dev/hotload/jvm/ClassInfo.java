@@ -1,4 +1,4 @@
-package dev.hotload.java;
+package dev.hotload.jvm;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,21 +23,21 @@ import org.objectweb.asm.Opcodes;
  * @param constants the values of its compile-time constants by field name: other classes copy them in, so a
  *     change of value reaches them with no reference in their constant pools
  */
-record ClassInfo(String name, List<String> supertypes, Set<String> references, Map<String, Object> constants) {
+public record ClassInfo(String name, List<String> supertypes, Set<String> references, Map<String, Object> constants) {
 
     private static final int CLASS = 7;
     private static final int UTF8 = 1;
     /** Object types inside descriptors and signatures: {@code Lshapes/Circle;} or {@code Ljava/util/List<}. */
     private static final Pattern OBJECT_TYPE = Pattern.compile("L([\\w/$]+)[;<]");
 
-    ClassInfo {
+    public ClassInfo {
         supertypes = List.copyOf(supertypes);
         references = Set.copyOf(references);
         constants = Map.copyOf(constants);
     }
 
     /** @return the dependencies of the class in {@code bytes} */
-    static ClassInfo read(byte[] bytes) {
+    public static ClassInfo read(byte[] bytes) {
         ClassReader reader = new ClassReader(bytes);
         String name = binary(reader.getClassName());
         Set<String> references = references(reader, bytes);

@@ -1,4 +1,4 @@
-package dev.hotload.java;
+package dev.hotload.jvm;
 
 import java.nio.file.Path;
 import java.util.Collection;
@@ -8,19 +8,19 @@ import java.util.Map;
 import java.util.Set;
 
 /** Every class the program's sources compiled to, by binary name: the last good build, reused by every save. */
-final class ClassStore {
+public final class ClassStore {
 
     private final Map<String, CompiledClass> byName = new HashMap<>();
 
     /** @return the class files of every class, by binary name: what a generation defines */
-    Map<String, byte[]> bytes() {
+    public Map<String, byte[]> bytes() {
         Map<String, byte[]> bytes = new HashMap<>();
         byName.forEach((name, compiled) -> bytes.put(name, compiled.bytes()));
         return bytes;
     }
 
-    /** @return the class files of every class not compiled from one of {@code sources}: what javac sees of the rest */
-    Map<String, byte[]> bytesExcept(Set<Path> sources) {
+    /** @return the class files of every class not compiled from one of {@code sources}: what the compiler sees of the rest */
+    public Map<String, byte[]> bytesExcept(Set<Path> sources) {
         Map<String, byte[]> bytes = new HashMap<>();
         byName.forEach((name, compiled) -> {
             if (!sources.contains(compiled.source())) {
@@ -31,7 +31,7 @@ final class ClassStore {
     }
 
     /** @return the compile-time constants of the classes compiled from {@code sources}, by class name */
-    Map<String, Map<String, Object>> constantsOf(Set<Path> sources) {
+    public Map<String, Map<String, Object>> constantsOf(Set<Path> sources) {
         Map<String, Map<String, Object>> constants = new HashMap<>();
         byName.forEach((name, compiled) -> {
             if (sources.contains(compiled.source()) && !compiled.info().constants().isEmpty()) {
@@ -42,17 +42,17 @@ final class ClassStore {
     }
 
     /** Forgets the classes of {@code sources} (a deleted source's too), then keeps {@code compiled}. */
-    void replace(Set<Path> sources, List<CompiledClass> compiled) {
+    public void replace(Set<Path> sources, List<CompiledClass> compiled) {
         byName.values().removeIf(old -> sources.contains(old.source()));
         compiled.forEach(added -> byName.put(added.name(), added));
     }
 
     /** @return the dependencies between the sources, as the stored classes tell them */
-    DependencyGraph graph() {
+    public DependencyGraph graph() {
         return DependencyGraph.of(all());
     }
 
-    Collection<CompiledClass> all() {
+    public Collection<CompiledClass> all() {
         return List.copyOf(byName.values());
     }
 }

@@ -1,9 +1,7 @@
-package dev.hotload.java;
+package dev.hotload.jvm;
 
 import dev.hotload.loop.Outcome;
-import dev.hotload.loop.StackTraces;
 import java.io.PrintStream;
-import java.lang.invoke.MethodHandle;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +17,9 @@ final class EntryRun {
 
     private enum State { RUNNING, ENDED, IN_BACKGROUND }
 
-    private final MethodHandle entry;
+    private final Entry entry;
+    private final String label;
+    private final TracePrinter tracePrinter;
     private final PrintStream err;
     private final Thread thread;
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -28,8 +28,10 @@ final class EntryRun {
     private volatile boolean stopping;
     private volatile Outcome outcome = Outcome.ok();
 
-    private EntryRun(MethodHandle entry, ClassLoader generation, PrintStream err) {
+    private EntryRun(Entry entry, String label, ClassLoader generation, TracePrinter tracePrinter, PrintStream err) {
         this.entry = entry;
+        this.label = label;
+        this.tracePrinter = tracePrinter;
         this.err = err;
         this.thread = new Thread(this::run, "main");
         // The program's threads inherit it: hotload decides when the JVM ends, not a thread left running.
@@ -37,9 +39,12 @@ final class EntryRun {
         thread.setContextClassLoader(generation);
     }
 
-    /** @return the entry, started */
-    static EntryRun start(MethodHandle entry, ClassLoader generation, PrintStream err) {
-        EntryRun run = new EntryRun(entry, generation, err);
+    /**
+     * @param label names the entry in messages: {@code main}, {@code hello.groovy}
+     * @return the entry, started
+     */
+    static EntryRun start(Entry entry, String label, ClassLoader generation, TracePrinter tracePrinter, PrintStream err) {
+        EntryRun run = new EntryRun(entry, label, generation, tracePrinter, err);
         run.thread.start();
         return run;
     }
@@ -75,14 +80,13 @@ final class EntryRun {
 
     private void run() {
         try {
-            entry.invoke();
+            entry.run();
         } catch (ExitRequest exit) {
             outcome = Outcome.exited(exit.status());
         } catch (Throwable error) {
             outcome = Outcome.failed(error.getClass().getSimpleName());
             if (!stopping) {
-                err.print("Exception in thread \"main\" ");
-                StackTraces.print(error, err);
+                tracePrinter.print(error, err);
             }
         } finally {
             System.out.flush();
@@ -97,9 +101,9 @@ final class EntryRun {
     /** Nobody waits for this outcome any more: say how the program ended, unless it simply returned. */
     private void reportInBackground() {
         if (outcome.kind() == Outcome.Kind.EXITED) {
-            err.println("hotload: main exited with status " + outcome.exitStatus());
+            err.println("hotload: " + label + " exited with status " + outcome.exitStatus());
         } else if (outcome.kind() == Outcome.Kind.FAILED) {
-            err.println("hotload: main failed (" + outcome.detail() + "); waiting for the next save");
+            err.println("hotload: " + label + " failed (" + outcome.detail() + "); waiting for the next save");
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.hotload.java;
+package dev.hotload.jvm;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -15,7 +15,7 @@ import java.util.Set;
  * classes name, and on those classes' supertypes: a member inherited from {@code C} and used through a
  * subclass {@code B} names only {@code B}, yet breaks when {@code C} changes.
  */
-final class DependencyGraph {
+public final class DependencyGraph {
 
     private final Map<Path, Set<Path>> dependents = new HashMap<>();
 
@@ -37,12 +37,12 @@ final class DependencyGraph {
     }
 
     /** @return the dependencies between the sources these classes came from */
-    static DependencyGraph of(Collection<CompiledClass> classes) {
+    public static DependencyGraph of(Collection<CompiledClass> classes) {
         return new DependencyGraph(classes);
     }
 
     /** @return the sources whose classes use a class of one of {@code sources}, not counting those themselves */
-    Set<Path> dependentsOf(Collection<Path> sources) {
+    public Set<Path> dependentsOf(Collection<Path> sources) {
         Set<Path> found = new HashSet<>();
         for (Path source : sources) {
             found.addAll(dependents.getOrDefault(source, Set.of()));

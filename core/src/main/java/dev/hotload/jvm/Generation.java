@@ -1,4 +1,4 @@
-package dev.hotload.java;
+package dev.hotload.jvm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Map;
  * rewritten; everything else comes from its parent, the library loader that outlives every generation. Once
  * nothing references it, its classes can be unloaded.
  */
-final class Generation extends ClassLoader {
+public final class Generation extends ClassLoader {
 
     static {
         registerAsParallelCapable();
@@ -34,15 +35,28 @@ final class Generation extends ClassLoader {
      * @param libraries the parent: libraries and the JDK
      * @param sourceRoot where the program's resources are found, beside its sources
      */
-    Generation(int number, Map<String, byte[]> classes, ClassLoader libraries, Path sourceRoot) {
+    public Generation(int number, Map<String, byte[]> classes, ClassLoader libraries, Path sourceRoot) {
         super(libraries);
         this.number = number;
         this.classes = Map.copyOf(classes);
         this.sourceRoot = sourceRoot;
     }
 
-    int number() {
+    /** @return this generation's number, counting from 1 */
+    public int number() {
         return number;
+    }
+
+    /** @return the program's classes this generation has defined so far: a language runtime's caches hold them */
+    public List<Class<?>> definedClasses() {
+        List<Class<?>> defined = new ArrayList<>();
+        for (String name : classes.keySet()) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded != null) {
+                defined.add(loaded);
+            }
+        }
+        return defined;
     }
 
     @Override

@@ -1,14 +1,12 @@
-package dev.hotload.java;
+package dev.hotload.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,18 +15,6 @@ class ExitRewriterTest {
 
     @TempDir
     Path dir;
-
-    private WarmCompiler compiler;
-
-    @BeforeEach
-    void startCompiler() throws Exception {
-        compiler = WarmCompiler.start(List.of());
-    }
-
-    @AfterEach
-    void closeCompiler() {
-        compiler.close();
-    }
 
     @Test
     void aClassThatNeverExitsIsDefinedAsCompiled() throws Exception {
@@ -49,7 +35,7 @@ class ExitRewriterTest {
                     }
                 }
                 """);
-        Class<?> exits = new Generation(1, Map.of("Exits", bytes), new ApiLoader(), dir).loadClass("Exits");
+        Class<?> exits = new Generation(1, Map.of("Exits", bytes), ApiLoader.ofApiOnly(), dir).loadClass("Exits");
 
         assertThat(statusOf(exits, "system")).isEqualTo(3);
         assertThat(statusOf(exits, "runtime")).isEqualTo(4);
@@ -73,8 +59,8 @@ class ExitRewriterTest {
     private byte[] compile(String name, String source) throws Exception {
         Path file = dir.resolve(name + ".java");
         Files.writeString(file, source);
-        CompileResult result = compiler.compile(List.of(SourceFile.read(file)), Map.of());
-        assertThat(result.errors()).isEmpty();
-        return result.classes().get(0).bytes();
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), file.toString());
+        assertThat(status).isZero();
+        return Files.readAllBytes(dir.resolve(name + ".class"));
     }
 }

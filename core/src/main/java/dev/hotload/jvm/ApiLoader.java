@@ -1,0 +1,64 @@
+package dev.hotload.jvm;
+
+import dev.hotload.Hotload;
+import java.net.URL;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The root of reloaded code's class loaders: the JDK, the few hotload classes that reloaded code calls, and the
+ * packages of a language runtime that reloaded code needs (Groovy's, say). Nothing else of hotload's own class
+ * path (its Guava, its Jython) is visible to the program, so that the program's libraries are the ones it asked
+ * for with {@code --classpath}.
+ */
+public final class ApiLoader extends ClassLoader {
+
+    private static final Set<String> SHARED = Set.of(Hotload.class.getName(), ExitRequest.class.getName());
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final List<String> sharedPackages;
+
+    /** @return a loader that shows reloaded code the JDK and hotload's API, nothing more */
+    public static ApiLoader ofApiOnly() {
+        return new ApiLoader(List.of());
+    }
+
+    /**
+     * @param runtimePackages package prefixes of hotload's class path to show too, e.g. {@code groovy.}: a
+     *     language runtime loaded once and shared by every generation
+     * @return a loader that shows reloaded code the JDK, hotload's API and those packages
+     */
+    public static ApiLoader sharing(List<String> runtimePackages) {
+        return new ApiLoader(runtimePackages);
+    }
+
+    private ApiLoader(List<String> sharedPackages) {
+        super(ClassLoader.getPlatformClassLoader());
+        this.sharedPackages = List.copyOf(sharedPackages);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (isShared(name)) {
+            // The very classes hotload uses: one Hotload for every generation, one ExitRequest to catch.
+            return ApiLoader.class.getClassLoader().loadClass(name);
+        }
+        throw new ClassNotFoundException(name);
+    }
+
+    /** A runtime's resources (Groovy's extension module descriptors, say) come with its classes. */
+    @Override
+    protected URL findResource(String name) {
+        String asClass = name.replace('/', '.');
+        return sharedPackages.stream().anyMatch(asClass::startsWith)
+                ? ApiLoader.class.getClassLoader().getResource(name)
+                : null;
+    }
+
+    private boolean isShared(String name) {
+        return SHARED.contains(name) || sharedPackages.stream().anyMatch(name::startsWith);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.hotload.jvm;
+
+import dev.hotload.Generations;
+import dev.hotload.loop.Outcome;
+import dev.hotload.loop.StackTraces;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Runs one generation of a program at a time, each on its own thread. Replacing a generation runs its
+ * {@link dev.hotload.Hotload#onUnload} hooks, interrupts its thread if it still runs, and waits up to
+ * {@link #STOP_WAIT} for it, before the next one starts.
+ *
+ * <p>How a run ends: the runner waits {@link #RUNNING_WINDOW} for the entry to return, and reports how it ended
+ * (returned, threw, called {@code System.exit}). An entry still running by then (a server, a render loop) is
+ * reported as running in the background, and goes on until it is replaced.
+ */
+public final class GenerationRunner implements AutoCloseable {
+
+    public static final Duration RUNNING_WINDOW = Duration.ofMillis(500);
+    public static final Duration STOP_WAIT = Duration.ofSeconds(2);
+    /** Short: Ctrl-C must end hotload within a second, and the JVM's end stops the thread anyway. */
+    static final Duration CLOSE_WAIT = Duration.ofMillis(250);
+
+    private final String label;
+    private final TracePrinter tracePrinter;
+    private final PrintStream err;
+    private EntryRun running;
+
+    /**
+     * @param label names the entry in messages: {@code main}, {@code hello.groovy}
+     * @param tracePrinter how the language shows an exception that ends a run
+     * @param err where hotload's notes and the program's traces go
+     */
+    public GenerationRunner(String label, TracePrinter tracePrinter, PrintStream err) {
+        this.label = label;
+        this.tracePrinter = tracePrinter;
+        this.err = err;
+    }
+
+    /**
+     * Stops the running generation, then runs {@code entry} of the next one.
+     *
+     * @param next the class loader of the new generation: the entry thread's context class loader
+     * @param entry what to run
+     * @return how the run ended, or {@link Outcome#ok()} if it still runs after {@link #RUNNING_WINDOW}
+     */
+    public Outcome replaceWith(ClassLoader next, Entry entry) throws InterruptedException {
+        unloadCurrent(STOP_WAIT);
+        Generations.begin(next);
+        running = EntryRun.start(entry, label, next, tracePrinter, err);
+        Optional<Outcome> ended = running.await(RUNNING_WINDOW);
+        if (ended.isEmpty()) {
+            err.println("hotload: " + label + " is still running after " + RUNNING_WINDOW.toMillis()
+                    + " ms; it goes on in the background until the next save");
+        }
+        return ended.orElse(Outcome.ok());
+    }
+
+    /** Runs the unload hooks, stops a running entry (briefly: hotload is ending), and forgets kept state. */
+    @Override
+    public void close() {
+        try {
+            unloadCurrent(CLOSE_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Generations.end().forEach(this::reportHookFailure);
+    }
+
+    private void unloadCurrent(Duration wait) throws InterruptedException {
+        if (running == null) {
+            return;
+        }
+        Generations.unload().forEach(this::reportHookFailure);
+        if (running.isAlive() && !running.stop(wait)) {
+            err.println("hotload: the previous " + label + " did not end within " + wait.toMillis()
+                    + " ms of an interrupt; it goes on running beside the new one");
+        }
+        running = null;
+    }
+
+    private void reportHookFailure(Throwable failure) {
+        err.print("hotload: an onUnload hook failed: ");
+        StackTraces.print(failure, err);
+    }
+}
