@@ -1,5 +1,6 @@
 package dev.hotload.java;
 
+import dev.hotload.jvm.SourceTree;
 import dev.hotload.jvm.ClassStore;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileChange;

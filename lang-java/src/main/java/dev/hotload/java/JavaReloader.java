@@ -2,6 +2,7 @@ package dev.hotload.java;
 
 import dev.hotload.Hotload;
 import dev.hotload.jvm.ApiLoader;
+import dev.hotload.jvm.SourceTree;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
@@ -17,9 +18,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Java classes: {@code hotload Lib.java}, compiled in process, a fresh class loader per save. */
 public final class JavaReloader implements Reloader {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     @Override
     public String name() {
@@ -40,7 +44,7 @@ public final class JavaReloader implements Reloader {
     @Override
     public WatchSet defaultWatchSet(Launch launch) {
         try {
-            return WatchSet.ofTree(SourceTree.of(launch.entry()).root(), extensions());
+            return WatchSet.ofTree(SourceTree.of(launch.entry(), ".java").root(), extensions());
         } catch (LaunchException unreadable) {
             // open() says why, in one line.
             return Reloader.super.defaultWatchSet(launch);
@@ -57,13 +61,24 @@ public final class JavaReloader implements Reloader {
         if (!Files.isRegularFile(launch.entry())) {
             throw new LaunchException("no such file: '" + launch.entry() + "'");
         }
-        SourceTree tree = SourceTree.of(launch.entry());
+        SourceTree tree = sourceTree(launch.entry());
         List<Path> compileClassPath = new ArrayList<>();
         compileClassPath.add(hotloadApi());
         compileClassPath.addAll(launch.classpath());
         WarmCompiler compiler = WarmCompiler.start(compileClassPath);
         EntryPoint entryPoint = new EntryPoint(tree.entryClass(), launch.entrypoint(), launch.args());
         return new JavaSession(tree, entryPoint, compiler, libraries(launch.classpath()), err);
+    }
+
+    /** @return the entry's source tree, if its file name can name a class */
+    static SourceTree sourceTree(Path entry) throws LaunchException {
+        SourceTree tree = SourceTree.of(entry, ".java");
+        String simpleName = tree.entryClass().substring(tree.entryClass().lastIndexOf('.') + 1);
+        if (!IDENTIFIER.matcher(simpleName).matches()) {
+            throw new LaunchException("'" + entry.getFileName() + "' cannot hold a Java class: name it like its class,"
+                    + " e.g. " + simpleName.replaceAll("[^A-Za-z0-9_$]", "") + ".java");
+        }
+        return tree;
     }
 
     /** @return the loader of the {@code --classpath} libraries: loaded once, parent of every generation */

@@ -1,5 +1,6 @@
 package dev.hotload.java;
 
+import dev.hotload.jvm.SourceTree;
 import dev.hotload.jvm.Entry;
 import dev.hotload.jvm.Generation;
 import dev.hotload.jvm.GenerationRunner;

@@ -138,7 +138,7 @@ class IncrementalBuildTest {
     }
 
     private BuildResult start(String entry) throws Exception {
-        build = new IncrementalBuild(SourceTree.of(dir.resolve(entry)), compiler);
+        build = new IncrementalBuild(JavaReloader.sourceTree(dir.resolve(entry)), compiler);
         return build.update(ChangeSet.initial());
     }
 

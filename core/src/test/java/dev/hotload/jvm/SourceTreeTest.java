@@ -1,4 +1,4 @@
-package dev.hotload.java;
+package dev.hotload.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,9 +18,9 @@ class SourceTreeTest {
 
     @Test
     void aClassWithoutAPackageIsTheRootOfItsFolder() throws Exception {
-        SourceTree tree = SourceTree.of(write("Hello.java", "class Hello { }"));
+        SourceTree tree = SourceTree.of(write("Hello.java", "class Hello { }"), ".java");
 
-        assertThat(tree).isEqualTo(new SourceTree(dir, "Hello"));
+        assertThat(tree).isEqualTo(new SourceTree(dir, "Hello", ".java"));
     }
 
     @Test
@@ -33,23 +33,31 @@ class SourceTreeTest {
                 class Main { String s = "package nope;"; }
                 """);
 
-        assertThat(SourceTree.of(main)).isEqualTo(new SourceTree(dir.resolve("src"), "com.example.shapes.Main"));
+        assertThat(SourceTree.of(main, ".java"))
+                .isEqualTo(new SourceTree(dir.resolve("src"), "com.example.shapes.Main", ".java"));
     }
 
     @Test
     void aPackageThatDoesNotMatchTheFoldersSaysWhereToMoveTheFile() throws Exception {
         Path main = write("src/Main.java", "package shapes; class Main { }");
 
-        assertThatThrownBy(() -> SourceTree.of(main)).isInstanceOf(LaunchException.class)
-                .hasMessage("Main.java declares 'package shapes;' but is not in a folder shapes: move it there,"
+        assertThatThrownBy(() -> SourceTree.of(main, ".java")).isInstanceOf(LaunchException.class)
+                .hasMessage("Main.java declares 'package shapes' but is not in a folder shapes: move it there,"
                         + " under its source root");
     }
 
     @Test
-    void aFileNameThatCannotNameAClassIsRefused() throws Exception {
-        Path file = write("my-lib.java", "class X { }");
+    void aScriptsPackageNeedsNoSemicolonAndMayFollowAShebangLine() throws Exception {
+        Path script = write("scripts/tools/report.groovy", """
+                #!/usr/bin/env groovy
+                package tools
 
-        assertThatThrownBy(() -> SourceTree.of(file)).hasMessageContaining("name it like its class, e.g. mylib.java");
+                println 'package nope'
+                """);
+
+        assertThat(SourceTree.of(script, ".groovy"))
+                .isEqualTo(new SourceTree(dir.resolve("scripts"), "tools.report", ".groovy"));
+        assertThat(SourceTree.of(script, ".groovy").sourceOf("tools.Helper")).isEqualTo(dir.resolve("scripts/tools/Helper.groovy"));
     }
 
     @Test
@@ -60,7 +68,7 @@ class SourceTreeTest {
         write(".git/Hook.java", "class Hook { }");
         write("notes.txt", "");
 
-        assertThat(SourceTree.of(main).sources()).containsExactlyInAnyOrder(main, dir.resolve("util/Helper.java"));
+        assertThat(SourceTree.of(main, ".java").sources()).containsExactlyInAnyOrder(main, dir.resolve("util/Helper.java"));
     }
 
     private Path write(String name, String content) throws IOException {

@@ -1,4 +1,4 @@
-package dev.hotload.java;
+package dev.hotload.jvm;
 
 import dev.hotload.spi.LaunchException;
 import dev.hotload.watch.IgnoreRules;
@@ -16,48 +16,58 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The program a Java entry belongs to: the source root its package declaration implies (for
- * {@code src/shapes/Main.java} declaring {@code package shapes;}, that is {@code src}) and every {@code .java}
- * file under it.
+ * The program an entry belongs to: the source root its package declaration implies (for
+ * {@code src/shapes/Main.java} declaring {@code package shapes;}, that is {@code src}) and every source file
+ * under it, of the entry's language.
  *
  * @param root the folder of the unnamed package, absolute
  * @param entryClass the entry's binary name, e.g. {@code shapes.Main}
+ * @param extension the sources' extension, with its dot: {@code .java}
  */
-record SourceTree(Path root, String entryClass) {
+public record SourceTree(Path root, String entryClass, String extension) {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-    /** Only at the start (after comments): the word may appear in a string literal further down. */
+    /**
+     * Only at the start (after comments): the word may appear in a string literal further down. The semicolon
+     * is optional, as in Groovy.
+     */
     private static final Pattern PACKAGE = Pattern.compile(
-            "\\A\\s*(?:@[\\w.]+\\s*(?:\\([^)]*\\))?\\s*)*package\\s+([\\w$]+(?:\\s*\\.\\s*[\\w$]+)*)\\s*;");
+            "\\A\\s*(?:@[\\w.]+\\s*(?:\\([^)]*\\))?\\s*)*package\\s+([\\w$]+(?:[ \\t]*\\.\\s*[\\w$]+)*)");
 
     /**
      * @param entry the entry file, absolute
-     * @throws LaunchException if the file cannot be a class's source, or is not in its package's folder
+     * @param extension the language's source extension, with its dot
+     * @throws LaunchException if the file cannot be read, or is not in its package's folder
      */
-    static SourceTree of(Path entry) throws LaunchException {
+    public static SourceTree of(Path entry, String extension) throws LaunchException {
         String fileName = entry.getFileName().toString();
-        String simpleName = fileName.endsWith(".java") ? fileName.substring(0, fileName.length() - 5) : fileName;
-        if (!IDENTIFIER.matcher(simpleName).matches()) {
-            throw new LaunchException("'" + fileName + "' cannot hold a Java class: name it like its class,"
-                    + " e.g. " + simpleName.replaceAll("[^A-Za-z0-9_$]", "") + ".java");
-        }
+        String simpleName = fileName.endsWith(extension)
+                ? fileName.substring(0, fileName.length() - extension.length())
+                : fileName;
         String packageName = packageOf(entry);
         Path root = entry.getParent();
         if (!packageName.isEmpty()) {
             Path packageFolder = Path.of("", packageName.split("\\."));
             if (!root.endsWith(packageFolder)) {
-                throw new LaunchException(fileName + " declares 'package " + packageName + ";' but is not in a folder "
+                throw new LaunchException(fileName + " declares 'package " + packageName + "' but is not in a folder "
                         + packageFolder + ": move it there, under its source root");
             }
             for (int level = 0; level < packageFolder.getNameCount(); level++) {
                 root = root.getParent();
             }
         }
-        return new SourceTree(root, packageName.isEmpty() ? simpleName : packageName + "." + simpleName);
+        return new SourceTree(root, packageName.isEmpty() ? simpleName : packageName + "." + simpleName, extension);
     }
 
-    /** @return every {@code .java} file under the root, skipping what the watcher skips (dot-folders, target/) */
-    List<Path> sources() {
+    /**
+     * @param className a binary name, e.g. {@code util.Strings}
+     * @return where the source of that top-level class would be: {@code root/util/Strings.groovy}
+     */
+    public Path sourceOf(String className) {
+        return root.resolve(className.replace('.', '/') + extension);
+    }
+
+    /** @return every source file under the root, skipping what the watcher skips (dot-folders, target/) */
+    public List<Path> sources() {
         List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -87,9 +97,9 @@ record SourceTree(Path root, String entryClass) {
     }
 
     /** @return whether {@code file} is one of this program's sources (it need not exist any more) */
-    boolean contains(Path file) {
+    public boolean contains(Path file) {
         String name = file.getFileName().toString();
-        if (!name.endsWith(".java") || !file.startsWith(root) || IgnoreRules.DEFAULT.isIgnoredFile(name)) {
+        if (!name.endsWith(extension) || !file.startsWith(root) || IgnoreRules.DEFAULT.isIgnoredFile(name)) {
             return false;
         }
         for (Path part : root.relativize(file.getParent())) {
@@ -106,6 +116,11 @@ record SourceTree(Path root, String entryClass) {
             source = Files.readString(entry, StandardCharsets.UTF_8);
         } catch (IOException | UncheckedIOException e) {
             throw new LaunchException("cannot read '" + entry + "': " + e.getMessage());
+        }
+        if (source.startsWith("#!")) {
+            // A script's shebang line: #!/usr/bin/env groovy
+            int end = source.indexOf('\n');
+            source = end < 0 ? "" : source.substring(end);
         }
         Matcher matcher = PACKAGE.matcher(withoutComments(source));
         return matcher.find() ? matcher.group(1).replaceAll("\\s", "") : "";
