@@ -19,7 +19,8 @@ import java.util.function.IntFunction;
  * hotload's figures, measured the way a user meets them: bin/hotload runs as a separate process, this program
  * saves the entry file and times the new output line on the process's standard output.
  *
- * <p>Run from the repository root: {@code bench/run} (or {@code java bench/Bench.java [saves] [idle-seconds]}).
+ * <p>Run from the repository root: {@code bench/run} (or {@code java bench/Bench.java [saves] [idle-seconds] [parts]},
+ * parts a comma-separated choice of python, java, groovy, tree, poll).
  * Prints a Markdown table for the README.
  */
 public class Bench {
@@ -30,20 +31,31 @@ public class Bench {
     public static void main(String[] args) throws Exception {
         int saves = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,tree,poll").split(","));
         System.out.println("hotload benchmark on " + machine());
         System.out.println();
-        Result python = python(saves, idleSeconds);
-        Result java = java(saves, idleSeconds);
+        List<Result> results = new ArrayList<>();
+        if (parts.contains("python")) {
+            results.add(python(saves, idleSeconds));
+        }
+        if (parts.contains("java")) {
+            results.add(java(saves, idleSeconds));
+        }
+        if (parts.contains("groovy")) {
+            results.add(groovy(saves, idleSeconds));
+        }
         System.out.println("| language | cold start without hotload | hotload first output | save to new output: median | p90 | max | reload vs cold start | idle CPU, waiting |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        System.out.println(python.row());
-        System.out.println(java.row());
+        results.forEach(result -> System.out.println(result.row()));
         System.out.println();
-        JavaTree tree = javaTree(saves);
-        System.out.println(tree.describe());
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Idle CPU when forced to poll 144 times a second (--poll): %.2f %% of a core.%n",
-                pollingIdle(idleSeconds));
+        if (parts.contains("tree")) {
+            System.out.println(javaTree(saves).describe());
+            System.out.println();
+        }
+        if (parts.contains("poll")) {
+            System.out.printf(Locale.ROOT, "Idle CPU when forced to poll 144 times a second (--poll): %.2f %% of a core.%n",
+                    pollingIdle(idleSeconds));
+        }
     }
 
     /** What the original's design costs here: the same wait, scanning 144 times a second. */
@@ -74,8 +86,7 @@ public class Bench {
         try {
             Path lib = dir.resolve("lib.py");
             Files.writeString(lib, program(0));
-            Path jython = Files.list(HOME.resolve("cli/target/lib"))
-                    .filter(p -> p.getFileName().toString().startsWith("jython-standalone")).findFirst().orElseThrow();
+            Path jython = jar("jython-standalone");
             double cold = median(5, () -> timeToExit(dir, List.of("java", "-jar", jython.toString(), "lib.py")));
             return measure("Python (Jython 2.7)", dir, lib, Bench::program, cold, saves, idleSeconds);
         } finally {
@@ -170,6 +181,31 @@ public class Bench {
             return measure("Java", dir, lib, Bench::javaProgram, cold, saves, idleSeconds);
         } finally {
             deleteTree(dir);
+        }
+    }
+
+    static Result groovy(int saves, int idleSeconds) throws Exception {
+        Path dir = Files.createTempDirectory("hotload-bench");
+        try {
+            Path lib = dir.resolve("lib.groovy");
+            Files.writeString(lib, groovyProgram(0));
+            // What Groovy's own launcher runs: groovy lib.groovy
+            double cold = median(5, () -> timeToExit(dir, List.of("java", "-cp", jar("groovy-").toString(),
+                    "groovy.ui.GroovyMain", "lib.groovy")));
+            return measure("Groovy", dir, lib, Bench::groovyProgram, cold, saves, idleSeconds);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    static String groovyProgram(int n) {
+        return "def x = " + n + "\nprintln \"Result: $x\"\n";
+    }
+
+    /** @return the jar in hotload's class path whose name starts with {@code prefix} */
+    static Path jar(String prefix) throws IOException {
+        try (var jars = Files.list(HOME.resolve("cli/target/lib"))) {
+            return jars.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
         }
     }
 

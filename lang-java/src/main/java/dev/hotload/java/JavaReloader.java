@@ -2,6 +2,7 @@ package dev.hotload.java;
 
 import dev.hotload.Hotload;
 import dev.hotload.jvm.ApiLoader;
+import dev.hotload.jvm.Libraries;
 import dev.hotload.jvm.SourceTree;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
@@ -9,10 +10,7 @@ import dev.hotload.spi.Reloader;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.WatchSet;
 import java.io.PrintStream;
-import java.net.MalformedURLException;
 import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +65,7 @@ public final class JavaReloader implements Reloader {
         compileClassPath.addAll(launch.classpath());
         WarmCompiler compiler = WarmCompiler.start(compileClassPath);
         EntryPoint entryPoint = new EntryPoint(tree.entryClass(), launch.entrypoint(), launch.args());
-        return new JavaSession(tree, entryPoint, compiler, libraries(launch.classpath()), err);
+        return new JavaSession(tree, entryPoint, compiler, Libraries.load(launch.classpath(), ApiLoader.ofApiOnly()), err);
     }
 
     /** @return the entry's source tree, if its file name can name a class */
@@ -79,22 +77,6 @@ public final class JavaReloader implements Reloader {
                     + " e.g. " + simpleName.replaceAll("[^A-Za-z0-9_$]", "") + ".java");
         }
         return tree;
-    }
-
-    /** @return the loader of the {@code --classpath} libraries: loaded once, parent of every generation */
-    private static URLClassLoader libraries(List<Path> classpath) throws LaunchException {
-        List<URL> urls = new ArrayList<>();
-        for (Path library : classpath) {
-            if (!Files.exists(library)) {
-                throw new LaunchException("no such library: '" + library + "' (--classpath)");
-            }
-            try {
-                urls.add(library.toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw new LaunchException("cannot use the library '" + library + "': " + e.getMessage());
-            }
-        }
-        return new URLClassLoader(urls.toArray(URL[]::new), ApiLoader.ofApiOnly());
     }
 
     /** @return the jar (or folder) of {@link Hotload}, which reloaded code compiles against */

@@ -183,7 +183,7 @@ class JavaReloadIT {
         try (HotloadProcess hotload = HotloadProcess.hotload(dir, "Main.java")) {
             assertThat(hotload.awaitExit(START)).isEqualTo(2);
             assertThat(hotload.stderrLines()).containsExactly(
-                    "hotload: Main.java declares 'package shapes;' but is not in a folder shapes: move it there,"
+                    "hotload: Main.java declares 'package shapes' but is not in a folder shapes: move it there,"
                             + " under its source root");
         }
     }

@@ -1,0 +1,60 @@
+package dev.hotload.groovy;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Prints Groovy's compile errors as compilers do: {@code hello.groovy:3:9: error: ...}, the line, a caret. */
+final class CompileErrors {
+
+    private CompileErrors() {
+    }
+
+    /**
+     * @param errors the compile's errors
+     * @param sources the compiled sources' text, for the lines shown
+     * @param workingDir file names are shown relative to it when they are under it, as the user typed them
+     */
+    static void print(List<CompileError> errors, Map<Path, SourceText> sources, Path workingDir, PrintStream out) {
+        for (CompileError error : errors) {
+            out.println(format(error, sources.get(error.file()), workingDir));
+        }
+        out.println(errors.size() == 1 ? "1 error" : errors.size() + " errors");
+        out.flush();
+    }
+
+    /** @return one error: where, what, and the source line with a caret under the column */
+    static String format(CompileError error, SourceText source, Path workingDir) {
+        StringBuilder text = new StringBuilder();
+        if (error.file() != null) {
+            text.append(shown(error.file(), workingDir));
+            if (error.line() > 0) {
+                text.append(':').append(error.line());
+                if (error.column() > 0) {
+                    text.append(':').append(error.column());
+                }
+            }
+            text.append(": ");
+        }
+        text.append("error: ").append(error.message());
+        if (source != null && error.line() > 0) {
+            String line = source.line(error.line());
+            text.append('\n').append(line).append('\n').append(caret(line, error.column() - 1));
+        }
+        return text.toString();
+    }
+
+    /** Tabs are kept, so that the caret lines up under a tab-indented line in any terminal. */
+    private static String caret(String line, int column) {
+        StringBuilder caret = new StringBuilder();
+        for (int i = 0; i < column && i < line.length(); i++) {
+            caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        return caret.append('^').toString();
+    }
+
+    private static String shown(Path file, Path workingDir) {
+        return file.startsWith(workingDir) ? workingDir.relativize(file).toString() : file.toString();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.hotload.groovy;
+
+import dev.hotload.jvm.CompiledClass;
+import dev.hotload.jvm.SourceTree;
+import groovy.lang.GroovyClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.codehaus.groovy.ast.ClassNode;
+import org.codehaus.groovy.control.CompilationFailedException;
+import org.codehaus.groovy.control.CompilationUnit;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.messages.ExceptionMessage;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SimpleMessage;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.syntax.SyntaxException;
+import org.codehaus.groovy.tools.GroovyClass;
+
+/**
+ * Groovy's compiler, kept warm between saves: one configuration, one class loader for the libraries (it never
+ * defines a class: compiled classes stay in memory as bytes), and one {@link ProgramResolver}, whose lookups of
+ * library names outlive each compile.
+ */
+final class GroovyCompiler implements AutoCloseable {
+
+    private final SourceTree tree;
+    private final CompilerConfiguration configuration = new CompilerConfiguration();
+    private final GroovyClassLoader libraries;
+    private final ProgramResolver resolver = new ProgramResolver();
+
+    /**
+     * @param tree where the program's sources are
+     * @param libraries the loader of the libraries and Groovy's runtime, as the program sees them
+     */
+    GroovyCompiler(SourceTree tree, ClassLoader libraries) {
+        this.tree = tree;
+        configuration.setSourceEncoding("UTF-8");
+        configuration.addCompilationCustomizers(new ExitCalls());
+        this.libraries = new GroovyClassLoader(libraries, configuration);
+        // The program's sources are found by the resolver, from the tree; never a .groovy file in a library jar.
+        this.libraries.setResourceLoader(name -> null);
+    }
+
+    /**
+     * Compiles {@code targets} and whatever sources of the program they use that are not compiled yet.
+     *
+     * @param targets the sources to compile
+     * @param unchanged the class files of the program's other sources, by binary name
+     * @param program the sources already part of the program
+     * @return the classes by the source they came from, or the errors
+     */
+    CompileResult compile(List<SourceText> targets, Map<String, byte[]> unchanged, Set<Path> program) {
+        CompilationUnit unit = new CompilationUnit(configuration, null, libraries);
+        unit.setClassNodeResolver(resolver);
+        ProgramCompile compile = new ProgramCompile(unit, tree, unchanged, program);
+        targets.forEach(compile::add);
+        Map<String, Path> sourceOf = new HashMap<>();
+        unit.setClassgenCallback((writer, node) -> sourceOf.put(node.getName(), sourceOf(node)));
+        resolver.compiling(compile);
+        try {
+            unit.compile(Phases.CLASS_GENERATION);
+        } catch (CompilationFailedException failed) {
+            return CompileResult.failed(compile.sources(), errors(unit, compile));
+        } finally {
+            resolver.compiling(null);
+        }
+        if (!compile.unreadable().isEmpty()) {
+            return CompileResult.failed(compile.sources(), compile.unreadable());
+        }
+        List<CompiledClass> classes = new ArrayList<>();
+        for (GroovyClass compiled : unit.getClasses()) {
+            classes.add(CompiledClass.of(sourceOf.get(compiled.getName()), compiled.getBytes()));
+        }
+        return CompileResult.ok(compile.sources(), classes);
+    }
+
+    @Override
+    public void close() {
+        try {
+            libraries.close();
+        } catch (java.io.IOException ignored) {
+            // It holds no files of its own.
+        }
+    }
+
+    /** A closure's or an inner class's node has its outer class's module. */
+    private static Path sourceOf(ClassNode node) {
+        ClassNode top = node;
+        while (top.getModule() == null && top.getOuterClass() != null) {
+            top = top.getOuterClass();
+        }
+        return Path.of(top.getModule().getContext().getName());
+    }
+
+    private static List<CompileError> errors(CompilationUnit unit, ProgramCompile compile) {
+        List<CompileError> errors = new ArrayList<>(compile.unreadable());
+        for (Message message : unit.getErrorCollector().getErrors()) {
+            errors.add(error(message));
+        }
+        return errors;
+    }
+
+    private static CompileError error(Message message) {
+        if (message instanceof SyntaxErrorMessage syntax) {
+            SyntaxException cause = syntax.getCause();
+            Path file = cause.getSourceLocator() == null ? null : Path.of(cause.getSourceLocator());
+            return new CompileError(file, cause.getStartLine(), cause.getStartColumn(), cause.getOriginalMessage().strip());
+        }
+        if (message instanceof ExceptionMessage exception) {
+            return new CompileError(null, 0, 0, String.valueOf(exception.getCause()));
+        }
+        if (message instanceof SimpleMessage simple) {
+            return new CompileError(null, 0, 0, simple.getMessage());
+        }
+        return new CompileError(null, 0, 0, message.toString());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.hotload.groovy;
+
+import dev.hotload.jvm.ApiLoader;
+import dev.hotload.jvm.Libraries;
+import dev.hotload.jvm.SourceTree;
+import dev.hotload.spi.Launch;
+import dev.hotload.spi.LaunchException;
+import dev.hotload.spi.Reloader;
+import dev.hotload.spi.Session;
+import dev.hotload.watch.WatchSet;
+import java.io.PrintStream;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+
+/** Groovy scripts: {@code hotload script.groovy}, compiled in process, rerun on every save with their binding. */
+public final class GroovyReloader implements Reloader {
+
+    /** Groovy's runtime, loaded once by hotload and shared by every generation of the script. */
+    private static final List<String> RUNTIME = List.of("groovy.", "org.codehaus.groovy.", "org.apache.groovy.", "groovyjarjar");
+
+    @Override
+    public String name() {
+        return "groovy";
+    }
+
+    @Override
+    public Set<String> extensions() {
+        return Set.of(".groovy");
+    }
+
+    @Override
+    public String description() {
+        return "groovy (.groovy): Groovy scripts";
+    }
+
+    /** @return the script's source tree (its folder, or above it for a script in a package), {@code .groovy} files */
+    @Override
+    public WatchSet defaultWatchSet(Launch launch) {
+        try {
+            return WatchSet.ofTree(SourceTree.of(launch.entry(), ".groovy").root(), extensions());
+        } catch (LaunchException unreadable) {
+            // open() says why, in one line.
+            return Reloader.super.defaultWatchSet(launch);
+        }
+    }
+
+    @Override
+    public Session open(Launch launch) throws LaunchException {
+        return open(launch, System.err);
+    }
+
+    /** @param err where compile errors, stack traces and hotload's notes go */
+    Session open(Launch launch, PrintStream err) throws LaunchException {
+        if (!Files.isRegularFile(launch.entry())) {
+            throw new LaunchException("no such file: '" + launch.entry() + "'");
+        }
+        SourceTree tree = SourceTree.of(launch.entry(), ".groovy");
+        URLClassLoader libraries = Libraries.load(launch.classpath(), ApiLoader.sharing(RUNTIME));
+        return new GroovySession(tree, launch, new GroovyCompiler(tree, libraries), libraries, err);
+    }
+}

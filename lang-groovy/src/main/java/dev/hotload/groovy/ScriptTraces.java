@@ -1,0 +1,20 @@
+package dev.hotload.groovy;
+
+import dev.hotload.jvm.TracePrinter;
+import dev.hotload.loop.StackTraces;
+import org.codehaus.groovy.runtime.StackTraceUtils;
+
+/**
+ * Prints an exception that ended a script as {@code groovy} does ({@code Caught: ...}), with the script's
+ * frames only: Groovy's dispatch adds dozens of its own between two lines of a script.
+ */
+final class ScriptTraces {
+
+    static final TracePrinter PRINTER = (error, err) -> {
+        err.print("Caught: ");
+        StackTraces.print(StackTraceUtils.deepSanitize(error), err);
+    };
+
+    private ScriptTraces() {
+    }
+}
