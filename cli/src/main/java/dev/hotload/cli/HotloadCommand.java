@@ -135,14 +135,17 @@ final class HotloadCommand implements Callable<Integer> {
         Launch launch = launch();
         Reloader reloader = registry.forEntry(launch.entry(), Optional.ofNullable(lang));
         if (once) {
-            return loop(reloader.open(launch), null, StatusLine.once(System.err)).runOnce();
+            StatusLine status = StatusLine.once(System.err);
+            ReloadLoop loop = loop(reloader.open(launch), null, status);
+            stopOnShutdown(loop, status);
+            return loop.runOnce();
         }
         StatusLine status = new StatusLine(System.err);
         WatchSet watchSet = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
         Session session = reloader.open(launch);
         FileWatcher watcher = watcher(watchSet);
         ReloadLoop loop = loop(session, watcher, status);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop, status), "hotload-stop"));
+        stopOnShutdown(loop, status);
         status.say("watching " + watchSet + " (" + watcher + "); Ctrl-C stops");
         loop.run();
         return 0;
@@ -162,6 +165,7 @@ final class HotloadCommand implements Callable<Integer> {
                 .entrypoint(entrypoint)
                 .recursive(recursive || environment.flag("HOTLOAD_RECURSIVE"))
                 .classpath(classpath)
+                .once(once)
                 .build();
     }
 
@@ -194,6 +198,10 @@ final class HotloadCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return List.of();
         }
+    }
+
+    private static void stopOnShutdown(ReloadLoop loop, StatusLine status) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop, status), "hotload-stop"));
     }
 
     /** Ctrl-C or SIGTERM: end the loop, let cleanup hooks run once, and let the JVM exit. */

@@ -62,6 +62,12 @@ final class EntryRun {
         return Optional.of(outcome);
     }
 
+    /** @return how the entry ended, once it has */
+    Outcome await() throws InterruptedException {
+        ended.await();
+        return outcome;
+    }
+
     /** @return whether the entry's thread is still running */
     boolean isAlive() {
         return thread.isAlive();

@@ -12,9 +12,10 @@ import java.util.Optional;
  * {@link dev.hotload.Hotload#onUnload} hooks, interrupts its thread if it still runs, and waits up to
  * {@link #STOP_WAIT} for it, before the next one starts.
  *
- * <p>How a run ends: the runner waits {@link #RUNNING_WINDOW} for the entry to return, and reports how it ended
- * (returned, threw, called {@code System.exit}). An entry still running by then (a server, a render loop) is
- * reported as running in the background, and goes on until it is replaced.
+ * <p>How a run ends: the runner waits {@link #RUNNING_WINDOW} for the entry to return (to the end, for a run
+ * with {@code --once}), and reports how it ended (returned, threw, called {@code System.exit}). An entry still
+ * running by then (a server, a render loop) is reported as running in the background, and goes on until it is
+ * replaced.
  */
 public final class GenerationRunner implements AutoCloseable {
 
@@ -24,17 +25,20 @@ public final class GenerationRunner implements AutoCloseable {
     static final Duration CLOSE_WAIT = Duration.ofMillis(250);
 
     private final String label;
+    private final boolean once;
     private final TracePrinter tracePrinter;
     private final PrintStream err;
     private EntryRun running;
 
     /**
      * @param label names the entry in messages: {@code main}, {@code hello.groovy}
+     * @param once whether there is a single run ({@code --once}), awaited to its end
      * @param tracePrinter how the language shows an exception that ends a run
      * @param err where hotload's notes and the program's traces go
      */
-    public GenerationRunner(String label, TracePrinter tracePrinter, PrintStream err) {
+    public GenerationRunner(String label, boolean once, TracePrinter tracePrinter, PrintStream err) {
         this.label = label;
+        this.once = once;
         this.tracePrinter = tracePrinter;
         this.err = err;
     }
@@ -45,12 +49,13 @@ public final class GenerationRunner implements AutoCloseable {
      * @param next the class loader of the new generation: the entry thread's context class loader
      * @param entry what to run
      * @return how the run ended, or {@link Outcome#ok()} if it still runs after {@link #RUNNING_WINDOW}
+     * @throws InterruptedException if interrupted while waiting (Ctrl-C): the entry goes on until closed
      */
     public Outcome replaceWith(ClassLoader next, Entry entry) throws InterruptedException {
         unloadCurrent(STOP_WAIT);
         Generations.begin(next);
         running = EntryRun.start(entry, label, next, tracePrinter, err);
-        Optional<Outcome> ended = running.await(RUNNING_WINDOW);
+        Optional<Outcome> ended = once ? Optional.of(running.await()) : running.await(RUNNING_WINDOW);
         if (ended.isEmpty()) {
             err.println("hotload: " + label + " is still running after " + RUNNING_WINDOW.toMillis()
                     + " ms; it goes on in the background until the next save");

@@ -14,8 +14,10 @@ import java.util.Optional;
  * @param entrypoint a function to call after each reload, or empty
  * @param recursive whether changed modules that the entry uses are reloaded before it
  * @param classpath libraries (jars, folders) loaded once and kept across reloads
+ * @param once whether the entry runs once ({@code --once}): then its run is awaited to the end, however long
  */
-public record Launch(Path entry, List<String> args, Optional<String> entrypoint, boolean recursive, List<Path> classpath) {
+public record Launch(Path entry, List<String> args, Optional<String> entrypoint, boolean recursive, List<Path> classpath,
+                     boolean once) {
 
     public Launch {
         entry = entry.toAbsolutePath().normalize();
@@ -41,6 +43,7 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
         private String entrypoint;
         private boolean recursive;
         private final List<Path> classpath = new ArrayList<>();
+        private boolean once;
 
         private Builder(Path entry) {
             this.entry = Objects.requireNonNull(entry, "entry");
@@ -66,8 +69,13 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
             return this;
         }
 
+        public Builder once(boolean value) {
+            once = value;
+            return this;
+        }
+
         public Launch build() {
-            return new Launch(entry, args, Optional.ofNullable(entrypoint), recursive, classpath);
+            return new Launch(entry, args, Optional.ofNullable(entrypoint), recursive, classpath, once);
         }
     }
 }

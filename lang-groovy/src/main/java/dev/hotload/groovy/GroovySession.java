@@ -47,7 +47,7 @@ final class GroovySession implements Session {
         this.build = new ScriptBuild(tree, launch.entry(), compiler);
         this.libraries = libraries;
         this.err = err;
-        this.runner = new GenerationRunner(launch.entryName(), ScriptTraces.PRINTER, err);
+        this.runner = new GenerationRunner(launch.entryName(), launch.once(), ScriptTraces.PRINTER, err);
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class JavaReloader implements Reloader {
         compileClassPath.addAll(launch.classpath());
         WarmCompiler compiler = WarmCompiler.start(compileClassPath);
         EntryPoint entryPoint = new EntryPoint(tree.entryClass(), launch.entrypoint(), launch.args());
-        return new JavaSession(tree, entryPoint, compiler, Libraries.load(launch.classpath(), ApiLoader.ofApiOnly()), err);
+        return new JavaSession(tree, entryPoint, launch.once(), compiler, Libraries.load(launch.classpath(), ApiLoader.ofApiOnly()), err);
     }
 
     /** @return the entry's source tree, if its file name can name a class */

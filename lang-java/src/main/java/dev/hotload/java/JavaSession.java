@@ -34,14 +34,15 @@ final class JavaSession implements Session {
     private Generation generation;
     private CompilerWarmUp warmUp;
 
-    JavaSession(SourceTree tree, EntryPoint entryPoint, WarmCompiler compiler, URLClassLoader libraries, PrintStream err) {
+    JavaSession(SourceTree tree, EntryPoint entryPoint, boolean once, WarmCompiler compiler, URLClassLoader libraries,
+                PrintStream err) {
         this.tree = tree;
         this.entryPoint = entryPoint;
         this.compiler = compiler;
         this.build = new IncrementalBuild(tree, compiler);
         this.libraries = libraries;
         this.err = err;
-        this.runner = new GenerationRunner("main", TracePrinter.JVM, err);
+        this.runner = new GenerationRunner("main", once, TracePrinter.JVM, err);
     }
 
     @Override

@@ -1,0 +1,79 @@
+package dev.hotload.jvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotload.Hotload;
+import dev.hotload.loop.Outcome;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** One generation's entry at a time: awaited briefly, or to its end with --once; replaced after its hooks. */
+class GenerationRunnerTest {
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final List<String> events = new CopyOnWriteArrayList<>();
+
+    @Test
+    void aLongRunIsLeftInTheBackgroundThenInterruptedByTheNextGeneration() throws Exception {
+        try (GenerationRunner runner = runner(false)) {
+            Outcome first = runner.replaceWith(loader(), () -> {
+                Hotload.onUnload(() -> events.add("unloaded first"));
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    events.add("first interrupted");
+                }
+            });
+            Outcome second = runner.replaceWith(loader(), () -> events.add("second ran"));
+
+            assertThat(first).isEqualTo(Outcome.ok());
+            assertThat(second).isEqualTo(Outcome.ok());
+            assertThat(events).containsExactly("unloaded first", "first interrupted", "second ran");
+            assertThat(err()).isEqualTo("hotload: lib is still running after 500 ms; it goes on in the background"
+                    + " until the next save\n");
+        }
+    }
+
+    @Test
+    void withOnceTheRunIsAwaitedToItsEndHoweverLong() throws Exception {
+        try (GenerationRunner runner = runner(true)) {
+            Outcome outcome = runner.replaceWith(loader(), () -> {
+                Thread.sleep(GenerationRunner.RUNNING_WINDOW.toMillis() + 300);
+                ExitRequest.systemExit(3);
+            });
+
+            assertThat(outcome).isEqualTo(Outcome.exited(3));
+            assertThat(err()).isEmpty();
+        }
+    }
+
+    @Test
+    void anExceptionIsPrintedByTheLanguagesPrinterAndEndsTheRun() throws Exception {
+        try (GenerationRunner runner = new GenerationRunner("lib", false, (error, out) -> out.println("printed " + error.getMessage()),
+                new PrintStream(err, true, StandardCharsets.UTF_8))) {
+            Outcome outcome = runner.replaceWith(loader(), () -> {
+                throw new IllegalStateException("boom");
+            });
+
+            assertThat(outcome).isEqualTo(Outcome.failed("IllegalStateException"));
+            assertThat(err()).isEqualTo("printed boom\n");
+        }
+    }
+
+    private GenerationRunner runner(boolean once) {
+        return new GenerationRunner("lib", once, TracePrinter.JVM, new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    /** A loader of its own per generation, as a reloader makes. */
+    private static ClassLoader loader() {
+        return new ClassLoader(GenerationRunnerTest.class.getClassLoader()) { };
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
