@@ -19,6 +19,12 @@ public final class GroovyReloader implements Reloader {
 
     /** Groovy's runtime, loaded once by hotload and shared by every generation of the script. */
     private static final List<String> RUNTIME = List.of("groovy.", "org.codehaus.groovy.", "org.apache.groovy.", "groovyjarjar");
+    /**
+     * Starts Groovy's call-site cleaner thread when initialised. A thread keeps the context class loader of the
+     * thread that started it: started by a script's first dynamic call, this one would keep the first
+     * generation alive for good.
+     */
+    private static final String CALL_SITE_CLEANER = "org.codehaus.groovy.vmplugin.v8.CacheableCallSite";
 
     @Override
     public String name() {
@@ -57,7 +63,17 @@ public final class GroovyReloader implements Reloader {
             throw new LaunchException("no such file: '" + launch.entry() + "'");
         }
         SourceTree tree = SourceTree.of(launch.entry(), ".groovy");
+        startRuntimeThreads();
         URLClassLoader libraries = Libraries.load(launch.classpath(), ApiLoader.sharing(RUNTIME));
         return new GroovySession(tree, launch, new GroovyCompiler(tree, libraries), libraries, err);
+    }
+
+    /** Groovy's own threads start here, on hotload's thread, whose context class loader outlives every script. */
+    private static void startRuntimeThreads() throws LaunchException {
+        try {
+            Class.forName(CALL_SITE_CLEANER, true, GroovyReloader.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new LaunchException("Groovy's runtime is incomplete (" + e + "): rebuild hotload", e);
+        }
     }
 }
