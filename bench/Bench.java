@@ -52,6 +52,10 @@ public class Bench {
             System.out.println(javaTree(saves).describe());
             System.out.println();
         }
+        if (parts.contains("groovy")) {
+            System.out.println(groovySoak());
+            System.out.println();
+        }
         if (parts.contains("poll")) {
             System.out.printf(Locale.ROOT, "Idle CPU when forced to poll 144 times a second (--poll): %.2f %% of a core.%n",
                     pollingIdle(idleSeconds));
@@ -200,6 +204,40 @@ public class Bench {
 
     static String groovyProgram(int n) {
         return "def x = " + n + "\nprintln \"Result: $x\"\n";
+    }
+
+    /** A script with a helper class and closures, saved again and again: the classes alive after a full GC. */
+    static String groovySoak() throws Exception {
+        Path dir = Files.createTempDirectory("hotload-bench");
+        try {
+            Files.writeString(dir.resolve("Point.groovy"), "class Point { int x, y\n String toString() { \"($x, $y)\" } }\n");
+            Path main = dir.resolve("main.groovy");
+            IntFunction<String> program = n -> "def points = (1..3).collect { new Point(x: it, y: it * " + n + ") }\n"
+                    + "println \"Result: ${points.sum { it.y } / 6 as int}\"\n";
+            Files.writeString(main, program.apply(0));
+            Running hotload = Running.start(dir, List.of("main.groovy"));
+            try {
+                awaitLine(hotload.lines(), hotload.texts(), "Result: 0");
+                int first = 100;
+                int more = 200;
+                for (int i = 1; i <= first; i++) {
+                    Files.writeString(main, program.apply(i));
+                    awaitLine(hotload.lines(), hotload.texts(), "Result: " + i);
+                }
+                long live = liveProgramClasses(hotload.process().pid());
+                for (int i = first + 1; i <= first + more; i++) {
+                    Files.writeString(main, program.apply(i));
+                    awaitLine(hotload.lines(), hotload.texts(), "Result: " + i);
+                }
+                long liveAfterMore = liveProgramClasses(hotload.process().pid());
+                return String.format(Locale.ROOT, "Groovy, a script and its helper class: program classes alive after a"
+                        + " full GC: %d after %d reloads, %d after %d reloads.", live, first, liveAfterMore, first + more);
+            } finally {
+                hotload.stop();
+            }
+        } finally {
+            deleteTree(dir);
+        }
     }
 
     /** @return the jar in hotload's class path whose name starts with {@code prefix} */

@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Runs ENTRY, then reloads it into the same JVM each time a watched file",
             "is saved, keeping the program's state. The entry's extension picks the",
-            "language.",
+            "language: .py (Jython 2.7), .java, .groovy (see --languages).",
             "",
             "Watched: the --watch paths; else file names piped on standard input",
             "(find . -name '*.py' | hotload lib.py); else the entry's folder tree.",
@@ -66,6 +66,7 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  hotload examples/python/lib.py",
             "  find . -name '*.py' | hotload --recursive app.py -- --verbose",
+            "  hotload -cp lib/tools.jar examples/groovy/greeter/main.groovy -- you",
         })
 final class HotloadCommand implements Callable<Integer> {
 
@@ -89,7 +90,8 @@ final class HotloadCommand implements Callable<Integer> {
     private String lang;
 
     @Option(names = "--entrypoint", paramLabel = "NAME",
-            description = "Function to call after each reload; for Java, the static method to run instead of main.")
+            description = "Function to call after each reload (Python, a Groovy script's method); for Java, the"
+                    + " static method to run instead of main.")
     private String entrypoint;
 
     @Option(names = {"-r", "--recursive"}, description = "Reload the changed modules the entry imports before the entry.")

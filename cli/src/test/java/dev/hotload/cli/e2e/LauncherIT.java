@@ -47,7 +47,7 @@ class LauncherIT {
             assertThat(hotload.awaitExit(START)).isEqualTo(2);
             assertThat(hotload.stderrLines()).singleElement().asString()
                     .startsWith("hotload: no reloader for 'notes.xyz'")
-                    .contains("python")
+                    .contains("groovy (.groovy)", "java (.java)", "python (.py)")
                     .contains("--lang");
         }
     }
@@ -73,7 +73,8 @@ class LauncherIT {
     void theInstalledLanguagesAreListed() throws Exception {
         try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--languages")) {
             assertThat(hotload.awaitExit(START)).isZero();
-            assertThat(hotload.stdoutLines()).anyMatch(line -> line.startsWith("python") && line.contains(".py"));
+            assertThat(hotload.stdoutLines()).containsExactlyInAnyOrder("groovy (.groovy): Groovy scripts",
+                    "java (.java): Java classes, compiled in process", "python (.py): Jython 2.7 modules");
         }
     }
 }
