@@ -15,12 +15,17 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A scan that differs is not reported at once: the detector rescans every {@link #SETTLE_INTERVAL} until
  * two scans agree, so that a save made of several steps (truncate then write, write a temporary file and
- * rename it, vim's rename-write-delete) is one change, reported once, with its final content.
+ * rename it, vim's rename-write-delete) is one change, reported once, with its final content. A save caught
+ * between its steps leaves a watched file missing or empty; such a state must hold for {@link #GAP_QUIET}
+ * before it is reported, since an editor descheduled on a busy machine may take that long for its next step.
  */
 final class ChangeDetector {
 
     /** Time between the scans that wait for a save to settle. */
     static final Duration SETTLE_INTERVAL = Duration.ofNanos(500_000);
+
+    /** How long a watched file must stay missing or empty before that is reported: a real delete can wait. */
+    static final Duration GAP_QUIET = Duration.ofMillis(50);
 
     /** A file still changing after this long (a log being written) is reported as it is. */
     static final Duration MAX_SETTLE = Duration.ofMillis(250);
@@ -78,24 +83,39 @@ final class ChangeDetector {
             reported = current;
             return ChangeSet.none();
         }
-        current = settle(current);
+        current = settle(reported, current);
         ChangeSet changes = diff(reported, current);
         reported = current;
         return changes;
     }
 
-    private Map<Path, FileSnapshot> settle(Map<Path, FileSnapshot> first) throws InterruptedException {
+    private Map<Path, FileSnapshot> settle(Map<Path, FileSnapshot> before, Map<Path, FileSnapshot> first)
+            throws InterruptedException {
         long giveUp = System.nanoTime() + MAX_SETTLE.toNanos();
+        long unchangedSince = System.nanoTime();
         Map<Path, FileSnapshot> current = first;
         while (System.nanoTime() < giveUp) {
             pause(SETTLE_INTERVAL.toNanos());
             Map<Path, FileSnapshot> again = scanner.scan();
-            if (changedPaths(current, again).isEmpty()) {
+            if (!changedPaths(current, again).isEmpty()) {
+                current = again;
+                unchangedSince = System.nanoTime();
+            } else if (!isBetweenSteps(before, again) || System.nanoTime() - unchangedSince >= GAP_QUIET.toNanos()) {
                 return again;
             }
-            current = again;
         }
         return current;
+    }
+
+    /** @return whether a file that was there before is now missing or empty: what a save looks like half-way */
+    private static boolean isBetweenSteps(Map<Path, FileSnapshot> before, Map<Path, FileSnapshot> now) {
+        for (Map.Entry<Path, FileSnapshot> old : before.entrySet()) {
+            FileSnapshot current = now.get(old.getKey());
+            if (current == null || current.size() == 0 && old.getValue().size() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ChangeSet diff(Map<Path, FileSnapshot> before, Map<Path, FileSnapshot> after) {

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -202,6 +203,24 @@ class PollingFileWatcherTest {
     }
 
     @Test
+    void aSaveWhoseEditorPausesBetweenItsStepsIsStillOneModify() throws Exception {
+        Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
+        PollingFileWatcher watcher = watchPython();
+
+        // An editor descheduled on a busy machine: the file is missing for a while, then empty, then written.
+        ChangeSet changes = pollWhileSaving(watcher, () -> {
+            Path backup = Files.move(lib, lib.resolveSibling("lib.py~"));
+            pauseLikeABusyMachine();
+            Files.write(lib, new byte[0]);
+            pauseLikeABusyMachine();
+            Files.writeString(lib, "x = 42\n");
+            Files.delete(backup);
+        });
+
+        assertOneModify(watcher, changes, lib, "x = 42\n");
+    }
+
+    @Test
     void twoSavesOfTheSameSizeWithTheSameModifiedTimeAreBothSeen() throws Exception {
         // Ahead of the clock, so that every scan in this test finds the file freshly saved ("racy") however slow
         // the machine: the case of saves within one tick of the file system's clock.
@@ -317,6 +336,11 @@ class PollingFileWatcherTest {
         Files.move(file, backup);
         Files.writeString(file, content);
         Files.delete(backup);
+    }
+
+    /** Shorter than the time a missing or empty file must stay so before it is reported. */
+    private static void pauseLikeABusyMachine() {
+        LockSupport.parkNanos(ChangeDetector.GAP_QUIET.toNanos() / 3);
     }
 
     private static Path saveWithModifiedTime(Path file, String content, FileTime modified) throws IOException {
