@@ -1,5 +1,6 @@
 package dev.hotload.groovy;
 
+import dev.hotload.jvm.CompilerOutput;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ final class CompileErrors {
     static String format(CompileError error, SourceText source, Path workingDir) {
         StringBuilder text = new StringBuilder();
         if (error.file() != null) {
-            text.append(shown(error.file(), workingDir));
+            text.append(CompilerOutput.fileName(error.file(), workingDir));
             if (error.line() > 0) {
                 text.append(':').append(error.line());
                 if (error.column() > 0) {
@@ -40,21 +41,8 @@ final class CompileErrors {
         text.append("error: ").append(error.message());
         if (source != null && error.line() > 0) {
             String line = source.line(error.line());
-            text.append('\n').append(line).append('\n').append(caret(line, error.column() - 1));
+            text.append('\n').append(line).append('\n').append(CompilerOutput.caret(line, error.column() - 1));
         }
         return text.toString();
-    }
-
-    /** Tabs are kept, so that the caret lines up under a tab-indented line in any terminal. */
-    private static String caret(String line, int column) {
-        StringBuilder caret = new StringBuilder();
-        for (int i = 0; i < column && i < line.length(); i++) {
-            caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        return caret.append('^').toString();
-    }
-
-    private static String shown(Path file, Path workingDir) {
-        return file.startsWith(workingDir) ? workingDir.relativize(file).toString() : file.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.hotload.java;
 
+import dev.hotload.jvm.CompilerOutput;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,29 +31,18 @@ final class CompileErrors {
         String[] message = error.getMessage(Locale.getDefault()).split("\\R", 2);
         StringBuilder text = new StringBuilder();
         if (error.getSource() instanceof SourceFile source) {
-            text.append(shown(source.path(), workingDir)).append(':').append(error.getLineNumber()).append(": ");
+            text.append(CompilerOutput.fileName(source.path(), workingDir))
+                    .append(':').append(error.getLineNumber()).append(": ");
         }
         text.append("error: ").append(message[0]);
         if (error.getSource() instanceof SourceFile source && error.getPosition() != Diagnostic.NOPOS) {
             String line = source.lineAt(error.getPosition());
-            text.append('\n').append(line).append('\n').append(caret(line, source.columnOf(error.getPosition())));
+            text.append('\n').append(line)
+                    .append('\n').append(CompilerOutput.caret(line, source.columnOf(error.getPosition())));
         }
         if (message.length > 1) {
             text.append('\n').append(message[1]);
         }
         return text.toString();
-    }
-
-    /** Tabs are kept, so that the caret lines up under a tab-indented line in any terminal. */
-    private static String caret(String line, int column) {
-        StringBuilder caret = new StringBuilder();
-        for (int i = 0; i < column && i < line.length(); i++) {
-            caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        return caret.append('^').toString();
-    }
-
-    private static String shown(Path file, Path workingDir) {
-        return file.startsWith(workingDir) ? workingDir.relativize(file).toString() : file.toString();
     }
 }
