@@ -22,16 +22,14 @@ import org.codehaus.groovy.syntax.SyntaxException;
 import org.codehaus.groovy.tools.GroovyClass;
 
 /**
- * Groovy's compiler, kept warm between saves: one configuration, one class loader for the libraries (it never
- * defines a class: compiled classes stay in memory as bytes), and one {@link ProgramResolver}, whose lookups of
- * library names outlive each compile.
+ * Groovy's compiler, kept between saves: one configuration, and one class loader for the libraries, which never
+ * defines a class (compiled classes stay in memory as bytes).
  */
 final class GroovyCompiler implements AutoCloseable {
 
     private final SourceTree tree;
     private final CompilerConfiguration configuration = new CompilerConfiguration();
     private final GroovyClassLoader libraries;
-    private final ProgramResolver resolver = new ProgramResolver();
 
     /**
      * @param tree where the program's sources are
@@ -56,18 +54,15 @@ final class GroovyCompiler implements AutoCloseable {
      */
     CompileResult compile(List<SourceText> targets, Map<String, byte[]> unchanged, Set<Path> program) {
         CompilationUnit unit = new CompilationUnit(configuration, null, libraries);
-        unit.setClassNodeResolver(resolver);
         ProgramCompile compile = new ProgramCompile(unit, tree, unchanged, program);
+        unit.setClassNodeResolver(new ProgramResolver(compile));
         targets.forEach(compile::add);
         Map<String, Path> sourceOf = new HashMap<>();
         unit.setClassgenCallback((writer, node) -> sourceOf.put(node.getName(), sourceOf(node)));
-        resolver.compiling(compile);
         try {
             unit.compile(Phases.CLASS_GENERATION);
         } catch (CompilationFailedException failed) {
             return CompileResult.failed(compile.sources(), errors(unit, compile));
-        } finally {
-            resolver.compiling(null);
         }
         if (!compile.unreadable().isEmpty()) {
             return CompileResult.failed(compile.sources(), compile.unreadable());

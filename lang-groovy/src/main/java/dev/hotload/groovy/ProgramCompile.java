@@ -38,10 +38,6 @@ final class ProgramCompile {
         this.program = Set.copyOf(program);
     }
 
-    CompilationUnit unit() {
-        return unit;
-    }
-
     /** Adds a source to compile. */
     void add(SourceText source) {
         sources.put(source.path(), source);
