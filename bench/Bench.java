@@ -219,7 +219,7 @@ public class Bench {
             try {
                 awaitLine(hotload.lines(), hotload.texts(), "Result: 0");
                 int first = 100;
-                int more = 200;
+                int more = 900;
                 for (int i = 1; i <= first; i++) {
                     Files.writeString(main, program.apply(i));
                     awaitLine(hotload.lines(), hotload.texts(), "Result: " + i);
@@ -305,17 +305,43 @@ public class Bench {
         return "class Leaf" + i + " {\n    static int value() {\n        return " + value + ";\n    }\n}\n";
     }
 
-    /** Runs a full GC in the process, then counts the classes its generations' class loaders hold. */
+    /**
+     * Runs a full GC in the process, then counts the classes its generations' class loaders hold. The JVM frees
+     * the data of loaders a collection found dead a moment later (seconds, on a busy machine), and lists them
+     * till then: so it counts once the listed loaders are the live ones.
+     */
     static long liveProgramClasses(long pid) throws Exception {
-        run(List.of("jcmd", String.valueOf(pid), "GC.run"));
-        long classes = 0;
-        for (String line : run(List.of("jcmd", String.valueOf(pid), "VM.classloader_stats")).split("\n")) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            run(List.of("jcmd", String.valueOf(pid), "GC.run"));
+            long live = liveInstances(pid, GENERATION);
+            long loaders = 0;
+            long classes = 0;
+            for (String line : run(List.of("jcmd", String.valueOf(pid), "VM.classloader_stats")).split("\n")) {
+                String[] columns = line.trim().split("\\s+");
+                if (line.trim().endsWith(GENERATION) && columns.length >= 7) {
+                    loaders++;
+                    classes += Long.parseLong(columns[3]);
+                }
+            }
+            if (loaders <= live || System.nanoTime() > deadline) {
+                return classes;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    static final String GENERATION = "dev.hotload.jvm.Generation";
+
+    /** @return how many objects of {@code className} are alive, from a class histogram (which collects first) */
+    static long liveInstances(long pid, String className) throws Exception {
+        for (String line : run(List.of("jcmd", String.valueOf(pid), "GC.class_histogram")).split("\n")) {
             String[] columns = line.trim().split("\\s+");
-            if (line.trim().endsWith("dev.hotload.jvm.Generation") && columns.length >= 7) {
-                classes += Long.parseLong(columns[3]);
+            if (columns.length == 4 && columns[3].equals(className)) {
+                return Long.parseLong(columns[1]);
             }
         }
-        return classes;
+        return 0;
     }
 
     static String run(List<String> command) throws Exception {
