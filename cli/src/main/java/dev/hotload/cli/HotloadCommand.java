@@ -43,10 +43,13 @@ import picocli.CommandLine.Parameters;
         footer = {
             "",
             "Watching: where the system sends file events (inotify on Linux), hotload",
-            "sleeps until one arrives, then compares the files: a save shows within a",
-            "few milliseconds and waiting costs no CPU. Elsewhere, or with --poll or",
-            "--interval-ms, it scans the files every --interval-ms, 144 times a second",
-            "by default: a save shows within about that interval.",
+            "sleeps until one arrives, then looks at the files it names: a save shows",
+            "within a few milliseconds, whatever the tree's size, and waiting costs no",
+            "CPU. Elsewhere, or with --poll or --interval-ms, it scans every file every",
+            "--interval-ms, 144 times a second by default: a save shows within about",
+            "that interval. A big tree is scanned less often, at least 50 times a",
+            "scan's time apart (about 1.3 s for 10,000 files), so that scanning takes",
+            "at most 2 % of a core; the first line hotload prints says the pace.",
             "",
             "Environment:",
             "  HOTLOAD_NO_CLEAR    as --no-clear when set to HOTLOAD_NO_CLEAR or 1",
@@ -108,7 +111,8 @@ final class HotloadCommand implements Callable<Integer> {
     private boolean poll;
 
     @Option(names = "--interval-ms", paramLabel = "MS",
-            description = "Poll, with this time between two scans. Default: 6.944 (144 per second).")
+            description = "Poll, with this time between two scans (at least: longer for a big tree)."
+                    + " Default: 6.944 (144 per second).")
     private Double intervalMillis;
 
     @Option(names = "--once", description = "Run once and exit with the run's status.")

@@ -3,36 +3,63 @@ package dev.hotload.watch;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sleeps until the operating system says something changed in a watched folder (inotify on Linux, through
- * the JDK's {@link WatchService}), then scans like {@link PollingFileWatcher}. The events only wake it: what
- * changed is still decided by comparing snapshots, so the two watchers report exactly the same changes.
+ * the JDK's {@link WatchService}), then looks at the paths the events name, as {@link PollingFileWatcher} looks
+ * at every file: a save in a tree of 10,000 files costs a look at one file. What changed is still decided by
+ * comparing snapshots, so the two watchers report exactly the same changes.
  *
- * <p>Waiting costs nothing while nothing changes, where polling 144 times a second costs a few percent of a
- * core. A rescan every {@link #RESCAN} covers events the system drops.
+ * <p>Waiting costs nothing while nothing changes. A full scan now and then ({@link #RESCAN}, or longer for a
+ * big tree) covers events the system drops; a queue overflow brings one at once.
  */
 public final class EventFileWatcher implements FileWatcher {
 
-    /** Rescan this often even without events, in case the system lost some. */
+    /** Scan every file this often even without events, in case the system lost some. */
     static final Duration RESCAN = Duration.ofSeconds(2);
+
+    /** The time between two full scans is at least this many times as long as a full scan: 0.5 % of a core. */
+    static final int RESCAN_FACTOR = 200;
 
     private final WatchSet watchSet;
     private final ChangeDetector detector;
     private final WatchService events;
     private final Map<Path, WatchKey> subscribed = new HashMap<>();
+    private long lastFullScan = System.nanoTime();
+    private final ChangeDetector.Waiter waiter = new ChangeDetector.Waiter() {
+        @Override
+        public Scope await(long nanos) throws InterruptedException {
+            // Folders created since the last look must be subscribed to before sleeping.
+            resubscribe();
+            long untilRescan = lastFullScan + rescanInterval().toNanos() - System.nanoTime();
+            if (untilRescan <= 0) {
+                return fullScan();
+            }
+            Scope named = awaitEvents(Math.min(nanos, untilRescan));
+            return named.isEmpty() && System.nanoTime() - lastFullScan >= rescanInterval().toNanos() ? fullScan() : named;
+        }
+
+        @Override
+        public Scope pending() {
+            return drain(new HashSet<>());
+        }
+    };
 
     /**
      * Takes the first snapshot and subscribes to the watched folders now.
@@ -70,11 +97,7 @@ public final class EventFileWatcher implements FileWatcher {
 
     @Override
     public ChangeSet poll(Duration timeout) throws InterruptedException {
-        return detector.poll(timeout, left -> {
-            // Folders created since the last scan must be subscribed to before sleeping.
-            resubscribe();
-            awaitEvent(Math.min(left, RESCAN.toNanos()));
-        });
+        return detector.poll(timeout, waiter);
     }
 
     @Override
@@ -93,18 +116,57 @@ public final class EventFileWatcher implements FileWatcher {
         return "file events";
     }
 
-    private void awaitEvent(long nanos) throws InterruptedException {
+    /** @return the time between two full scans: {@link #RESCAN}, or longer for a big tree */
+    Duration rescanInterval() {
+        return Duration.ofNanos(Math.max(RESCAN.toNanos(), detector.lastFullScan().toNanos() * RESCAN_FACTOR));
+    }
+
+    private Scope fullScan() {
+        lastFullScan = System.nanoTime();
+        return Scope.EVERYTHING;
+    }
+
+    /** @return the paths the events name, once at least one has arrived or {@code nanos} have passed */
+    private Scope awaitEvents(long nanos) throws InterruptedException {
         try {
             WatchKey key = events.poll(nanos, TimeUnit.NANOSECONDS);
-            while (key != null) {
-                // The events themselves do not matter, only that something moved: drain and re-arm.
-                key.pollEvents();
-                key.reset();
-                key = events.poll();
+            Set<Path> named = new HashSet<>();
+            if (key != null && take(key, named)) {
+                return fullScan();
             }
+            return drain(named);
         } catch (ClosedWatchServiceException closed) {
             throw new InterruptedException("watcher closed");
         }
+    }
+
+    /** @return {@code named} and the paths of every event waiting now; everything, if some were lost */
+    private Scope drain(Set<Path> named) {
+        try {
+            for (WatchKey key = events.poll(); key != null; key = events.poll()) {
+                if (take(key, named)) {
+                    return fullScan();
+                }
+            }
+        } catch (ClosedWatchServiceException closed) {
+            // Stopping: nothing more to look at.
+        }
+        return Scope.of(named);
+    }
+
+    /** Adds the paths a key's events name, and re-arms it; @return whether the system lost events */
+    private static boolean take(WatchKey key, Set<Path> named) {
+        boolean lost = false;
+        Path folder = (Path) key.watchable();
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == OVERFLOW) {
+                lost = true;
+            } else {
+                named.add(folder.resolve((Path) event.context()));
+            }
+        }
+        key.reset();
+        return lost;
     }
 
     private void subscribe() throws IOException {

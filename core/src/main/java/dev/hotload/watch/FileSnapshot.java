@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What one scan saw of one file: enough to tell whether a later scan sees the same content.
@@ -28,22 +29,44 @@ public record FileSnapshot(long modifiedNanos, long size, Object fileKey, HashCo
 
     /** @return a snapshot of {@code file} from its attributes, hashing it when racy */
     static FileSnapshot of(Path file, BasicFileAttributes attributes, long scanStartNanos) {
-        long modified = attributes.lastModifiedTime().toInstant().getEpochSecond() * 1_000_000_000L
-                + attributes.lastModifiedTime().toInstant().getNano();
+        long modified = nanos(attributes);
         boolean racy = scanStartNanos - modified < RACY_NANOS;
         return new FileSnapshot(modified, attributes.size(), attributes.fileKey(), racy ? hash(file) : null);
     }
 
-    /** @return whether {@code later}, a snapshot of the same path, shows different content than this one */
-    boolean isDifferentFrom(FileSnapshot later, Path file) {
-        if (modifiedNanos != later.modifiedNanos || size != later.size || !Objects.equals(fileKey, later.fileKey)) {
-            return true;
+    /** How a file's state now compares with a snapshot of it. */
+    enum Comparison {
+        /** The same content. */
+        SAME,
+        /** The same content, no longer racy: a fresh snapshot would spare the next scans a read of the file. */
+        SAME_SETTLED,
+        /** Other content. */
+        DIFFERENT
+    }
+
+    /**
+     * Compares the file as it is now with this snapshot, without making a snapshot of it unless it must read it.
+     *
+     * @param file the file this snapshot is of
+     * @param attributes its attributes now
+     * @param scanStartNanos when the scan began, in nanoseconds since the epoch
+     */
+    Comparison compare(Path file, BasicFileAttributes attributes, long scanStartNanos) {
+        long modified = nanos(attributes);
+        if (modified != modifiedNanos || attributes.size() != size || !Objects.equals(attributes.fileKey(), fileKey)) {
+            return Comparison.DIFFERENT;
         }
         if (contentHash == null) {
-            return false;
+            return Comparison.SAME;
         }
-        HashCode now = later.contentHash != null ? later.contentHash : hash(file);
-        return !contentHash.equals(now);
+        if (!contentHash.equals(hash(file))) {
+            return Comparison.DIFFERENT;
+        }
+        return scanStartNanos - modified < RACY_NANOS ? Comparison.SAME : Comparison.SAME_SETTLED;
+    }
+
+    private static long nanos(BasicFileAttributes attributes) {
+        return attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
     }
 
     private static HashCode hash(Path file) {

@@ -3,57 +3,105 @@ package dev.hotload.watch;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
-/** Takes one snapshot of every file in a {@link WatchSet}. */
+/**
+ * Visits the watched files of a {@link WatchSet}: all of them, or those at and under one path. It keeps no
+ * snapshots itself (see {@link ChangeDetector}), only the folders it walked, for watchers that subscribe to
+ * folder events.
+ */
 final class TreeScanner {
 
+    /** Called for each watched file found. */
+    @FunctionalInterface
+    interface Visitor {
+        void file(Path file, BasicFileAttributes attributes);
+    }
+
     private final WatchSet watchSet;
-    private Set<Path> lastFolders = Set.of();
+    private final Set<Path> folders = new HashSet<>();
 
     TreeScanner(WatchSet watchSet) {
         this.watchSet = watchSet;
     }
 
-    /** @return the folders the last scan looked into: the watched trees' folders and the explicit files' parents */
-    Set<Path> lastFolders() {
-        return lastFolders;
+    /** @return the folders walked so far that still exist: the watched trees' folders and explicit files' parents */
+    Set<Path> folders() {
+        return Set.copyOf(folders);
     }
 
-    /** @return a snapshot per watched file that exists now, by absolute path */
-    Map<Path, FileSnapshot> scan() {
-        Instant start = Instant.now();
-        long startNanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
-        Map<Path, FileSnapshot> snapshots = new HashMap<>();
-        Set<Path> folders = new HashSet<>();
+    /** @return whether {@code folder} was walked by an earlier visit: files under it may be known */
+    boolean isKnownFolder(Path folder) {
+        return folders.contains(folder);
+    }
+
+    /** Visits every watched file that exists now. */
+    void visitAll(Visitor visitor) {
+        folders.clear();
         for (Path file : watchSet.files()) {
             folders.add(file.getParent());
-            BasicFileAttributes attributes = attributesOf(file);
-            if (attributes != null && attributes.isRegularFile()) {
-                snapshots.put(file, FileSnapshot.of(file, attributes, startNanos));
-            }
+            visitFile(file, visitor);
         }
-        for (Path folder : watchSet.folders()) {
-            walk(folder, snapshots, folders, startNanos);
+        for (Path root : watchSet.folders()) {
+            walk(root, root, visitor);
         }
-        lastFolders = Set.copyOf(folders);
-        return snapshots;
     }
 
-    private void walk(Path root, Map<Path, FileSnapshot> snapshots, Set<Path> folders, long startNanos) {
-        if (!Files.isDirectory(root)) {
+    /**
+     * Visits what is watched at {@code path} now: the file there, or the watched files under it if it is a
+     * folder inside a watched tree. Nothing, if nothing watched is there.
+     */
+    void visit(Path path, Visitor visitor) {
+        if (watchSet.files().contains(path)) {
+            visitFile(path, visitor);
+        }
+        Path root = treeOf(path);
+        if (root == null) {
+            return;
+        }
+        BasicFileAttributes attributes = attributesOf(path, LinkOption.NOFOLLOW_LINKS);
+        if (attributes != null && attributes.isDirectory()) {
+            walk(root, path, visitor);
+        } else {
+            folders.removeIf(folder -> folder.startsWith(path));
+            if (!path.equals(root) && watchSet.matchesName(path.getFileName().toString())) {
+                visitFile(path, visitor);
+            }
+        }
+    }
+
+    /** @return the watched tree that {@code path} is, or is in and not under an ignored folder; null if none */
+    private Path treeOf(Path path) {
+        if (watchSet.folders().contains(path)) {
+            return path;
+        }
+        for (Path root : watchSet.folders()) {
+            if (path.startsWith(root) && !watchSet.isUnderIgnoredFolder(root, path)) {
+                return root;
+            }
+        }
+        return null;
+    }
+
+    private void visitFile(Path file, Visitor visitor) {
+        // A symbolic link to a file is watched through its target.
+        BasicFileAttributes attributes = attributesOf(file);
+        if (attributes != null && attributes.isRegularFile()) {
+            visitor.file(file, attributes);
+        }
+    }
+
+    private void walk(Path root, Path start, Visitor visitor) {
+        if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     boolean skip = !dir.equals(root) && watchSet.ignore().isIgnoredFolder(dir.getFileName().toString());
@@ -69,10 +117,9 @@ final class TreeScanner {
                     if (!watchSet.matchesName(file.getFileName().toString())) {
                         return FileVisitResult.CONTINUE;
                     }
-                    // A symbolic link to a file is watched through its target.
                     BasicFileAttributes target = attrs.isSymbolicLink() ? attributesOf(file) : attrs;
                     if (target != null && target.isRegularFile()) {
-                        snapshots.put(file, FileSnapshot.of(file, target, startNanos));
+                        visitor.file(file, target);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -84,16 +131,14 @@ final class TreeScanner {
                 }
             });
         } catch (IOException e) {
-            // The root vanished mid-walk; what was seen so far stands, the next scan sees the rest.
+            // The folder vanished mid-walk; what was seen so far stands, the next scan sees the rest.
         }
     }
 
-    private static BasicFileAttributes attributesOf(Path file) {
+    private static BasicFileAttributes attributesOf(Path file, LinkOption... options) {
         try {
-            return Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException gone) {
-            return null;
-        } catch (IOException unreadable) {
+            return Files.readAttributes(file, BasicFileAttributes.class, options);
+        } catch (IOException goneOrUnreadable) {
             return null;
         }
     }

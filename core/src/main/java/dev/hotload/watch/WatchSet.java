@@ -70,7 +70,8 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
                 && folders.stream().anyMatch(folder -> file.startsWith(folder) && !isUnderIgnoredFolder(folder, file));
     }
 
-    private boolean isUnderIgnoredFolder(Path folder, Path file) {
+    /** @return whether a folder between {@code folder} and {@code file} (which is under it) is skipped */
+    boolean isUnderIgnoredFolder(Path folder, Path file) {
         for (Path part : folder.relativize(file.getParent())) {
             if (!part.toString().isEmpty() && ignore.isIgnoredFolder(part.toString())) {
                 return true;

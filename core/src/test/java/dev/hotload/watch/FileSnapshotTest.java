@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.hotload.watch.FileSnapshot.Comparison;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,8 @@ class FileSnapshotTest {
         FileSnapshot before = snapshot(lib, SAVED_NANOS + MILLI);
 
         save(lib, "x = 4\n");
-        FileSnapshot after = snapshot(lib, SAVED_NANOS + 2 * MILLI);
 
-        assertThat(before.isDifferentFrom(after, lib)).isTrue();
+        assertThat(compare(before, lib, SAVED_NANOS + 2 * MILLI)).isEqualTo(Comparison.DIFFERENT);
     }
 
     @Test
@@ -42,21 +42,20 @@ class FileSnapshotTest {
         FileSnapshot before = snapshot(lib, SAVED_NANOS + MILLI);
 
         save(lib, "x = 4\n");
-        FileSnapshot after = snapshot(lib, SAVED_NANOS + 1000 * MILLI);
 
-        assertThat(before.isDifferentFrom(after, lib)).isTrue();
+        assertThat(compare(before, lib, SAVED_NANOS + 1000 * MILLI)).isEqualTo(Comparison.DIFFERENT);
     }
 
     @Test
-    void anUnchangedFileIsNotDifferentWhetherFreshOrNot() throws IOException {
+    void anUnchangedFileIsTheSameWhetherFreshOrNotAndSettlesOnceNoLongerFresh() throws IOException {
         Path lib = save(dir.resolve("lib.py"), "x = 3\n");
 
         FileSnapshot fresh = snapshot(lib, SAVED_NANOS + MILLI);
         FileSnapshot later = snapshot(lib, SAVED_NANOS + 1000 * MILLI);
 
-        assertThat(fresh.isDifferentFrom(snapshot(lib, SAVED_NANOS + 2 * MILLI), lib)).isFalse();
-        assertThat(fresh.isDifferentFrom(later, lib)).isFalse();
-        assertThat(later.isDifferentFrom(snapshot(lib, SAVED_NANOS + 2000 * MILLI), lib)).isFalse();
+        assertThat(compare(fresh, lib, SAVED_NANOS + 2 * MILLI)).isEqualTo(Comparison.SAME);
+        assertThat(compare(fresh, lib, SAVED_NANOS + 1000 * MILLI)).isEqualTo(Comparison.SAME_SETTLED);
+        assertThat(compare(later, lib, SAVED_NANOS + 2000 * MILLI)).isEqualTo(Comparison.SAME);
     }
 
     @Test
@@ -77,14 +76,17 @@ class FileSnapshotTest {
 
         Path copy = save(dir.resolve(".lib.py.Xa1b2"), "x = 4\n");
         Files.move(copy, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        FileSnapshot after = snapshot(lib, SAVED_NANOS + 2000 * MILLI);
 
-        assertThat(before.isDifferentFrom(after, lib)).isTrue();
+        assertThat(compare(before, lib, SAVED_NANOS + 2000 * MILLI)).isEqualTo(Comparison.DIFFERENT);
     }
 
     private static Path save(Path file, String content) throws IOException {
         Files.write(file, content.getBytes(UTF_8));
         return Files.setLastModifiedTime(file, SAVED);
+    }
+
+    private static Comparison compare(FileSnapshot snapshot, Path file, long scanStartNanos) throws IOException {
+        return snapshot.compare(file, Files.readAttributes(file, BasicFileAttributes.class), scanStartNanos);
     }
 
     private static FileSnapshot snapshot(Path file, long scanStartNanos) throws IOException {

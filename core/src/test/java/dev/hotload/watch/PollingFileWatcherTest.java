@@ -277,6 +277,17 @@ class PollingFileWatcherTest {
     }
 
     @Test
+    void theIntervalGrowsWithTheTimeAScanTakesSoThatScanningStaysCheap() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            Files.writeString(dir.resolve("mod" + i + ".py"), "x = " + i + "\n");
+        }
+        PollingFileWatcher watcher = new PollingFileWatcher(WatchSet.ofTree(dir, List.of(".py")), Duration.ofNanos(1));
+
+        assertThat(watcher.interval()).isGreaterThan(Duration.ofNanos(1));
+        assertThat(watcher.toString()).matches("polling every .*, as 200 files take \\d+ ms to scan");
+    }
+
+    @Test
     void theIntervalMustBePositive() {
         WatchSet watchSet = WatchSet.ofTree(dir, List.of(".py"));
 

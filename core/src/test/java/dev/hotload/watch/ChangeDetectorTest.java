@@ -1,0 +1,120 @@
+package dev.hotload.watch;
+
+import static dev.hotload.watch.FileChange.Kind.CREATE;
+import static dev.hotload.watch.FileChange.Kind.DELETE;
+import static dev.hotload.watch.FileChange.Kind.MODIFY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Looking where events point: only there, and at everything under a folder they name. */
+class ChangeDetectorTest {
+
+    /** Says nothing more than it is told: what a watcher woken by events passes on. */
+    private static final ChangeDetector.Waiter QUIET = new ChangeDetector.Waiter() {
+        @Override
+        public Scope await(long nanos) {
+            return Scope.NOTHING;
+        }
+
+        @Override
+        public Scope pending() {
+            return Scope.NOTHING;
+        }
+    };
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLookAtOnePathReportsOnlyThatPath() throws Exception {
+        Path a = write("a.py", "a = 1\n");
+        Path b = write("b.py", "b = 1\n");
+        ChangeDetector detector = detector();
+        write("a.py", "a = 2\n");
+        write("b.py", "b = 2\n");
+
+        assertThat(detector.detect(Scope.of(List.of(a)), QUIET).changes()).containsExactly(change(a, MODIFY));
+        assertThat(detector.detect(Scope.EVERYTHING, QUIET).changes()).containsExactly(change(b, MODIFY));
+    }
+
+    @Test
+    void aFolderCreatedWithFilesIsACreateOfEach() throws Exception {
+        ChangeDetector detector = detector();
+        Path one = write("pkg/one.py", "");
+        Path two = write("pkg/sub/two.py", "");
+        write("pkg/notes.txt", "");
+
+        assertThat(detector.detect(Scope.of(List.of(dir.resolve("pkg"))), QUIET).changes())
+                .containsExactly(change(one, CREATE), change(two, CREATE));
+        assertThat(detector.folders()).contains(dir.resolve("pkg"), dir.resolve("pkg/sub"));
+    }
+
+    @Test
+    void aDeletedFolderIsADeleteOfEveryFileInIt() throws Exception {
+        Path one = write("pkg/one.py", "one = 1\n");
+        Path two = write("pkg/sub/two.py", "two = 2\n");
+        Path kept = write("kept.py", "kept = 1\n");
+        ChangeDetector detector = detector();
+        deleteTree(dir.resolve("pkg"));
+
+        assertThat(detector.detect(Scope.of(List.of(dir.resolve("pkg"))), QUIET).changes())
+                .containsExactly(change(one, DELETE), change(two, DELETE));
+        assertThat(detector.folders()).doesNotContain(dir.resolve("pkg"), dir.resolve("pkg/sub")).contains(dir);
+        assertThat(Files.exists(kept)).isTrue();
+    }
+
+    @Test
+    void aFileReplacedByAFolderAndBackIsSeenEachWay() throws Exception {
+        Path lib = write("lib.py", "x = 1\n");
+        ChangeDetector detector = detector();
+        Files.delete(lib);
+        Path inner = write("lib.py/inner.py", "y = 1\n");
+
+        assertThat(detector.detect(Scope.of(List.of(lib)), QUIET).changes())
+                .containsExactly(change(lib, DELETE), change(inner, CREATE));
+        deleteTree(lib);
+        write("lib.py", "x = 2\n");
+        assertThat(detector.detect(Scope.of(List.of(lib)), QUIET).changes())
+                .containsExactly(change(lib, CREATE), change(inner, DELETE));
+    }
+
+    @Test
+    void pathsTheWatchSetSkipsAreNeverReported() throws Exception {
+        ChangeDetector detector = detector();
+        Path swap = write(".lib.py.swp", "");
+        Path backup = write("lib.py~", "");
+        Path hidden = write(".git/hook.py", "");
+
+        assertThat(detector.detect(Scope.of(List.of(swap, backup, hidden, dir.resolve(".git"))), QUIET)).isEqualTo(ChangeSet.none());
+    }
+
+    private ChangeDetector detector() {
+        return new ChangeDetector(WatchSet.ofTree(dir, List.of(".py")));
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content);
+    }
+
+    private static FileChange change(Path path, FileChange.Kind kind) {
+        return new FileChange(path, kind);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
