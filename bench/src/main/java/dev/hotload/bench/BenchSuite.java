@@ -1,0 +1,111 @@
+package dev.hotload.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * hotload's figures, measured the way a user meets them: {@code bin/hotload} runs as a separate process, the
+ * suite saves the entry file and times the new line on its standard output; then JMH measures the parts that
+ * run in process. Prints Markdown tables for the README, and writes {@code bench/figures.svg}.
+ *
+ * <p>Run from the repository root with {@code bench/run [saves] [idle-seconds] [parts]}: parts is a
+ * comma-separated choice of python, java, groovy, tree, poll, jmh (all by default).
+ */
+public final class BenchSuite {
+
+    private BenchSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int saves = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,tree,poll,jmh").split(","));
+        Hotload hotload = new Hotload(Path.of("").toAbsolutePath());
+        String machine = machine();
+        System.out.println("hotload benchmark on " + machine);
+        System.out.println();
+
+        List<LanguageBench.Result> results = new ArrayList<>();
+        LanguageBench languages = new LanguageBench(hotload, saves, idleSeconds);
+        for (Language language : Language.values()) {
+            if (parts.contains(language.name().toLowerCase(Locale.ROOT))) {
+                results.add(languages.measure(language));
+            }
+        }
+        if (!results.isEmpty()) {
+            printLanguages(results);
+            Path chart = hotload.home().resolve("bench/figures.svg");
+            Files.writeString(chart, Chart.svg(results, machine));
+            System.out.println("Chart: " + hotload.home().relativize(chart));
+            System.out.println();
+        }
+        if (parts.contains("tree")) {
+            JavaTreeBench.Result tree = new JavaTreeBench(hotload, saves).measure();
+            System.out.printf(Locale.ROOT, "Java, one leaf edited in a tree of %d classes: save to new output median %.1f ms,"
+                            + " p90 %.1f ms, max %.1f ms. Program classes alive after a full GC: %d after %d reloads,"
+                            + " %d after %d reloads.%n%n", 2 * JavaTreeBench.USERS + 2, tree.saves().median(),
+                    tree.saves().p90(), tree.saves().max(), tree.classes(), tree.reloads(), tree.classesAfterMore(),
+                    tree.reloads() + tree.moreReloads());
+        }
+        if (parts.contains("poll")) {
+            PollingBench.Result polling = new PollingBench(hotload, idleSeconds).measure();
+            System.out.printf(Locale.ROOT, "Forced to poll (--poll): idle CPU %.2f %% of a core with 1 file; with %,d files,"
+                            + " %.2f %% of a core, and a save shows in %.0f ms (median of %d).%n%n", polling.idlePercent(),
+                    LanguageBench.BIG_TREE, polling.bigTreeIdlePercent(), polling.bigTreeSaves().median(),
+                    polling.bigTreeSaves().millis().size());
+        }
+        if (parts.contains("jmh")) {
+            Path log = hotload.home().resolve("bench/target/jmh.log");
+            System.out.println("In process (JMH, one fork, 5 x 1 s after 5 x 2 s of warm-up; its report: "
+                    + hotload.home().relativize(log) + "):");
+            System.out.println();
+            System.out.println(Microbenchmarks.table(new Microbenchmarks(log).run()));
+        }
+    }
+
+    private static void printLanguages(List<LanguageBench.Result> results) {
+        System.out.println("| language | cold start without hotload | hotload first output | save to new output: median"
+                + " | p90 | max | reload vs cold start | idle CPU, waiting |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (LanguageBench.Result r : results) {
+            System.out.printf(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.1f ms | %.1f ms | %.1f ms | %.0fx faster | %.2f %% of a core |%n",
+                    r.language().title, r.coldMillis(), r.firstOutputMillis(), r.saves().median(), r.saves().p90(),
+                    r.saves().max(), r.speedUp(), r.idlePercent());
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "With %,d more files watched (--watch data, 100 folders of 100):%n%n", LanguageBench.BIG_TREE);
+        System.out.println("| language | save to new output: median | p90 | max | idle CPU, waiting |");
+        System.out.println("|---|---|---|---|---|");
+        for (LanguageBench.Result r : results) {
+            System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.2f %% of a core |%n", r.language().title,
+                    r.bigTreeSaves().median(), r.bigTreeSaves().p90(), r.bigTreeSaves().max(), r.bigTreeIdlePercent());
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "A long session: what is alive after a full GC, %d and %,d reloads into one hotload:%n%n",
+                LanguageBench.SHORT_SESSION, LanguageBench.LONG_SESSION);
+        System.out.printf(Locale.ROOT, "| language | program classes alive after %d | after %,d | heap in use after %d | after %,d |%n",
+                LanguageBench.SHORT_SESSION, LanguageBench.LONG_SESSION, LanguageBench.SHORT_SESSION, LanguageBench.LONG_SESSION);
+        System.out.println("|---|---|---|---|---|");
+        for (LanguageBench.Result r : results) {
+            LanguageBench.Soak soak = r.soak();
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f MB | %.1f MB |%n", r.language().title, soak.classesAfterShort(),
+                    soak.classesAfterLong(), soak.heapKbAfterShort() / 1024.0, soak.heapKbAfterLong() / 1024.0);
+        }
+        System.out.println();
+    }
+
+    private static String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(line -> line.startsWith("model name")).findFirst()
+                .map(line -> line.substring(line.indexOf(':') + 2).trim()).orElse("unknown CPU");
+        long memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(line -> line.startsWith("MemTotal:")).findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("\\D", ""))).orElse(0L);
+        return String.format(Locale.ROOT, "%d cores (%s), %.0f GB, Java %s, %s %s", Runtime.getRuntime().availableProcessors(),
+                cpu, memoryKb / 1024.0 / 1024.0, Runtime.version(), System.getProperty("os.name"), System.getProperty("os.version"));
+    }
+}

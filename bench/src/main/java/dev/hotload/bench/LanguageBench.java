@@ -1,0 +1,104 @@
+package dev.hotload.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** One language's figures: cold start, first output, saves, idle CPU, a big tree, a long session. */
+final class LanguageBench {
+
+    static final int BIG_TREE = 10_000;
+    static final int SHORT_SESSION = 100;
+    static final int LONG_SESSION = 1_000;
+
+    /** What a long session leaves alive after a full GC. */
+    record Soak(long classesAfterShort, long heapKbAfterShort, long classesAfterLong, long heapKbAfterLong) {
+    }
+
+    /** Every figure of one language. */
+    record Result(Language language, double coldMillis, double firstOutputMillis, Latencies saves, double idlePercent,
+                  Latencies bigTreeSaves, double bigTreeIdlePercent, Soak soak) {
+
+        double speedUp() {
+            return coldMillis / saves.median();
+        }
+    }
+
+    private final Hotload hotload;
+    private final int saves;
+    private final int idleSeconds;
+
+    LanguageBench(Hotload hotload, int saves, int idleSeconds) {
+        this.hotload = hotload;
+        this.saves = saves;
+        this.idleSeconds = idleSeconds;
+    }
+
+    Result measure(Language language) throws Exception {
+        double cold = coldStart(language);
+        try (Workspace workspace = new Workspace()) {
+            Path entry = language.entryIn(workspace.dir);
+            Files.writeString(entry, language.program(0));
+            try (Hotload.Running running = hotload.start(workspace.dir, List.of(entry.getFileName().toString()))) {
+                double firstOutput = (running.await("Result: 0") - running.started()) / 1e6;
+                Saves session = new Saves(running, entry, language::program, 0);
+                Latencies latencies = session.timed(15, saves);
+                Thread.sleep(3000);
+                double idle = Probes.idlePercent(running.pid(), idleSeconds);
+                Soak soak = soak(language, running, session);
+                BigTree bigTree = bigTree(language);
+                return new Result(language, cold, firstOutput, latencies, idle, bigTree.saves(), bigTree.idlePercent(), soak);
+            }
+        }
+    }
+
+    /** @return the median time of 5 runs of the entry without hotload */
+    private double coldStart(Language language) throws Exception {
+        try (Workspace workspace = new Workspace()) {
+            Files.writeString(language.entryIn(workspace.dir), language.program(0));
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                long start = System.nanoTime();
+                Process process = new ProcessBuilder(language.coldStart(hotload)).directory(workspace.dir.toFile())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                if (process.waitFor() != 0) {
+                    throw new IllegalStateException(language.coldStart(hotload) + " failed");
+                }
+                times.add((System.nanoTime() - start) / 1e6);
+            }
+            Collections.sort(times);
+            return times.get(2);
+        }
+    }
+
+    /** The session goes on to {@link #LONG_SESSION} reloads, saved as fast as they show. */
+    private Soak soak(Language language, Hotload.Running running, Saves session) throws Exception {
+        session.burst(SHORT_SESSION - session.count());
+        long classesShort = Probes.liveClasses(running.pid(), language.programLoader);
+        long heapShort = Probes.heapAfterGcKb(running.pid());
+        session.burst(LONG_SESSION - session.count());
+        return new Soak(classesShort, heapShort, Probes.liveClasses(running.pid(), language.programLoader),
+                Probes.heapAfterGcKb(running.pid()));
+    }
+
+    private record BigTree(Latencies saves, double idlePercent) {
+    }
+
+    /** The entry and a tree of {@link #BIG_TREE} data files beside it, all watched. */
+    private BigTree bigTree(Language language) throws Exception {
+        try (Workspace workspace = new Workspace()) {
+            Path entry = language.entryIn(workspace.dir);
+            Files.writeString(entry, language.program(0));
+            workspace.dataTree("data", BIG_TREE);
+            List<String> arguments = List.of("--watch", "data", "--ext", ".txt", entry.getFileName().toString());
+            try (Hotload.Running running = hotload.start(workspace.dir, arguments)) {
+                running.await("Result: 0");
+                Latencies latencies = new Saves(running, entry, language::program, 0).timed(15, saves);
+                Thread.sleep(3000);
+                return new BigTree(latencies, Probes.idlePercent(running.pid(), idleSeconds));
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.hotload.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntFunction;
+
+/** Saves a file as a person does, and times each save to its new output line. */
+final class Saves {
+
+    private static final Random RANDOM = new Random(42);
+
+    private final Hotload.Running hotload;
+    private final Path file;
+    private final IntFunction<String> program;
+    private int next;
+
+    /**
+     * @param program the file's content for each number; the content for {@code n} prints {@code Result: n}
+     * @param saved how many saves came before: the next one writes {@code saved + 1}
+     */
+    Saves(Hotload.Running hotload, Path file, IntFunction<String> program, int saved) {
+        this.hotload = hotload;
+        this.file = file;
+        this.program = program;
+        this.next = saved + 1;
+    }
+
+    /** @return the latencies of {@code count} saves at random moments, after {@code warmUp} more that are not counted */
+    Latencies timed(int warmUp, int count) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < warmUp + count; i++) {
+            // A person saves at a random moment, not in step with the watcher's scans.
+            Thread.sleep(40 + RANDOM.nextInt(80));
+            long shown = save();
+            if (i >= warmUp) {
+                millis.add(shown / 1e6);
+            }
+        }
+        return new Latencies(millis);
+    }
+
+    /** Saves {@code count} times, each as soon as the last save's output is shown: a long session, fast. */
+    void burst(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            save();
+        }
+    }
+
+    /** @return how many saves have been made */
+    int count() {
+        return next - 1;
+    }
+
+    /** @return nanoseconds from the save to its output */
+    private long save() throws Exception {
+        int n = next++;
+        Files.writeString(file, program.apply(n));
+        long saved = System.nanoTime();
+        return hotload.await("Result: " + n) - saved;
+    }
+}
