@@ -50,8 +50,17 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
         if (ignore.isIgnoredFile(fileName)) {
             return false;
         }
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        return extensions.isEmpty() || extensions.stream().anyMatch(lower::endsWith);
+        if (extensions.isEmpty()) {
+            return true;
+        }
+        // Called for every file of every scan: no lower-case copy, no stream.
+        for (String extension : extensions) {
+            int start = fileName.length() - extension.length();
+            if (start >= 0 && fileName.regionMatches(true, start, extension, 0, extension.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return whether nothing at all is watched */
