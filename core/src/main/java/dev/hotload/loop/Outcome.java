@@ -8,24 +8,31 @@ import java.util.Objects;
  * @param kind how it ended
  * @param exitStatus the process exit status this run stands for: 0 when it succeeded
  * @param detail a few words for the status line (the exception type, the exit status), or empty
+ * @param diagnostics for {@link Kind#INVALID}: the compiler's report, which the loop prints; otherwise empty
  */
-public record Outcome(Kind kind, int exitStatus, String detail) {
+public record Outcome(Kind kind, int exitStatus, String detail, String diagnostics) {
 
     /** How a run ended. */
     public enum Kind {
         /** It ran to the end. */
         OK,
+        /**
+         * The source does not compile, so nothing of the program ran. The loop reports it only once the save
+         * is surely complete: an editor's write caught half-way compiles no better.
+         */
+        INVALID,
         /** It failed; the step has already told the user why. */
         FAILED,
         /** User code asked to exit ({@code sys.exit}, {@code System.exit}); the session goes on. */
         EXITED
     }
 
-    private static final Outcome OK = new Outcome(Kind.OK, 0, "");
+    private static final Outcome OK = new Outcome(Kind.OK, 0, "", "");
 
     public Outcome {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(diagnostics, "diagnostics");
     }
 
     /** @return the outcome of a run that succeeded */
@@ -35,12 +42,26 @@ public record Outcome(Kind kind, int exitStatus, String detail) {
 
     /** @return the outcome of a run that failed, for the reason given in a few words */
     public static Outcome failed(String why) {
-        return new Outcome(Kind.FAILED, 1, why);
+        return new Outcome(Kind.FAILED, 1, why, "");
+    }
+
+    /**
+     * @param why a few words for the status line, e.g. {@code compile error}
+     * @param diagnostics what the compiler said, as it says it, for the loop to print
+     * @return the outcome of a run whose source did not compile
+     */
+    public static Outcome invalid(String why, String diagnostics) {
+        return new Outcome(Kind.INVALID, 1, why, diagnostics);
     }
 
     /** @return the outcome of a run whose code asked to exit with {@code status} */
     public static Outcome exited(int status) {
-        return new Outcome(Kind.EXITED, status, "exit status " + status);
+        return new Outcome(Kind.EXITED, status, "exit status " + status, "");
+    }
+
+    /** @return the outcome of a run whose entry file is gone: it waits for the file to come back */
+    public static Outcome entryDeleted() {
+        return failed("entry deleted");
     }
 
     /** @return whether the run succeeded */

@@ -22,6 +22,12 @@ public final class ReloadLoop {
     /** How often a waiting loop checks that it should still wait; stop() does not depend on it. */
     private static final Duration WAIT_SLICE = Duration.ofSeconds(10);
 
+    /**
+     * How long a compile error waits for more of the same save before it is reported: an editor's write caught
+     * half-way does not compile, and the rest follows within moments.
+     */
+    static final Duration REST_OF_WRITE = Duration.ofMillis(50);
+
     private final FileWatcher watcher;
     private final List<Step> steps;
     private final Reporter reporter;
@@ -65,7 +71,7 @@ public final class ReloadLoop {
         try {
             runSteps(ChangeSet.initial());
             while (!stopping) {
-                ChangeSet changes = awaitChanges();
+                ChangeSet changes = awaitChanges(WAIT_SLICE);
                 if (!changes.isEmpty()) {
                     runSteps(changes);
                 }
@@ -133,7 +139,7 @@ public final class ReloadLoop {
         finished.countDown();
     }
 
-    private ChangeSet awaitChanges() throws InterruptedException {
+    private ChangeSet awaitChanges(Duration timeout) throws InterruptedException {
         synchronized (lock) {
             if (stopping) {
                 return ChangeSet.none();
@@ -141,7 +147,7 @@ public final class ReloadLoop {
             waiting = true;
         }
         try {
-            return watcher.poll(WAIT_SLICE);
+            return watcher.poll(timeout);
         } finally {
             synchronized (lock) {
                 waiting = false;
@@ -155,6 +161,24 @@ public final class ReloadLoop {
 
     private Outcome runSteps(ChangeSet changes) throws InterruptedException {
         long start = System.nanoTime();
+        Outcome outcome = runEachStep(changes);
+        long took = System.nanoTime() - start;
+        while (outcome.kind() == Outcome.Kind.INVALID && watcher != null) {
+            // Nothing of the program ran: if the rest of the save follows, the save is run once, whole.
+            ChangeSet rest = awaitChanges(REST_OF_WRITE);
+            if (rest.isEmpty()) {
+                break;
+            }
+            changes = changes.plus(rest);
+            long again = System.nanoTime();
+            outcome = runEachStep(changes);
+            took += System.nanoTime() - again;
+        }
+        reporter.ran(changes, outcome, Duration.ofNanos(took));
+        return outcome;
+    }
+
+    private Outcome runEachStep(ChangeSet changes) throws InterruptedException {
         Outcome outcome = Outcome.ok();
         for (Step step : steps) {
             if (stopping) {
@@ -162,7 +186,6 @@ public final class ReloadLoop {
             }
             outcome = outcome.then(runStep(step, changes));
         }
-        reporter.ran(changes, outcome, Duration.ofNanos(System.nanoTime() - start));
         return outcome;
     }
 

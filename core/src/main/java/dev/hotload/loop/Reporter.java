@@ -10,7 +10,7 @@ import java.time.Duration;
 public interface Reporter {
 
     /**
-     * A run of all steps has ended.
+     * A run of all steps has ended. An {@link Outcome.Kind#INVALID} outcome's diagnostics come first.
      *
      * @param changes what triggered it
      * @param outcome how it ended

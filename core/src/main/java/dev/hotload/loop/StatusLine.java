@@ -36,6 +36,9 @@ public final class StatusLine implements Reporter {
 
     @Override
     public void ran(ChangeSet changes, Outcome outcome, Duration took) {
+        if (!outcome.diagnostics().isEmpty()) {
+            out.print(outcome.diagnostics().endsWith("\n") ? outcome.diagnostics() : outcome.diagnostics() + "\n");
+        }
         String time = format(took);
         if (changes.firstRun() && outcome.isOk()) {
             say((watching ? "started in " : "ran in ") + time);
@@ -44,7 +47,7 @@ public final class StatusLine implements Reporter {
         String trigger = changes.firstRun() ? "first run" : changedNames(changes.changes()) + " changed,";
         String result = switch (outcome.kind()) {
             case OK -> "reloaded in " + time;
-            case FAILED -> "failed in " + time + detail(outcome) + (watching ? "; waiting for the next save" : "");
+            case INVALID, FAILED -> "failed in " + time + detail(outcome) + (watching ? "; waiting for the next save" : "");
             case EXITED -> "exited with status " + outcome.exitStatus() + " in " + time;
         };
         say(trigger + " " + result);

@@ -1,7 +1,9 @@
 package dev.hotload.watch;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +44,26 @@ public record ChangeSet(List<FileChange> changes, boolean firstRun) {
                 .filter(change -> change.kind() != FileChange.Kind.DELETE)
                 .map(FileChange::path)
                 .toList();
+    }
+
+    /**
+     * @return the changes of this set and of {@code later}, one per file: a file created and then modified is
+     *     created, one deleted and created again is modified, otherwise the later change stands
+     */
+    public ChangeSet plus(ChangeSet later) {
+        Map<Path, FileChange> byPath = new LinkedHashMap<>();
+        changes.forEach(change -> byPath.put(change.path(), change));
+        for (FileChange change : later.changes) {
+            FileChange before = byPath.get(change.path());
+            FileChange.Kind kind = change.kind();
+            if (before != null && before.kind() == FileChange.Kind.CREATE && kind == FileChange.Kind.MODIFY) {
+                kind = FileChange.Kind.CREATE;
+            } else if (before != null && before.kind() == FileChange.Kind.DELETE && kind == FileChange.Kind.CREATE) {
+                kind = FileChange.Kind.MODIFY;
+            }
+            byPath.put(change.path(), new FileChange(change.path(), kind));
+        }
+        return new ChangeSet(List.copyOf(byPath.values()), firstRun || later.firstRun);
     }
 
     /** @return whether {@code path} is among the changes */

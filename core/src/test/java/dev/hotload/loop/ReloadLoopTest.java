@@ -171,6 +171,45 @@ class ReloadLoopTest {
     }
 
     @Test
+    void aCompileErrorWhoseSaveEndsMomentsLaterIsOneRunOfTheWholeSave() throws Exception {
+        Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n# end\n");
+        CountDownLatch halfSeen = new CountDownLatch(1);
+        Step compiler = changes -> {
+            if (Files.readString(lib).contains("# end")) {
+                log.add(Files.readString(lib));
+                return Outcome.ok();
+            }
+            halfSeen.countDown();
+            return Outcome.invalid("compile error", "lib.py:1: error: no end");
+        };
+        startLoop(pollingEvery(Duration.ofMillis(5)), compiler);
+        await().atMost(DEADLINE).until(() -> reporter.runs.size() == 1);
+
+        save(lib, "x = 4\n");
+        assertThat(halfSeen.await(DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
+        save(lib, "x = 4\n# end\n");
+        await().atMost(DEADLINE).until(() -> reporter.runs.size() >= 2);
+
+        assertThat(reporter.runs).extracting(RecordingReporter.Run::outcome).containsExactly(Outcome.ok(), Outcome.ok());
+        assertThat(log).containsExactly("x = 3\n# end\n", "x = 4\n# end\n");
+    }
+
+    @Test
+    void aCompileErrorIsReportedWithItsDiagnosticsWhenNothingMoreIsSaved() throws Exception {
+        Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
+        AtomicInteger calls = new AtomicInteger();
+        Outcome broken = Outcome.invalid("compile error", "lib.py:1: error: broken");
+        startLoop(pollingEvery(Duration.ofMillis(5)), changes -> calls.incrementAndGet() == 1 ? Outcome.ok() : broken);
+        await().atMost(DEADLINE).until(() -> reporter.runs.size() == 1);
+
+        save(lib, "x = (\n");
+        await().atMost(DEADLINE).until(() -> reporter.runs.size() >= 2);
+
+        assertThat(reporter.runs.get(1).outcome()).isEqualTo(broken);
+        assertThat(reporter.runs.get(1).changes().changes()).containsExactly(new FileChange(lib, FileChange.Kind.MODIFY));
+    }
+
+    @Test
     void stopEndsAWaitingLoopPromptly() throws Exception {
         ClosingStep closing = new ClosingStep();
         // Scans an hour apart: only stop() can end this wait within the test's deadline.

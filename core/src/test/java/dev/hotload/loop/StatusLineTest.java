@@ -66,6 +66,15 @@ class StatusLineTest {
     }
 
     @Test
+    void aCompileErrorShowsTheCompilersReportBeforeTheStatusLine() {
+        statusLine.ran(changed("Lib.java"), Outcome.invalid("compile error", "Lib.java:3: error: ';' expected\n1 error"),
+                Duration.ofMillis(12));
+
+        assertThat(lines()).containsExactly("Lib.java:3: error: ';' expected", "1 error",
+                "hotload: Lib.java changed, failed in 12 ms (compile error); waiting for the next save");
+    }
+
+    @Test
     void aFailedRunWithoutDetailSaysNoParentheses() {
         statusLine.ran(changed("lib.py"), Outcome.failed(""), Duration.ofMillis(37));
 

@@ -1,7 +1,7 @@
 package dev.hotload.groovy;
 
+import dev.hotload.jvm.CompilerOutput;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 
 /**
@@ -16,9 +16,6 @@ record CompileError(Path file, int line, int column, String message) {
 
     /** @return the error of a source that could not be read */
     static CompileError unreadable(Path file, IOException error) {
-        String why = error instanceof CharacterCodingException
-                ? "cannot read it: it is not valid UTF-8 text"
-                : "cannot read it: " + error.getMessage();
-        return new CompileError(file, 0, 0, why);
+        return new CompileError(file, 0, 0, CompilerOutput.unreadable(error));
     }
 }

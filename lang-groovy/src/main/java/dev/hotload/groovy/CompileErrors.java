@@ -1,12 +1,11 @@
 package dev.hotload.groovy;
 
 import dev.hotload.jvm.CompilerOutput;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Prints Groovy's compile errors as compilers do: {@code hello.groovy:3:9: error: ...}, the line, a caret. */
+/** Shows Groovy's compile errors as compilers do: {@code hello.groovy:3:9: error: ...}, the line, a caret. */
 final class CompileErrors {
 
     private CompileErrors() {
@@ -16,13 +15,10 @@ final class CompileErrors {
      * @param errors the compile's errors
      * @param sources the compiled sources' text, for the lines shown
      * @param workingDir file names are shown relative to it when they are under it, as the user typed them
+     * @return the errors, and their count
      */
-    static void print(List<CompileError> errors, Map<Path, SourceText> sources, Path workingDir, PrintStream out) {
-        for (CompileError error : errors) {
-            out.println(format(error, sources.get(error.file()), workingDir));
-        }
-        out.println(errors.size() == 1 ? "1 error" : errors.size() + " errors");
-        out.flush();
+    static String report(List<CompileError> errors, Map<Path, SourceText> sources, Path workingDir) {
+        return CompilerOutput.report(errors.stream().map(error -> format(error, sources.get(error.file()), workingDir)).toList());
     }
 
     /** @return one error: where, what, and the source line with a caret under the column */

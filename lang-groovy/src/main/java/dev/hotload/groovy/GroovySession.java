@@ -57,12 +57,10 @@ final class GroovySession implements Session {
             warmUp = CompilerWarmUp.start(libraries);
         }
         if (!lastBuild.isOk()) {
-            CompileErrors.print(lastBuild.errors(), lastBuild.sources(), workingDir, err);
-            return Outcome.failed("compile error");
+            return Outcome.invalid("compile error", CompileErrors.report(lastBuild.errors(), lastBuild.sources(), workingDir));
         }
         if (!build.hasEntry()) {
-            err.println("hotload: " + launch.entryName() + " is gone; waiting for it to come back");
-            return Outcome.failed("no entry");
+            return Outcome.entryDeleted();
         }
         Generation next = new Generation(++generations, build.classes(), libraries, tree.root());
         Entry entry;

@@ -189,8 +189,9 @@ class GroovySessionTest {
         ClassLoader good = session.generation();
         write("lib.groovy", "println 'good'\ndef x = (1 + \n");
 
-        assertThat(save(script)).isEqualTo(Outcome.failed("compile error"));
-        assertThat(err()).isEqualTo(script + ":2:12: error: Unexpected input: '+'\ndef x = (1 + \n           ^\n1 error\n");
+        assertThat(save(script)).isEqualTo(Outcome.invalid("compile error",
+                script + ":2:12: error: Unexpected input: '+'\ndef x = (1 + \n           ^\n1 error\n"));
+        assertThat(err()).isEmpty();
         assertThat(session.generation()).isSameAs(good);
         write("lib.groovy", "println 'fixed'\n");
         assertThat(save(script)).isEqualTo(Outcome.ok());
@@ -202,8 +203,9 @@ class GroovySessionTest {
         Path script = write("lib.groovy", "println 'a'\n  new Nowhere()\n");
         open(Launch.of(script));
 
-        assertThat(session.run(ChangeSet.initial())).isEqualTo(Outcome.failed("compile error"));
-        assertThat(err()).contains(":2:3: error: unable to resolve class Nowhere\n  new Nowhere()\n  ^\n");
+        Outcome outcome = session.run(ChangeSet.initial());
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.INVALID);
+        assertThat(outcome.diagnostics()).contains(":2:3: error: unable to resolve class Nowhere\n  new Nowhere()\n  ^\n");
     }
 
     @Test
@@ -257,8 +259,8 @@ class GroovySessionTest {
         Files.delete(script);
 
         assertThat(session.run(new ChangeSet(List.of(new FileChange(script, FileChange.Kind.DELETE)), false)))
-                .isEqualTo(Outcome.failed("no entry"));
-        assertThat(err()).isEqualTo("hotload: lib.groovy is gone; waiting for it to come back\n");
+                .isEqualTo(Outcome.entryDeleted());
+        assertThat(err()).isEmpty();
         write("lib.groovy", "println 'two'\n");
         assertThat(session.run(new ChangeSet(List.of(new FileChange(script, FileChange.Kind.CREATE)), false)))
                 .isEqualTo(Outcome.ok());

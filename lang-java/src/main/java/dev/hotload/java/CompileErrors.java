@@ -1,14 +1,13 @@
 package dev.hotload.java;
 
 import dev.hotload.jvm.CompilerOutput;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
-/** Prints javac's errors the way javac does: {@code Lib.java:3: error: ';' expected}, the line, a caret. */
+/** Shows javac's errors the way javac does: {@code Lib.java:3: error: ';' expected}, the line, a caret. */
 final class CompileErrors {
 
     private CompileErrors() {
@@ -17,13 +16,10 @@ final class CompileErrors {
     /**
      * @param errors javac's errors
      * @param workingDir file names are shown relative to it when they are under it, as the user typed them
+     * @return the errors as javac prints them, and their count
      */
-    static void print(List<Diagnostic<? extends JavaFileObject>> errors, Path workingDir, PrintStream out) {
-        for (Diagnostic<? extends JavaFileObject> error : errors) {
-            out.println(format(error, workingDir));
-        }
-        out.println(errors.size() == 1 ? "1 error" : errors.size() + " errors");
-        out.flush();
+    static String report(List<Diagnostic<? extends JavaFileObject>> errors, Path workingDir) {
+        return CompilerOutput.report(errors.stream().map(error -> format(error, workingDir)).toList());
     }
 
     /** @return one error as javac prints it: the message's first line, the source line and a caret, the rest */

@@ -40,9 +40,20 @@ final class IncrementalBuild {
      * Brings the classes up to date after {@code changes}; on the first call, compiles the whole tree.
      *
      * @return the recompiled sources, or javac's errors (then the last good classes stay)
+     * @throws UnreadableSource if a source to compile cannot be read (it stays due)
      */
     BuildResult update(ChangeSet changes) throws IOException {
         note(changes);
+        return rebuild();
+    }
+
+    /**
+     * Compiles what is due: the sources changed since the last good build, and those that depend on them.
+     *
+     * @return the recompiled sources, or javac's errors (then the last good classes stay)
+     * @throws UnreadableSource if a source to compile cannot be read (it stays due)
+     */
+    BuildResult rebuild() throws IOException {
         if (due.isEmpty()) {
             return new BuildResult(Set.of(), List.of());
         }
@@ -68,7 +79,8 @@ final class IncrementalBuild {
         return store.bytes();
     }
 
-    private void note(ChangeSet changes) {
+    /** Takes {@code changes} as due for the next {@link #rebuild()}; on the first call, the whole tree. */
+    void note(ChangeSet changes) {
         if (!scanned) {
             scanned = true;
             known.addAll(tree.sources());
@@ -100,6 +112,8 @@ final class IncrementalBuild {
                 sources.add(SourceFile.read(target));
             } catch (NoSuchFileException deletedMeanwhile) {
                 known.remove(target);
+            } catch (IOException unreadable) {
+                throw new UnreadableSource(target, unreadable);
             }
         }
         CompileResult compiled = sources.isEmpty()

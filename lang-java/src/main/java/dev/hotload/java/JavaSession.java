@@ -11,6 +11,7 @@ import dev.hotload.watch.ChangeSet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -47,13 +48,20 @@ final class JavaSession implements Session {
 
     @Override
     public Outcome run(ChangeSet changes) throws IOException, InterruptedException {
-        lastBuild = build.update(changes);
+        build.note(changes);
+        if (!Files.isRegularFile(tree.sourceOf(tree.entryClass()))) {
+            return Outcome.entryDeleted();
+        }
+        try {
+            lastBuild = build.rebuild();
+        } catch (UnreadableSource unreadable) {
+            return Outcome.invalid("unreadable source", unreadable.report(workingDir));
+        }
         if (warmUp == null) {
             warmUp = CompilerWarmUp.start();
         }
         if (!lastBuild.isOk()) {
-            CompileErrors.print(lastBuild.errors(), workingDir, err);
-            return Outcome.failed("compile error");
+            return Outcome.invalid("compile error", CompileErrors.report(lastBuild.errors(), workingDir));
         }
         Generation next = new Generation(++generations, build.classes(), libraries, tree.root());
         Entry entry;

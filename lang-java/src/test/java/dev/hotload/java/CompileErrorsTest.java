@@ -2,9 +2,6 @@ package dev.hotload.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,9 +53,7 @@ class CompileErrorsTest {
         WarmCompiler compiler = WarmCompiler.start(List.of());
         try {
             CompileResult result = compiler.compile(sources, Map.of());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            CompileErrors.print(result.errors(), dir, new PrintStream(out, true, StandardCharsets.UTF_8));
-            return out.toString(StandardCharsets.UTF_8);
+            return CompileErrors.report(result.errors(), dir);
         } finally {
             compiler.close();
         }

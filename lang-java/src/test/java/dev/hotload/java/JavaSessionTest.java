@@ -94,20 +94,23 @@ class JavaSessionTest {
     }
 
     @Test
-    void aCompileErrorPrintsLikeJavacKeepsTheLastGoodGenerationAndTheNextGoodSaveRuns() throws Exception {
+    void aCompileErrorReadsLikeJavacKeepsTheLastGoodGenerationAndTheNextGoodSaveRuns() throws Exception {
         Path lib = write("Lib.java", "class Lib {\n    public static void main(String[] args) {\n        System.out.println(\"good\");\n    }\n}\n");
         open(Launch.of(lib));
         session.run(ChangeSet.initial());
         ClassLoader good = session.generation();
         write("Lib.java", "class Lib {\n    public static void main(String[] args) {\n        int x = 3\n    }\n}\n");
 
-        assertThat(save(lib)).isEqualTo(Outcome.failed("compile error"));
-        assertThat(err()).contains("""
+        Outcome broken = save(lib);
+        assertThat(broken.kind()).isEqualTo(Outcome.Kind.INVALID);
+        assertThat(broken.detail()).isEqualTo("compile error");
+        assertThat(broken.diagnostics()).endsWith("""
                 Lib.java:3: error: ';' expected
                         int x = 3
                                  ^
                 1 error
                 """);
+        assertThat(err()).isEmpty();
         assertThat(session.generation()).isSameAs(good);
 
         write("Lib.java", "class Lib { public static void main(String[] args) { System.out.println(\"fixed\"); } }");

@@ -33,10 +33,29 @@ public final class ModuleReloader {
      * @throws org.python.core.PyException the Python error the module raised, or IOError, or SyntaxError
      */
     public static PyObject reload(PyObject module) {
+        return run(module, compile(module));
+    }
+
+    /**
+     * Compiles the module's current source, without running it.
+     *
+     * @throws org.python.core.PyException SyntaxError, or IOError, or ImportError if it has no source
+     */
+    public static PyCode compile(PyObject module) {
         Path source = sourceOf(module).orElseThrow(() -> Py.ImportError(
                 "hotload cannot reload " + module + ": it has no Python source file"));
+        return compile(source);
+    }
+
+    /**
+     * Runs compiled code of the module in its namespace.
+     *
+     * @return the same module
+     * @throws org.python.core.PyException what the module raised
+     */
+    public static PyObject run(PyObject module, PyCode code) {
         PyObject namespace = module.__getattr__("__dict__");
-        Py.runCode(compile(source), namespace, namespace);
+        Py.runCode(code, namespace, namespace);
         return module;
     }
 

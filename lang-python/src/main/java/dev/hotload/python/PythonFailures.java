@@ -4,6 +4,7 @@ import dev.hotload.loop.Outcome;
 import org.python.core.Py;
 import org.python.core.PyException;
 import org.python.core.PyObject;
+import org.python.core.imp;
 
 /** Turns a Python exception into a run's outcome, printed the way Python prints it. */
 public final class PythonFailures {
@@ -27,6 +28,22 @@ public final class PythonFailures {
         }
         Py.printException(error, null, Py.getSystemState().stderr);
         return Outcome.failed(typeName(error));
+    }
+
+    /**
+     * @param error what compiling the entry raised: a SyntaxError, or an IOError reading it
+     * @return the outcome of a run whose source did not compile, with the error as Python prints it
+     * @throws PyException {@code error} itself, if it is neither
+     */
+    public static Outcome notCompiled(PyException error) {
+        if (!error.match(Py.SyntaxError) && !error.match(Py.IOError)) {
+            throw error;
+        }
+        PyObject printed = imp.importName("StringIO", true).invoke("StringIO");
+        // Not printException: it hands the error to sys.excepthook, which writes to sys.stderr.
+        error.normalize();
+        Py.displayException(error.type, error.value, error.traceback, printed);
+        return Outcome.invalid(typeName(error), printed.invoke("getvalue").toString());
     }
 
     private static Outcome exitStatus(PyException exit) {

@@ -4,8 +4,10 @@ import dev.hotload.loop.Outcome;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
+import java.nio.file.Files;
 import java.util.List;
 import org.python.core.Py;
+import org.python.core.PyCode;
 import org.python.core.PyException;
 import org.python.core.PyObject;
 import org.python.core.PySystemState;
@@ -33,14 +35,21 @@ final class PythonSession implements Session {
     public Outcome run(ChangeSet changes) throws InterruptedException {
         Py.setSystemState(sys);
         try {
-            if (module == null) {
-                importEntry();
-            } else {
-                if (launch.recursive()) {
-                    reloadImported(changes);
-                }
-                ModuleReloader.reload(module);
+            if (!Files.isRegularFile(launch.entry())) {
+                return Outcome.entryDeleted();
             }
+            PyObject target = module == null ? createEntryModule() : module;
+            PyCode code;
+            try {
+                code = ModuleReloader.compile(target);
+            } catch (PyException error) {
+                return PythonFailures.notCompiled(error);
+            }
+            if (module != null && launch.recursive()) {
+                reloadImported(changes);
+            }
+            module = target;
+            ModuleReloader.run(target, code);
             return launch.entrypoint().isPresent() ? callEntrypoint(launch.entrypoint().get()) : Outcome.ok();
         } catch (PyException error) {
             return PythonFailures.report(error);
@@ -69,10 +78,10 @@ final class PythonSession implements Session {
     }
 
     /**
-     * Creates the entry's module and runs its source in it, as import does, but from the file as saved (never
-     * a cached class file), and keeping the module when its first run fails: the next save reloads it.
+     * Creates the entry's module, as import does, for its source to run in; from the file as saved (never a
+     * cached class file). The module is kept when its first run fails: the next save reloads it.
      */
-    private void importEntry() {
+    private PyObject createEntryModule() {
         String name = entry.name();
         int dot = name.lastIndexOf('.');
         PyObject parent = dot < 0 ? null : imp.importName(name.substring(0, dot), false);
@@ -81,8 +90,7 @@ final class PythonSession implements Session {
         if (parent != null) {
             parent.__setattr__(name.substring(dot + 1), created);
         }
-        module = created;
-        ModuleReloader.reload(created);
+        return created;
     }
 
     /**

@@ -90,8 +90,10 @@ class PythonSessionTest {
         assertThat(reload(entry)).isEqualTo(Outcome.failed("NameError"));
         assertThat(err()).contains("Traceback (most recent call last)", "line 2, in f", "NameError");
         Files.writeString(entry, "x = 1\ny = x +* 2\n");
-        assertThat(reload(entry)).isEqualTo(Outcome.failed("SyntaxError"));
-        assertThat(err()).contains("broken.py\", line 2", "    y = x +* 2\n", "^", "SyntaxError");
+        Outcome syntaxError = reload(entry);
+        assertThat(syntaxError.kind()).isEqualTo(Outcome.Kind.INVALID);
+        assertThat(syntaxError.detail()).isEqualTo("SyntaxError");
+        assertThat(syntaxError.diagnostics()).contains("broken.py\", line 2", "    y = x +* 2\n", "^", "SyntaxError");
         Files.writeString(entry, "print('fixed')\n");
         assertThat(reload(entry)).isEqualTo(Outcome.ok());
         assertThat(out()).endsWith("fixed\n");
