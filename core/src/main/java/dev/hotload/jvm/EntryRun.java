@@ -84,9 +84,27 @@ final class EntryRun {
         return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Ends a thread that ignored the interrupt (a busy loop that never checks it, as Jython's loops do not):
+     * what JShell does to a snippet that will not stop. Unsafe for a program that goes on, harmless for one
+     * that is being replaced. Newer JDKs have no such means; there the thread goes on.
+     *
+     * @return whether it ended within {@code timeout}
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    boolean kill(Duration timeout) throws InterruptedException {
+        stopping = true;
+        try {
+            thread.stop();
+        } catch (UnsupportedOperationException gone) {
+            return false;
+        }
+        return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     private void run() {
         try {
-            entry.run();
+            outcome = entry.run();
         } catch (ExitRequest exit) {
             outcome = Outcome.exited(exit.status());
         } catch (Throwable error) {

@@ -23,6 +23,8 @@ public final class GenerationRunner implements AutoCloseable {
     public static final Duration STOP_WAIT = Duration.ofSeconds(2);
     /** Short: Ctrl-C must end hotload within a second, and the JVM's end stops the thread anyway. */
     static final Duration CLOSE_WAIT = Duration.ofMillis(250);
+    /** How long a thread that ignored its interrupt gets to end once it is stopped. */
+    private static final Duration KILL_WAIT = Duration.ofMillis(500);
 
     private final String label;
     private final boolean once;
@@ -52,7 +54,7 @@ public final class GenerationRunner implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting (Ctrl-C): the entry goes on until closed
      */
     public Outcome replaceWith(ClassLoader next, Entry entry) throws InterruptedException {
-        unloadCurrent(STOP_WAIT);
+        replaceCurrent();
         Generations.begin(next);
         running = EntryRun.start(entry, label, next, tracePrinter, err);
         Optional<Outcome> ended = once ? Optional.of(running.await()) : running.await(RUNNING_WINDOW);
@@ -66,22 +68,28 @@ public final class GenerationRunner implements AutoCloseable {
     /** Runs the unload hooks, stops a running entry (briefly: hotload is ending), and forgets kept state. */
     @Override
     public void close() {
-        try {
-            unloadCurrent(CLOSE_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         Generations.end().forEach(this::reportHookFailure);
+        if (running != null && running.isAlive()) {
+            try {
+                // Briefly: the JVM's end stops a thread that goes on anyway.
+                running.stop(CLOSE_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        running = null;
     }
 
-    private void unloadCurrent(Duration wait) throws InterruptedException {
+    /** Runs the unload hooks and stops the running entry: interrupted, then, if it goes on, killed. */
+    private void replaceCurrent() throws InterruptedException {
         if (running == null) {
             return;
         }
         Generations.unload().forEach(this::reportHookFailure);
-        if (running.isAlive() && !running.stop(wait)) {
-            err.println("hotload: the previous " + label + " did not end within " + wait.toMillis()
-                    + " ms of an interrupt; it goes on running beside the new one");
+        if (running.isAlive() && !running.stop(STOP_WAIT)) {
+            boolean killed = running.kill(KILL_WAIT);
+            err.println("hotload: the previous " + label + " did not end within " + STOP_WAIT.toMillis()
+                    + " ms of an interrupt; " + (killed ? "stopped it" : "it goes on running beside the new one"));
         }
         running = null;
     }

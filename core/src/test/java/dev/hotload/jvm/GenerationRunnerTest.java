@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** One generation's entry at a time: awaited briefly, or to its end with --once; replaced after its hooks. */
@@ -27,8 +28,12 @@ class GenerationRunnerTest {
                 } catch (InterruptedException e) {
                     events.add("first interrupted");
                 }
+                return Outcome.ok();
             });
-            Outcome second = runner.replaceWith(loader(), () -> events.add("second ran"));
+            Outcome second = runner.replaceWith(loader(), () -> {
+                events.add("second ran");
+                return Outcome.ok();
+            });
 
             assertThat(first).isEqualTo(Outcome.ok());
             assertThat(second).isEqualTo(Outcome.ok());
@@ -39,11 +44,34 @@ class GenerationRunnerTest {
     }
 
     @Test
+    void anEntryThatIgnoresItsInterruptIsStoppedWhenReplaced() throws Exception {
+        AtomicReference<Thread> spinner = new AtomicReference<>();
+        try (GenerationRunner runner = runner(false)) {
+            runner.replaceWith(loader(), () -> {
+                spinner.set(Thread.currentThread());
+                while (true) {
+                    Thread.onSpinWait();
+                }
+            });
+            Outcome second = runner.replaceWith(loader(), () -> {
+                events.add("second ran");
+                return Outcome.ok();
+            });
+
+            assertThat(second).isEqualTo(Outcome.ok());
+            assertThat(events).containsExactly("second ran");
+            assertThat(spinner.get().isAlive()).isFalse();
+            assertThat(err()).endsWith("hotload: the previous lib did not end within 2000 ms of an interrupt; stopped it\n");
+        }
+    }
+
+    @Test
     void withOnceTheRunIsAwaitedToItsEndHoweverLong() throws Exception {
         try (GenerationRunner runner = runner(true)) {
             Outcome outcome = runner.replaceWith(loader(), () -> {
                 Thread.sleep(GenerationRunner.RUNNING_WINDOW.toMillis() + 300);
                 ExitRequest.systemExit(3);
+                return Outcome.ok();
             });
 
             assertThat(outcome).isEqualTo(Outcome.exited(3));

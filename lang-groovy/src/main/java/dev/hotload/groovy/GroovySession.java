@@ -138,6 +138,7 @@ final class GroovySession implements Session {
             if (method.isPresent()) {
                 script.invokeMethod(method.get(), null);
             }
+            return Outcome.ok();
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.hotload.java;
 
 import dev.hotload.jvm.Entry;
+import dev.hotload.loop.Outcome;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -55,7 +56,10 @@ record EntryPoint(String className, Optional<String> method, List<String> args) 
             MethodHandle call = method.isPresent()
                     ? handle.asType(MethodType.methodType(void.class))
                     : MethodHandles.insertArguments(handle, 0, (Object) args.toArray(String[]::new));
-            return () -> call.invoke();
+            return () -> {
+                call.invoke();
+                return Outcome.ok();
+            };
         } catch (IllegalAccessException | RuntimeException e) {
             throw new Missing("cannot call " + describe(found) + ": " + e.getMessage());
         }

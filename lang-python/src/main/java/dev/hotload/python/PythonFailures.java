@@ -30,15 +30,16 @@ public final class PythonFailures {
         return Outcome.failed(typeName(error));
     }
 
+    /** @return whether compiling a module raised {@code error} for its source: a SyntaxError, or an IOError reading it */
+    public static boolean isCompileError(PyException error) {
+        return error.match(Py.SyntaxError) || error.match(Py.IOError);
+    }
+
     /**
-     * @param error what compiling the entry raised: a SyntaxError, or an IOError reading it
+     * @param error a {@linkplain #isCompileError compile error}
      * @return the outcome of a run whose source did not compile, with the error as Python prints it
-     * @throws PyException {@code error} itself, if it is neither
      */
     public static Outcome notCompiled(PyException error) {
-        if (!error.match(Py.SyntaxError) && !error.match(Py.IOError)) {
-            throw error;
-        }
         PyObject printed = imp.importName("StringIO", true).invoke("StringIO");
         // Not printException: it hands the error to sys.excepthook, which writes to sys.stderr.
         error.normalize();

@@ -1,5 +1,7 @@
 package dev.hotload.python;
 
+import dev.hotload.jvm.GenerationRunner;
+import dev.hotload.jvm.TracePrinter;
 import dev.hotload.loop.Outcome;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.Session;
@@ -17,42 +19,72 @@ import org.python.core.imp;
  * An entry module in a running Jython: imported on the first run, reloaded in place on every later one. With
  * {@code --recursive}, changed modules it imports are reloaded first; with {@code --entrypoint}, that
  * function is called after each run.
+ *
+ * <p>The module's code runs on a thread of its own, as a Java {@code main} does (see {@link GenerationRunner}):
+ * a module that does not end (a server, an endless loop) does not keep hotload from the next save, which
+ * stops it and runs the new version. Its source is compiled first, on the loop's thread: a syntax error is
+ * reported without stopping the run that goes on.
  */
 final class PythonSession implements Session {
 
     private final PySystemState sys;
     private final EntryModule entry;
     private final Launch launch;
-    private PyObject module;
+    private final GenerationRunner runner;
+    private volatile PyObject module;
+    private int runs;
+    /**
+     * The run that raised KeyboardInterrupt of its own: the user wants hotload to stop, as with Ctrl-C. A run
+     * stopped for the next one raises it too (Jython turns an interrupt into it), and must not stop hotload.
+     */
+    private volatile int interruptedRun = -1;
 
     PythonSession(PySystemState sys, EntryModule entry, Launch launch) {
         this.sys = sys;
         this.entry = entry;
         this.launch = launch;
+        this.runner = new GenerationRunner(launch.entryName(), launch.once(), TracePrinter.JVM, System.err);
     }
 
     @Override
     public Outcome run(ChangeSet changes) throws InterruptedException {
         Py.setSystemState(sys);
+        if (!Files.isRegularFile(launch.entry())) {
+            return Outcome.entryDeleted();
+        }
+        PyObject target;
+        PyCode code;
         try {
-            if (!Files.isRegularFile(launch.entry())) {
-                return Outcome.entryDeleted();
-            }
-            PyObject target = module == null ? createEntryModule() : module;
-            PyCode code;
-            try {
-                code = ModuleReloader.compile(target);
-            } catch (PyException error) {
-                return PythonFailures.notCompiled(error);
-            }
-            if (module != null && launch.recursive()) {
-                reloadImported(changes);
-            }
-            module = target;
+            target = module == null ? createEntryModule() : module;
+            code = ModuleReloader.compile(target);
+        } catch (PyException error) {
+            return PythonFailures.isCompileError(error) ? PythonFailures.notCompiled(error) : PythonFailures.report(error);
+        }
+        boolean reloadImported = module != null && launch.recursive();
+        module = target;
+        int run = ++runs;
+        Outcome outcome = runner.replaceWith(PythonSession.class.getClassLoader(),
+                () -> runModule(run, target, code, reloadImported ? changes : ChangeSet.none()));
+        if (interruptedRun == run) {
+            throw new InterruptedException("KeyboardInterrupt");
+        }
+        return outcome;
+    }
+
+    /** Runs on the runner's thread: the changed modules the entry imports, then the entry, then its entry point. */
+    private Outcome runModule(int run, PyObject target, PyCode code, ChangeSet imported) {
+        Py.setSystemState(sys);
+        try {
+            reloadImported(imported);
             ModuleReloader.run(target, code);
             return launch.entrypoint().isPresent() ? callEntrypoint(launch.entrypoint().get()) : Outcome.ok();
         } catch (PyException error) {
-            return PythonFailures.report(error);
+            try {
+                return PythonFailures.report(error);
+            } catch (InterruptedException keyboardInterrupt) {
+                interruptedRun = run;
+                return Outcome.failed("KeyboardInterrupt");
+            }
         } finally {
             flush();
         }
@@ -69,6 +101,7 @@ final class PythonSession implements Session {
      */
     @Override
     public void close() {
+        runner.close();
         Py.setSystemState(sys);
         runExitHandlers();
         flush();

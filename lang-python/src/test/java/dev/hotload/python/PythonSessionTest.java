@@ -11,6 +11,7 @@ import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileChange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +113,47 @@ class PythonSessionTest {
         assertThat(err()).contains("line 3, in parse", "NumberFormatException", "not a number");
         Files.writeString(entry, "print('recovered')\n");
         assertThat(reload(entry)).isEqualTo(Outcome.ok());
+    }
+
+    @Test
+    void aModuleThatNeverEndsGoesOnInTheBackgroundAndTheNextSaveReplacesIt() throws Exception {
+        Path entry = write("forever.py", "import time\nprint('started')\nwhile True:\n    time.sleep(0.01)\n");
+        ByteArrayOutputStream hotloadErr = new ByteArrayOutputStream();
+        PrintStream systemErr = System.err;
+        System.setErr(new PrintStream(hotloadErr, true, StandardCharsets.UTF_8));
+        try {
+            open(Launch.of(entry));
+            assertThat(run()).isEqualTo(Outcome.ok());
+            assertThat(hotloadErr.toString(StandardCharsets.UTF_8)).contains("forever.py is still running after 500 ms");
+            Files.writeString(entry, "print('replaced')\n");
+
+            assertThat(reload(entry)).isEqualTo(Outcome.ok());
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertThat(out()).isEqualTo("started\nreplaced\n");
+        assertThat(hotloadErr.toString(StandardCharsets.UTF_8)).doesNotContain("did not end");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void aBusyLoopThatIgnoresTheInterruptIsStoppedByTheNextSave() throws Exception {
+        Path entry = write("spin.py", "print('spinning')\nwhile True:\n    pass\n");
+        ByteArrayOutputStream hotloadErr = new ByteArrayOutputStream();
+        PrintStream systemErr = System.err;
+        System.setErr(new PrintStream(hotloadErr, true, StandardCharsets.UTF_8));
+        try {
+            open(Launch.of(entry));
+            run();
+            Files.writeString(entry, "print('replaced')\n");
+
+            assertThat(reload(entry)).isEqualTo(Outcome.ok());
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertThat(out()).isEqualTo("spinning\nreplaced\n");
+        assertThat(hotloadErr.toString(StandardCharsets.UTF_8))
+                .contains("the previous spin.py did not end within 2000 ms of an interrupt; stopped it");
     }
 
     @Test
