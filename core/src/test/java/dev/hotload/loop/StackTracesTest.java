@@ -27,6 +27,30 @@ class StackTracesTest {
     }
 
     @Test
+    void recursionIsToldOnceWithHowManyTimesItRepeated() {
+        StackTraceElement[] frames = new StackTraceElement[1 + 2 * 500 + 2];
+        frames[0] = frame("com.example.Lib", "leaf", "Lib.java", 1);
+        for (int i = 0; i < 500; i++) {
+            frames[1 + 2 * i] = frame("com.example.Lib", "even", "Lib.java", 2);
+            frames[2 + 2 * i] = frame("com.example.Lib", "odd", "Lib.java", 3);
+        }
+        frames[1001] = frame("com.example.Main", "main", "Main.java", 7);
+        frames[1002] = frame("com.example.Main", "main", "Main.java", 7);
+        Throwable error = new StackOverflowError();
+        error.setStackTrace(frames);
+
+        assertThat(printed(error)).isEqualTo("""
+                java.lang.StackOverflowError
+                	at com.example.Lib.leaf(Lib.java:1)
+                	at com.example.Lib.even(Lib.java:2)
+                	at com.example.Lib.odd(Lib.java:3)
+                	... the 2 frames above repeated 499 more times
+                	at com.example.Main.main(Main.java:7)
+                	at com.example.Main.main(Main.java:7)
+                """);
+    }
+
+    @Test
     void cutsEachCauseTheSameWay() {
         Throwable cause = withFrames(new IllegalStateException("no config"),
                 frame("com.example.Config", "load", "Config.java", 12),

@@ -4,6 +4,7 @@ import dev.hotload.loop.Outcome;
 import org.python.core.Py;
 import org.python.core.PyException;
 import org.python.core.PyObject;
+import org.python.core.PySystemState;
 import org.python.core.imp;
 
 /** Turns a Python exception into a run's outcome, printed the way Python prints it. */
@@ -26,7 +27,13 @@ public final class PythonFailures {
         if (error.match(Py.KeyboardInterrupt)) {
             throw new InterruptedException("KeyboardInterrupt");
         }
-        Py.printException(error, null, Py.getSystemState().stderr);
+        PySystemState sys = Py.getSystemState();
+        if (sys.__findattr__("excepthook") == sys.__findattr__("__excepthook__")) {
+            sys.stderr.invoke("write", Py.newUnicode(Tracebacks.collapse(printed(error))));
+        } else {
+            // The program's own hook decides how its errors look.
+            Py.printException(error, null, sys.stderr);
+        }
         return Outcome.failed(typeName(error));
     }
 
@@ -40,11 +47,16 @@ public final class PythonFailures {
      * @return the outcome of a run whose source did not compile, with the error as Python prints it
      */
     public static Outcome notCompiled(PyException error) {
+        return Outcome.invalid(typeName(error), printed(error));
+    }
+
+    /** @return the error as Python prints it, traceback and all */
+    private static String printed(PyException error) {
         PyObject printed = imp.importName("StringIO", true).invoke("StringIO");
         // Not printException: it hands the error to sys.excepthook, which writes to sys.stderr.
         error.normalize();
         Py.displayException(error.type, error.value, error.traceback, printed);
-        return Outcome.invalid(typeName(error), printed.invoke("getvalue").toString());
+        return printed.invoke("getvalue").toString();
     }
 
     private static Outcome exitStatus(PyException exit) {
