@@ -107,6 +107,11 @@ final class HotloadCommand implements Callable<Integer> {
             description = "Libraries (jars, folders) loaded once and kept across reloads.")
     private List<Path> classpath = new ArrayList<>();
 
+    @Option(names = "--follow-links",
+            description = "Follow symbolic links in watched folders wherever they lead; by default only links to"
+                    + " files inside a watched folder are.")
+    private boolean followLinks;
+
     @Option(names = "--poll", description = "Poll for changes even where the system sends file events.")
     private boolean poll;
 
@@ -147,7 +152,8 @@ final class HotloadCommand implements Callable<Integer> {
             return loop.runOnce();
         }
         StatusLine status = new StatusLine(System.err);
-        WatchSet watchSet = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
+        WatchSet chosen = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
+        WatchSet watchSet = followLinks ? chosen.followingLinks() : chosen;
         Session session = reloader.open(launch);
         FileWatcher watcher = watcher(watchSet);
         ReloadLoop loop = loop(session, watcher, status);

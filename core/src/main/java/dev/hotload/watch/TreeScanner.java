@@ -1,12 +1,14 @@
 package dev.hotload.watch;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -25,6 +27,7 @@ final class TreeScanner {
 
     private final WatchSet watchSet;
     private final Set<Path> folders = new HashSet<>();
+    private Set<Path> realRoots;
 
     TreeScanner(WatchSet watchSet) {
         this.watchSet = watchSet;
@@ -70,7 +73,10 @@ final class TreeScanner {
         } else {
             folders.removeIf(folder -> folder.startsWith(path));
             if (!path.equals(root) && watchSet.matchesName(path.getFileName().toString())) {
-                visitFile(path, visitor);
+                BasicFileAttributes target = attributes != null && attributes.isSymbolicLink() ? linkTarget(path) : attributes;
+                if (target != null && target.isRegularFile()) {
+                    visitor.file(path, target);
+                }
             }
         }
     }
@@ -100,8 +106,10 @@ final class TreeScanner {
         if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        // Following links, the walk itself stops at a loop (it reports a FileSystemLoopException).
+        Set<FileVisitOption> options = watchSet.followLinks() ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
         try {
-            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     boolean skip = !dir.equals(root) && watchSet.ignore().isIgnoredFolder(dir.getFileName().toString());
@@ -117,7 +125,7 @@ final class TreeScanner {
                     if (!watchSet.matchesName(file.getFileName().toString())) {
                         return FileVisitResult.CONTINUE;
                     }
-                    BasicFileAttributes target = attrs.isSymbolicLink() ? attributesOf(file) : attrs;
+                    BasicFileAttributes target = attrs.isSymbolicLink() ? linkTarget(file) : attrs;
                     if (target != null && target.isRegularFile()) {
                         visitor.file(file, target);
                     }
@@ -133,6 +141,38 @@ final class TreeScanner {
         } catch (IOException e) {
             // The folder vanished mid-walk; what was seen so far stands, the next scan sees the rest.
         }
+    }
+
+    /**
+     * @return the attributes of the file a link inside a folder leads to, if it is followed: always with
+     *     {@link WatchSet#followLinks()}, else only to a file inside a watched folder
+     */
+    private BasicFileAttributes linkTarget(Path link) {
+        if (watchSet.followLinks()) {
+            return attributesOf(link);
+        }
+        try {
+            Path target = link.toRealPath();
+            return realRoots().stream().anyMatch(target::startsWith) ? attributesOf(target) : null;
+        } catch (IOException dangling) {
+            return null;
+        }
+    }
+
+    /** The watched folders as the file system resolves them: a link's target is compared with these. */
+    private Set<Path> realRoots() {
+        if (realRoots == null) {
+            Set<Path> roots = new HashSet<>();
+            for (Path root : watchSet.folders()) {
+                try {
+                    roots.add(root.toRealPath());
+                } catch (IOException missing) {
+                    roots.add(root);
+                }
+            }
+            realRoots = Set.copyOf(roots);
+        }
+        return realRoots;
     }
 
     private static BasicFileAttributes attributesOf(Path file, LinkOption... options) {

@@ -20,8 +20,12 @@ import java.util.stream.Collectors;
  * @param folders folder trees, absolute and normalized
  * @param extensions extensions with their dot ({@code ".py"}), lower case; empty means every file
  * @param ignore what is skipped inside folders
+ * @param followLinks whether symbolic links inside folders are followed wherever they lead; by default a link is
+ *     followed only to a file inside a watched folder, never to a folder: a link out of the tree, or a loop,
+ *     is not the tree's
  */
-public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extensions, IgnoreRules ignore) {
+public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extensions, IgnoreRules ignore,
+                       boolean followLinks) {
 
     public WatchSet {
         files = normalized(files);
@@ -68,6 +72,11 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
         return files.isEmpty() && folders.isEmpty();
     }
 
+    /** @return this set, following symbolic links inside folders wherever they lead */
+    public WatchSet followingLinks() {
+        return toBuilder().followLinks(true).build();
+    }
+
     /** @return this set with {@code file} watched too: unchanged if a watched folder already covers it */
     public WatchSet plusFile(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
@@ -90,7 +99,7 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
     }
 
     private Builder toBuilder() {
-        return builder().files(files).folders(folders).extensions(extensions).ignore(ignore);
+        return builder().files(files).folders(folders).extensions(extensions).ignore(ignore).followLinks(followLinks);
     }
 
     @Override
@@ -122,6 +131,7 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
         private final Set<Path> folders = new LinkedHashSet<>();
         private final Set<String> extensions = new LinkedHashSet<>();
         private IgnoreRules ignore = IgnoreRules.DEFAULT;
+        private boolean followLinks;
 
         private Builder() {
         }
@@ -151,13 +161,19 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
             return this;
         }
 
+        /** Follows symbolic links inside folders wherever they lead, folders too ({@code --follow-links}). */
+        public Builder followLinks(boolean value) {
+            followLinks = value;
+            return this;
+        }
+
         public Builder ignore(IgnoreRules rules) {
             ignore = rules;
             return this;
         }
 
         public WatchSet build() {
-            return new WatchSet(files, folders, extensions, ignore);
+            return new WatchSet(files, folders, extensions, ignore, followLinks);
         }
     }
 }

@@ -96,6 +96,43 @@ class ChangeDetectorTest {
         assertThat(detector.detect(Scope.of(List.of(swap, backup, hidden, dir.resolve(".git"))), QUIET)).isEqualTo(ChangeSet.none());
     }
 
+    @Test
+    void aLinkIsFollowedToAFileInTheTreeButNotOutOfItNorIntoAFolder() throws Exception {
+        Path outsideDir = Files.createTempDirectory("hotload-outside");
+        try {
+            Path inside = write("real.py", "x = 1\n");
+            Path outside = Files.writeString(outsideDir.resolve("secret.py"), "y = 1\n");
+            Path toInside = Files.createSymbolicLink(dir.resolve("alias.py"), inside);
+            Files.createSymbolicLink(dir.resolve("leak.py"), outside);
+            Files.createSymbolicLink(dir.resolve("loop"), dir);
+            ChangeDetector detector = detector();
+            write("real.py", "x = 2\n");
+            Files.writeString(outside, "y = 2\n");
+
+            assertThat(detector.detect(Scope.EVERYTHING, QUIET).changes())
+                    .containsExactly(change(toInside, MODIFY), change(inside, MODIFY));
+        } finally {
+            deleteTree(outsideDir);
+        }
+    }
+
+    @Test
+    void followingLinksReachesOutOfTheTreeAndStopsAtALoop() throws Exception {
+        Path outsideDir = Files.createTempDirectory("hotload-outside");
+        try {
+            Path outside = Files.writeString(outsideDir.resolve("shared.py"), "y = 1\n");
+            Path linkedDir = Files.createSymbolicLink(dir.resolve("lib"), outsideDir);
+            Files.createSymbolicLink(dir.resolve("loop"), dir);
+            ChangeDetector detector = new ChangeDetector(WatchSet.ofTree(dir, List.of(".py")).followingLinks());
+            Files.writeString(outside, "y = 2\n");
+
+            assertThat(detector.detect(Scope.EVERYTHING, QUIET).changes())
+                    .containsExactly(change(linkedDir.resolve("shared.py"), MODIFY));
+        } finally {
+            deleteTree(outsideDir);
+        }
+    }
+
     private ChangeDetector detector() {
         return new ChangeDetector(WatchSet.ofTree(dir, List.of(".py")));
     }

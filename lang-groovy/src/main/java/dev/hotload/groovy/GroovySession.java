@@ -59,13 +59,14 @@ final class GroovySession implements Session {
         if (!lastBuild.isOk()) {
             return Outcome.invalid("compile error", CompileErrors.report(lastBuild.errors(), lastBuild.sources(), workingDir));
         }
-        if (!build.hasEntry()) {
+        Optional<String> entryClass = build.entryClass();
+        if (entryClass.isEmpty()) {
             return Outcome.entryDeleted();
         }
         Generation next = new Generation(++generations, build.classes(), libraries, tree.root());
         Entry entry;
         try {
-            entry = entry(next);
+            entry = entry(next, entryClass.get());
         } catch (MissingEntry missing) {
             err.println("hotload: " + missing.getMessage());
             return Outcome.failed("no entry point");
@@ -119,12 +120,12 @@ final class GroovySession implements Session {
     }
 
     /** @return what runs the script in {@code next}: its body, then the {@code --entrypoint} method */
-    private Entry entry(Generation next) throws MissingEntry {
+    private Entry entry(Generation next, String entryClass) throws MissingEntry {
         Class<?> scriptClass;
         try {
-            scriptClass = Class.forName(tree.entryClass(), false, next);
+            scriptClass = Class.forName(entryClass, false, next);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new MissingEntry(launch.entryName() + " defines no script or class " + tree.entryClass());
+            throw new MissingEntry(launch.entryName() + " defines no script or class " + entryClass + ": " + e);
         }
         Optional<String> method = launch.entrypoint();
         if (method.isPresent() && !declaresMethod(scriptClass, method.get())) {

@@ -1,6 +1,7 @@
 package dev.hotload.groovy;
 
 import dev.hotload.jvm.ClassStore;
+import dev.hotload.jvm.CompiledClass;
 import dev.hotload.jvm.SourceTree;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileChange;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,6 +26,8 @@ import java.util.TreeSet;
  * <p>Sources that failed to compile stay due: the next save compiles them again, whatever it changed.
  */
 final class ScriptBuild {
+
+    private static final String SCRIPT = "groovy.lang.Script";
 
     private final SourceTree tree;
     private final Path entry;
@@ -67,9 +71,18 @@ final class ScriptBuild {
         return store.bytes();
     }
 
-    /** @return whether the entry's class is among them: not when its file is gone */
-    boolean hasEntry() {
-        return store.bytes().containsKey(tree.entryClass());
+    /**
+     * @return the class the entry file compiled to: its script class, or the class named like the file; empty
+     *     when its file is gone. Groovy names a script after its file, made a valid name ({@code my-tool} is
+     *     {@code my_tool}), so it is found by what it is, not by name.
+     */
+    Optional<String> entryClass() {
+        List<CompiledClass> fromEntry = store.all().stream().filter(compiled -> compiled.source().equals(entry)).toList();
+        return fromEntry.stream()
+                .filter(compiled -> compiled.info().supertypes().contains(SCRIPT))
+                .map(CompiledClass::name)
+                .findFirst()
+                .or(() -> fromEntry.stream().map(CompiledClass::name).filter(tree.entryClass()::equals).findFirst());
     }
 
     private void note(ChangeSet changes) {

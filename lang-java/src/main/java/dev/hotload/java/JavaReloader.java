@@ -16,12 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Java classes: {@code hotload Lib.java}, compiled in process, a fresh class loader per save. */
 public final class JavaReloader implements Reloader {
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     @Override
     public String name() {
@@ -72,11 +69,18 @@ public final class JavaReloader implements Reloader {
     static SourceTree sourceTree(Path entry) throws LaunchException {
         SourceTree tree = SourceTree.of(entry, ".java");
         String simpleName = tree.entryClass().substring(tree.entryClass().lastIndexOf('.') + 1);
-        if (!IDENTIFIER.matcher(simpleName).matches()) {
+        if (!isIdentifier(simpleName)) {
             throw new LaunchException("'" + entry.getFileName() + "' cannot hold a Java class: name it like its class,"
-                    + " e.g. " + simpleName.replaceAll("[^A-Za-z0-9_$]", "") + ".java");
+                    + " e.g. " + simpleName.codePoints().filter(Character::isJavaIdentifierPart)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + ".java");
         }
         return tree;
+    }
+
+    /** Java names may be any letters: {@code Müll} is one. */
+    private static boolean isIdentifier(String name) {
+        return !name.isEmpty() && Character.isJavaIdentifierStart(name.codePointAt(0))
+                && name.codePoints().allMatch(Character::isJavaIdentifierPart);
     }
 
     /** @return the jar (or folder) of {@link Hotload}, which reloaded code compiles against */

@@ -19,15 +19,23 @@ record EntryModule(Path importRoot, String name) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    /** @throws LaunchException if the file's name cannot be a module's */
+    /**
+     * A file whose name is no identifier ({@code my lib.py}) is still a module, named after its file, as
+     * {@code importlib.import_module} allows: nothing else can import it by that name, and nothing needs to.
+     *
+     * @throws LaunchException if the file's name cannot be a module's: it has a dot, which would name a package
+     */
     static EntryModule of(Path entry) throws LaunchException {
         String fileName = entry.getFileName().toString();
         // Any extension goes: with --lang python, a script named 'tool' or 'job.jy' is a module too.
         int dot = fileName.lastIndexOf('.');
         String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+        if (base.contains(".")) {
+            throw new LaunchException("'" + fileName + "' cannot be a Python module: a dot in its name would name a"
+                    + " package; rename it, e.g. " + base.replace('.', '_') + ".py");
+        }
         if (!IDENTIFIER.matcher(base).matches()) {
-            throw new LaunchException("'" + fileName + "' cannot be imported as a Python module: name it like"
-                    + " an identifier (letters, digits, _), e.g. " + base.replaceAll("\\W", "_") + ".py");
+            return new EntryModule(entry.getParent(), base);
         }
         Deque<String> parts = new ArrayDeque<>();
         parts.push(base);
