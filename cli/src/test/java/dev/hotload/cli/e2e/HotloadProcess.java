@@ -94,7 +94,21 @@ public final class HotloadProcess implements AutoCloseable {
 
     /** Sends SIGINT, as Ctrl-C in a terminal does. */
     public void interrupt() throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start().waitFor();
+        signal("INT");
+    }
+
+    /** Sends SIGTERM, as {@code kill} and service managers do. */
+    public void terminate() throws IOException, InterruptedException {
+        signal("TERM");
+    }
+
+    /** @return the process id of the JVM that bin/hotload became */
+    public long pid() {
+        return process.pid();
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
     }
 
     /** @return every line read so far, both streams, for assertion messages */
