@@ -1,6 +1,10 @@
 package dev.hotload.watch;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A scan that differs is not reported at once: the detector looks again every {@link #SETTLE_INTERVAL} until
  * two looks agree, so that a save made of several steps (truncate then write, write a temporary file and
  * rename it, vim's rename-write-delete) is one change, reported once, with its final content. A save caught
- * between its steps leaves a watched file missing or empty; such a state must hold for {@link #GAP_QUIET}
- * before it is reported, since an editor descheduled on a busy machine may take that long for its next step.
+ * between its steps leaves a watched file missing, empty, or ending mid-line (editors end a file with a line
+ * end); such a state must hold for {@link #GAP_QUIET} before it is reported, since an editor descheduled on a
+ * busy machine may take that long for its next step. A save that truly ends mid-line just waits that long.
  *
  * <p>A scan that finds nothing new allocates nothing per file: in a tree of 10,000 files it reads their
  * attributes and compares them with the snapshots it keeps.
@@ -207,15 +212,31 @@ final class ChangeDetector {
         return current;
     }
 
-    /** @return whether a file that was there is now missing or empty: what a save looks like half-way */
+    /**
+     * @return whether a file looks like a save half-way: one that was there is now missing or empty, or a
+     *     file's content stops mid-line
+     */
     private boolean isBetweenSteps(Map<Path, FileSnapshot> differing) {
         for (Map.Entry<Path, FileSnapshot> now : differing.entrySet()) {
             Known before = reported.get(now.getKey());
-            if (before != null && (now.getValue() == null || now.getValue().size() == 0 && before.snapshot.size() > 0)) {
+            FileSnapshot snapshot = now.getValue();
+            if (before != null && (snapshot == null || snapshot.size() == 0 && before.snapshot.size() > 0)) {
+                return true;
+            }
+            if (snapshot != null && snapshot.size() > 0 && endsMidLine(now.getKey(), snapshot.size())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean endsMidLine(Path file, long size) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return channel.read(last, size - 1) == 1 && last.get(0) != '\n';
+        } catch (IOException gone) {
+            return false;
+        }
     }
 
     /** Takes the settled state as reported, and says how it differs from what was reported before. */

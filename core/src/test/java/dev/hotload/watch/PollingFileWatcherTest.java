@@ -221,6 +221,23 @@ class PollingFileWatcherTest {
     }
 
     @Test
+    void aSaveCaughtMidLineWaitsForTheRestOfTheWrite() throws Exception {
+        Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
+        PollingFileWatcher watcher = watchPython();
+
+        ChangeSet changes = pollWhileSaving(watcher, () -> {
+            try (var out = Files.newBufferedWriter(lib)) {
+                out.write("x = 42\nprin");
+                out.flush();
+                pauseLikeABusyMachine();
+                out.write("t(x)\n");
+            }
+        });
+
+        assertOneModify(watcher, changes, lib, "x = 42\nprint(x)\n");
+    }
+
+    @Test
     void twoSavesOfTheSameSizeWithTheSameModifiedTimeAreBothSeen() throws Exception {
         // Ahead of the clock, so that every scan in this test finds the file freshly saved ("racy") however slow
         // the machine: the case of saves within one tick of the file system's clock.
