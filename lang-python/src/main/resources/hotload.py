@@ -158,7 +158,12 @@ def start(watch, steps, waittime_ms=_DEFAULT_WAIT):
 def _files(watch):
     # A plain path among the lists (watch=["lib.py"]) is taken as itself, not as a list of characters.
     groups = [[targets] if isinstance(targets, basestring) else targets for targets in watch]
-    return sorted(set(os.path.abspath(path) for targets in groups for path in targets))
+    return sorted(set(_text(os.path.abspath(path)) for targets in groups for path in targets))
+
+
+def _text(path):
+    # os.walk on a str gives its names as bytes: a name in UTF-8 must reach Java as the name it is.
+    return path.decode(sys.getfilesystemencoding() or "utf-8") if isinstance(path, str) else path
 
 
 def _poll_seconds(waittime):
