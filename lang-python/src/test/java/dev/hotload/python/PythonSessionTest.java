@@ -254,11 +254,16 @@ class PythonSessionTest {
     }
 
     @Test
-    void aFileNameThatIsNoModuleNameIsRefusedClearly() throws IOException {
-        Path entry = write("my-script.py", "print(1)\n");
-        assertThatThrownBy(() -> new PythonReloader().open(Launch.of(entry).build()))
+    void aFileNameThatIsNoIdentifierIsStillAModuleButADotInItIsRefused() throws Exception {
+        Path script = write("my script-1.py", "print('ran as ' + __name__)\n");
+        open(Launch.of(script));
+        assertThat(run()).isEqualTo(Outcome.ok());
+        assertThat(out()).isEqualTo("ran as my script-1\n");
+
+        Path dotted = write("my.script.py", "print(1)\n");
+        assertThatThrownBy(() -> new PythonReloader().open(Launch.of(dotted).build()))
                 .isInstanceOf(LaunchException.class)
-                .hasMessageContaining("my-script.py")
+                .hasMessageContaining("my.script.py")
                 .hasMessageContaining("my_script.py");
     }
 
