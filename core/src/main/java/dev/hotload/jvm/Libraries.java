@@ -1,6 +1,8 @@
 package dev.hotload.jvm;
 
 import dev.hotload.spi.LaunchException;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -34,5 +36,14 @@ public final class Libraries {
             }
         }
         return new URLClassLoader(urls.toArray(URL[]::new), parent);
+    }
+
+    /** Closes the libraries' jars when hotload stops; a failure is told on {@code err}, and nothing else. */
+    public static void close(URLClassLoader libraries, PrintStream err) {
+        try {
+            libraries.close();
+        } catch (IOException e) {
+            err.println("hotload: could not close the libraries: " + e.getMessage());
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.hotload.jvm;
 
+import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
+import dev.hotload.watch.WatchSet;
 import dev.hotload.watch.IgnoreRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +59,21 @@ public record SourceTree(Path root, String entryClass, String extension) {
             }
         }
         return new SourceTree(root, packageName.isEmpty() ? simpleName : packageName + "." + simpleName, extension);
+    }
+
+    /**
+     * @param extension the language's source extension, with its dot
+     * @return what to watch by default: the entry's source tree, its files of that extension; the entry's
+     *     folder if the entry cannot be read (opening it says why, in one line)
+     */
+    public static WatchSet watchSetOf(Launch launch, String extension) {
+        Path root;
+        try {
+            root = of(launch.entry(), extension).root();
+        } catch (LaunchException unreadable) {
+            root = launch.entry().getParent();
+        }
+        return WatchSet.ofTree(root, Set.of(extension));
     }
 
     /**

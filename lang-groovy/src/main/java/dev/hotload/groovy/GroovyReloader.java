@@ -44,12 +44,7 @@ public final class GroovyReloader implements Reloader {
     /** @return the script's source tree (its folder, or above it for a script in a package), {@code .groovy} files */
     @Override
     public WatchSet defaultWatchSet(Launch launch) {
-        try {
-            return WatchSet.ofTree(SourceTree.of(launch.entry(), ".groovy").root(), extensions());
-        } catch (LaunchException unreadable) {
-            // open() says why, in one line.
-            return Reloader.super.defaultWatchSet(launch);
-        }
+        return SourceTree.watchSetOf(launch, ".groovy");
     }
 
     @Override

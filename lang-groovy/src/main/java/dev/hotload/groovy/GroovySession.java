@@ -3,6 +3,7 @@ package dev.hotload.groovy;
 import dev.hotload.jvm.Entry;
 import dev.hotload.jvm.Generation;
 import dev.hotload.jvm.GenerationRunner;
+import dev.hotload.jvm.Libraries;
 import dev.hotload.jvm.SourceTree;
 import dev.hotload.loop.Outcome;
 import dev.hotload.spi.Launch;
@@ -10,7 +11,6 @@ import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
 import groovy.lang.Binding;
 import groovy.lang.Script;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -93,11 +93,7 @@ final class GroovySession implements Session {
         release(generation);
         generation = null;
         compiler.close();
-        try {
-            libraries.close();
-        } catch (IOException e) {
-            err.println("hotload: could not close the libraries: " + e.getMessage());
-        }
+        Libraries.close(libraries, err);
     }
 
     /** @return the last build's result, or null before the first run: for tests */

@@ -38,12 +38,7 @@ public final class JavaReloader implements Reloader {
     /** @return the entry's source tree, the folder its package declaration implies, {@code .java} files */
     @Override
     public WatchSet defaultWatchSet(Launch launch) {
-        try {
-            return WatchSet.ofTree(SourceTree.of(launch.entry(), ".java").root(), extensions());
-        } catch (LaunchException unreadable) {
-            // open() says why, in one line.
-            return Reloader.super.defaultWatchSet(launch);
-        }
+        return SourceTree.watchSetOf(launch, ".java");
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.hotload.jvm.SourceTree;
 import dev.hotload.jvm.Entry;
 import dev.hotload.jvm.Generation;
 import dev.hotload.jvm.GenerationRunner;
+import dev.hotload.jvm.Libraries;
 import dev.hotload.jvm.TracePrinter;
 import dev.hotload.loop.Outcome;
 import dev.hotload.spi.Session;
@@ -89,11 +90,7 @@ final class JavaSession implements Session {
         runner.close();
         generation = null;
         compiler.close();
-        try {
-            libraries.close();
-        } catch (IOException e) {
-            err.println("hotload: could not close the libraries: " + e.getMessage());
-        }
+        Libraries.close(libraries, err);
     }
 
     /** @return the last build's result, or null before the first run: for tests */
