@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One generation's entry, running on its own thread, named {@code main} as under {@code java}. The session
- * waits a little for it; an entry that has not returned by then (a server, a render loop) goes on in the
- * background, and reports for itself how it ends.
+ * One generation's entry, running on a thread named {@code main} as under {@code java}: a thread of its own, or
+ * a {@link Worker}'s. The session waits a little for it; an entry that has not returned by then (a server, a
+ * render loop) goes on in the background, and reports for itself how it ends.
  */
 final class EntryRun {
 
@@ -21,31 +21,37 @@ final class EntryRun {
     private final String label;
     private final TracePrinter tracePrinter;
     private final PrintStream err;
-    private final Thread thread;
+    private Thread thread;
     private final CountDownLatch ended = new CountDownLatch(1);
     /** Who reports the outcome: the waiting session if the entry ended in time, else the thread itself. */
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
     private volatile boolean stopping;
     private volatile Outcome outcome = Outcome.ok();
 
-    private EntryRun(Entry entry, String label, ClassLoader generation, TracePrinter tracePrinter, PrintStream err) {
+    private EntryRun(Entry entry, String label, TracePrinter tracePrinter, PrintStream err) {
         this.entry = entry;
         this.label = label;
         this.tracePrinter = tracePrinter;
         this.err = err;
-        this.thread = new Thread(this::run, "main");
-        // The program's threads inherit it: hotload decides when the JVM ends, not a thread left running.
-        thread.setDaemon(true);
-        thread.setContextClassLoader(generation);
     }
 
     /**
      * @param label names the entry in messages: {@code main}, {@code hello.groovy}
+     * @param worker the thread to run it on, whose last run has ended; or null for a new thread of its own
      * @return the entry, started
      */
-    static EntryRun start(Entry entry, String label, ClassLoader generation, TracePrinter tracePrinter, PrintStream err) {
-        EntryRun run = new EntryRun(entry, label, generation, tracePrinter, err);
-        run.thread.start();
+    static EntryRun start(Entry entry, String label, ClassLoader generation, TracePrinter tracePrinter, PrintStream err,
+                          Worker worker) throws InterruptedException {
+        EntryRun run = new EntryRun(entry, label, tracePrinter, err);
+        if (worker != null) {
+            run.thread = worker.take(run::run, generation);
+        } else {
+            run.thread = new Thread(run::run, "main");
+            // The program's threads inherit it: hotload decides when the JVM ends, not a thread left running.
+            run.thread.setDaemon(true);
+            run.thread.setContextClassLoader(generation);
+            run.thread.start();
+        }
         return run;
     }
 
@@ -68,9 +74,9 @@ final class EntryRun {
         return outcome;
     }
 
-    /** @return whether the entry's thread is still running */
+    /** @return whether the entry still runs */
     boolean isAlive() {
-        return thread.isAlive();
+        return ended.getCount() > 0 && thread.isAlive();
     }
 
     /**
@@ -85,7 +91,7 @@ final class EntryRun {
     }
 
     /**
-     * Ends a thread that ignored the interrupt (a busy loop that never checks it, as Jython's loops do not):
+     * Ends a thread that ignored the interrupt (a busy loop that never checks it, in Java or Groovy):
      * what JShell does to a snippet that will not stop. Unsafe for a program that goes on, harmless for one
      * that is being replaced. Newer JDKs have no such means; there the thread goes on.
      *

@@ -30,7 +30,9 @@ public final class GenerationRunner implements AutoCloseable {
     private final boolean once;
     private final TracePrinter tracePrinter;
     private final PrintStream err;
+    private final Threads threads;
     private EntryRun running;
+    private Worker worker;
 
     /**
      * @param label names the entry in messages: {@code main}, {@code hello.groovy}
@@ -39,10 +41,30 @@ public final class GenerationRunner implements AutoCloseable {
      * @param err where hotload's notes and the program's traces go
      */
     public GenerationRunner(String label, boolean once, TracePrinter tracePrinter, PrintStream err) {
+        this(label, once, tracePrinter, err, Threads.FRESH);
+    }
+
+    /**
+     * @param label names the entry in messages: {@code main}, {@code hello.groovy}
+     * @param once whether there is a single run ({@code --once}), awaited to its end
+     * @param tracePrinter how the language shows an exception that ends a run
+     * @param err where hotload's notes and the program's traces go
+     * @param threads which thread each run gets
+     */
+    public GenerationRunner(String label, boolean once, TracePrinter tracePrinter, PrintStream err, Threads threads) {
         this.label = label;
         this.once = once;
         this.tracePrinter = tracePrinter;
         this.err = err;
+        this.threads = threads;
+    }
+
+    /** Which thread a run gets. */
+    public enum Threads {
+        /** A new one for each run: nothing a run leaves in thread-locals outlives its generation. */
+        FRESH,
+        /** The same one while runs end: for a runtime whose set-up of a thread is costly (Jython's). */
+        REUSED
     }
 
     /**
@@ -56,7 +78,7 @@ public final class GenerationRunner implements AutoCloseable {
     public Outcome replaceWith(ClassLoader next, Entry entry) throws InterruptedException {
         replaceCurrent();
         Generations.begin(next);
-        running = EntryRun.start(entry, label, next, tracePrinter, err);
+        running = EntryRun.start(entry, label, next, tracePrinter, err, worker());
         Optional<Outcome> ended = once ? Optional.of(running.await()) : running.await(RUNNING_WINDOW);
         if (ended.isEmpty()) {
             err.println("hotload: " + label + " is still running after " + RUNNING_WINDOW.toMillis()
@@ -80,6 +102,14 @@ public final class GenerationRunner implements AutoCloseable {
         running = null;
     }
 
+    /** @return the worker for the next run, a new one after a run that would not end; or none */
+    private Worker worker() {
+        if (threads == Threads.REUSED && worker == null) {
+            worker = new Worker();
+        }
+        return worker;
+    }
+
     /** Runs the unload hooks and stops the running entry: interrupted, then, if it goes on, killed. */
     private void replaceCurrent() throws InterruptedException {
         if (running == null) {
@@ -87,6 +117,7 @@ public final class GenerationRunner implements AutoCloseable {
         }
         Generations.unload().forEach(this::reportHookFailure);
         if (running.isAlive() && !running.stop(STOP_WAIT)) {
+            worker = null; // busy for good, or stopped: the next run gets a thread of its own
             boolean killed = running.kill(KILL_WAIT);
             err.println("hotload: the previous " + label + " did not end within " + STOP_WAIT.toMillis()
                     + " ms of an interrupt; " + (killed ? "stopped it" : "it goes on running beside the new one"));

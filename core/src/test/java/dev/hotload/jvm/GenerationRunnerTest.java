@@ -66,6 +66,35 @@ class GenerationRunnerTest {
     }
 
     @Test
+    void reusedRunsShareOneThreadUntilARunWillNotEnd() throws Exception {
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        try (GenerationRunner runner = new GenerationRunner("lib", false, TracePrinter.JVM,
+                new PrintStream(err, true, StandardCharsets.UTF_8), GenerationRunner.Threads.REUSED)) {
+            for (int i = 0; i < 2; i++) {
+                runner.replaceWith(loader(), () -> {
+                    threads.add(Thread.currentThread());
+                    return Outcome.ok();
+                });
+            }
+            runner.replaceWith(loader(), () -> {
+                threads.add(Thread.currentThread());
+                while (true) {
+                    Thread.onSpinWait();
+                }
+            });
+            runner.replaceWith(loader(), () -> {
+                threads.add(Thread.currentThread());
+                return Outcome.ok();
+            });
+        }
+        assertThat(threads).hasSize(4);
+        assertThat(threads.get(1)).isSameAs(threads.get(0));
+        assertThat(threads.get(2)).isSameAs(threads.get(0));
+        assertThat(threads.get(3)).isNotSameAs(threads.get(0));
+        assertThat(threads.get(0).getName()).isEqualTo("main");
+    }
+
+    @Test
     void withOnceTheRunIsAwaitedToItsEndHoweverLong() throws Exception {
         try (GenerationRunner runner = runner(true)) {
             Outcome outcome = runner.replaceWith(loader(), () -> {

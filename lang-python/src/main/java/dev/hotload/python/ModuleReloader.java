@@ -61,6 +61,9 @@ public final class ModuleReloader {
 
     /** @return the modules in {@code sys.modules} whose source is one of {@code files} */
     public static List<PyObject> modulesOf(Collection<Path> files) {
+        if (files.isEmpty()) {
+            return List.of(); // without a look at each of the hundreds of modules Jython has loaded
+        }
         Set<Path> wanted = Set.copyOf(files);
         List<PyObject> modules = new ArrayList<>();
         for (PyObject module : Py.getSystemState().modules.asIterable()) {

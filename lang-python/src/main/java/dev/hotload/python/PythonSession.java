@@ -43,7 +43,8 @@ final class PythonSession implements Session {
         this.sys = sys;
         this.entry = entry;
         this.launch = launch;
-        this.runner = new GenerationRunner(launch.entryName(), launch.once(), TracePrinter.JVM, System.err);
+        this.runner = new GenerationRunner(launch.entryName(), launch.once(), TracePrinter.JVM, System.err,
+                GenerationRunner.Threads.REUSED);
     }
 
     @Override
