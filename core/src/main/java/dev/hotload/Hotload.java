@@ -29,7 +29,7 @@ public final class Hotload {
      * @throws IllegalStateException if the kept value's class was defined by an earlier generation
      */
     public static <T> T keep(String key, Supplier<T> init) {
-        return Generations.keep(key, init);
+        return KeptState.keep(key, init);
     }
 
     /**
@@ -39,6 +39,6 @@ public final class Hotload {
      * @param hook what to run; an exception it throws is reported and the other hooks still run
      */
     public static void onUnload(Runnable hook) {
-        Generations.onUnload(hook);
+        KeptState.onUnload(hook);
     }
 }

@@ -1,2 +1,2 @@
-/** The API that reloaded code calls ({@link dev.hotload.Hotload}), and the generation bookkeeping reloaders drive. */
+/** The API that reloaded code calls ({@link dev.hotload.Hotload}), and the state it keeps across reloads. */
 package dev.hotload;

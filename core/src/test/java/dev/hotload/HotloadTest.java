@@ -16,19 +16,19 @@ class HotloadTest {
 
     @AfterEach
     void endSession() {
-        Generations.end();
+        KeptState.end();
     }
 
     @Test
     void keepComputesOnceAndReturnsTheSameObjectAfterLaterGenerations() {
         AtomicInteger computed = new AtomicInteger();
-        Generations.begin(new Generation());
+        KeptState.begin(new Generation());
         List<String> first = Hotload.keep("cache", () -> {
             computed.incrementAndGet();
             return new ArrayList<>();
         });
-        Generations.unload();
-        Generations.begin(new Generation());
+        KeptState.unload();
+        KeptState.begin(new Generation());
         List<String> second = Hotload.keep("cache", ArrayList::new);
 
         assertThat(second).isSameAs(first);
@@ -38,7 +38,7 @@ class HotloadTest {
     @Test
     void endForgetsKeptValues() {
         Object first = Hotload.keep("value", Object::new);
-        Generations.end();
+        KeptState.end();
         assertThat(Hotload.keep("value", Object::new)).isNotSameAs(first);
     }
 
@@ -48,8 +48,8 @@ class HotloadTest {
         Hotload.onUnload(() -> ran.add("server"));
         Hotload.onUnload(() -> ran.add("pool"));
 
-        Generations.unload();
-        Generations.unload();
+        KeptState.unload();
+        KeptState.unload();
 
         assertThat(ran).containsExactly("pool", "server");
     }
@@ -62,7 +62,7 @@ class HotloadTest {
             throw new IllegalStateException("socket already closed");
         });
 
-        List<Throwable> failures = Generations.end();
+        List<Throwable> failures = KeptState.end();
 
         assertThat(ran).containsExactly("first");
         assertThat(failures).extracting(Throwable::getMessage).containsExactly("socket already closed");
@@ -71,12 +71,12 @@ class HotloadTest {
     @Test
     void aKeptObjectOfAnEarlierGenerationsClassFailsNamingTheKeyAndTheClass() throws Exception {
         Generation old = new Generation();
-        Generations.begin(old);
+        KeptState.begin(old);
         Object counter = old.loadClass(Counter.class.getName()).getConstructor().newInstance();
         Hotload.keep("counter", () -> counter);
         assertThat(Hotload.keep("counter", Object::new)).isSameAs(counter);
 
-        Generations.begin(new Generation());
+        KeptState.begin(new Generation());
 
         assertThatThrownBy(() -> Hotload.keep("counter", Object::new))
                 .isInstanceOf(IllegalStateException.class)

@@ -1,7 +1,11 @@
 package dev.hotload.jvm;
 
 import dev.hotload.Hotload;
+import dev.hotload.run.ExitRequest;
+import dev.hotload.spi.LaunchException;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -33,6 +37,15 @@ public final class ApiLoader extends ClassLoader {
      */
     public static ApiLoader sharing(List<String> runtimePackages) {
         return new ApiLoader(runtimePackages);
+    }
+
+    /** @return the jar (or folder) of hotload's API classes, which reloaded code compiles against */
+    public static Path location() throws LaunchException {
+        try {
+            return Path.of(Hotload.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new LaunchException("cannot find hotload's own API classes: " + e.getMessage(), e);
+        }
     }
 
     private ApiLoader(List<String> sharedPackages) {

@@ -1,5 +1,6 @@
 package dev.hotload.jvm;
 
+import dev.hotload.run.ExitRequest;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;

@@ -1,5 +1,6 @@
 /**
- * Generations of compiled JVM classes, for the languages that compile to class files (Java, Groovy): a class
- * loader per save, exit calls rewritten, dependencies read from class files, one entry thread at a time.
+ * Compiled JVM classes and their class loaders: a generation (a class loader per save) that defines the
+ * program's classes with their exit calls rewritten, the libraries' loader beneath it, and the dependencies
+ * between classes read from their class files.
  */
 package dev.hotload.jvm;

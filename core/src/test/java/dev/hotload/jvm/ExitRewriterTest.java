@@ -3,6 +3,7 @@ package dev.hotload.jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hotload.run.ExitRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.hotload.groovy;
 
-import dev.hotload.jvm.ExitRequest;
+import dev.hotload.run.ExitRequest;
 import java.util.List;
 import org.codehaus.groovy.ast.ClassCodeExpressionTransformer;
 import org.codehaus.groovy.ast.ClassHelper;

@@ -1,8 +1,13 @@
 package dev.hotload.groovy;
 
+import dev.hotload.compiled.Compilation;
+import dev.hotload.compiled.CompileError;
+import dev.hotload.compiled.Compiler;
+import dev.hotload.compiled.SourceText;
+import dev.hotload.compiled.SourceTree;
 import dev.hotload.jvm.CompiledClass;
-import dev.hotload.jvm.SourceTree;
 import groovy.lang.GroovyClassLoader;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +30,7 @@ import org.codehaus.groovy.tools.GroovyClass;
  * Groovy's compiler, kept between saves: one configuration, and one class loader for the libraries, which never
  * defines a class (compiled classes stay in memory as bytes).
  */
-final class GroovyCompiler implements AutoCloseable {
+final class GroovyCompiler implements Compiler {
 
     private final SourceTree tree;
     private final CompilerConfiguration configuration = new CompilerConfiguration();
@@ -44,15 +49,9 @@ final class GroovyCompiler implements AutoCloseable {
         this.libraries.setResourceLoader(name -> null);
     }
 
-    /**
-     * Compiles {@code targets} and whatever sources of the program they use that are not compiled yet.
-     *
-     * @param targets the sources to compile
-     * @param unchanged the class files of the program's other sources, by binary name
-     * @param program the sources already part of the program
-     * @return the classes by the source they came from, or the errors
-     */
-    CompileResult compile(List<SourceText> targets, Map<String, byte[]> unchanged, Set<Path> program) {
+    /** Compiles {@code targets} and whatever sources of the tree they use that are not part of the program yet. */
+    @Override
+    public Compilation compile(List<SourceText> targets, Map<String, byte[]> unchanged, Set<Path> program) {
         CompilationUnit unit = new CompilationUnit(configuration, null, libraries);
         ProgramCompile compile = new ProgramCompile(unit, tree, unchanged, program);
         unit.setClassNodeResolver(new ProgramResolver(compile));
@@ -62,23 +61,23 @@ final class GroovyCompiler implements AutoCloseable {
         try {
             unit.compile(Phases.CLASS_GENERATION);
         } catch (CompilationFailedException failed) {
-            return CompileResult.failed(compile.sources(), errors(unit, compile));
+            return Compilation.failed(compile.sources().keySet(), errors(unit, compile));
         }
         if (!compile.unreadable().isEmpty()) {
-            return CompileResult.failed(compile.sources(), compile.unreadable());
+            return Compilation.failed(compile.sources().keySet(), compile.unreadable());
         }
         List<CompiledClass> classes = new ArrayList<>();
         for (GroovyClass compiled : unit.getClasses()) {
             classes.add(CompiledClass.of(sourceOf.get(compiled.getName()), compiled.getBytes()));
         }
-        return CompileResult.ok(compile.sources(), classes);
+        return Compilation.ok(compile.sources().keySet(), classes);
     }
 
     @Override
     public void close() {
         try {
             libraries.close();
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // It holds no files of its own.
         }
     }
@@ -95,23 +94,30 @@ final class GroovyCompiler implements AutoCloseable {
     private static List<CompileError> errors(CompilationUnit unit, ProgramCompile compile) {
         List<CompileError> errors = new ArrayList<>(compile.unreadable());
         for (Message message : unit.getErrorCollector().getErrors()) {
-            errors.add(error(message));
+            errors.add(error(message, compile.sources()));
         }
         return errors;
     }
 
-    private static CompileError error(Message message) {
+    private static CompileError error(Message message, Map<Path, SourceText> sources) {
         if (message instanceof SyntaxErrorMessage syntax) {
             SyntaxException cause = syntax.getCause();
-            Path file = cause.getSourceLocator() == null ? null : Path.of(cause.getSourceLocator());
-            return new CompileError(file, cause.getStartLine(), cause.getStartColumn(), cause.getOriginalMessage().strip());
+            String text = cause.getOriginalMessage().strip();
+            if (cause.getSourceLocator() == null) {
+                return CompileError.of(text);
+            }
+            Path file = Path.of(cause.getSourceLocator());
+            SourceText source = sources.get(file);
+            return source == null
+                    ? new CompileError(file, cause.getStartLine(), cause.getStartColumn(), text, null)
+                    : CompileError.at(source, cause.getStartLine(), cause.getStartColumn(), text);
         }
         if (message instanceof ExceptionMessage exception) {
-            return new CompileError(null, 0, 0, String.valueOf(exception.getCause()));
+            return CompileError.of(String.valueOf(exception.getCause()));
         }
         if (message instanceof SimpleMessage simple) {
-            return new CompileError(null, 0, 0, simple.getMessage());
+            return CompileError.of(simple.getMessage());
         }
-        return new CompileError(null, 0, 0, message.toString());
+        return CompileError.of(message.toString());
     }
 }

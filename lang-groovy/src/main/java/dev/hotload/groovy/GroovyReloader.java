@@ -1,14 +1,15 @@
 package dev.hotload.groovy;
 
+import dev.hotload.compiled.CompiledSession;
+import dev.hotload.compiled.IncrementalBuild;
+import dev.hotload.compiled.SourceTree;
 import dev.hotload.jvm.ApiLoader;
 import dev.hotload.jvm.Libraries;
-import dev.hotload.jvm.SourceTree;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.WatchSet;
-import java.io.PrintStream;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.util.List;
@@ -49,18 +50,25 @@ public final class GroovyReloader implements Reloader {
 
     @Override
     public Session open(Launch launch) throws LaunchException {
-        return open(launch, System.err);
+        return session(launch).build();
     }
 
-    /** @param err where compile errors, stack traces and hotload's notes go */
-    Session open(Launch launch, PrintStream err) throws LaunchException {
+    /** @return the session of {@code launch}, for tests to adjust before they build it */
+    static CompiledSession.Builder session(Launch launch) throws LaunchException {
         if (!Files.isRegularFile(launch.entry())) {
             throw new LaunchException("no such file: '" + launch.entry() + "'");
         }
         SourceTree tree = SourceTree.of(launch.entry(), ".groovy");
         startRuntimeThreads();
         URLClassLoader libraries = Libraries.load(launch.classpath(), ApiLoader.sharing(RUNTIME));
-        return new GroovySession(tree, launch, new GroovyCompiler(tree, libraries), libraries, err);
+        return CompiledSession.builder(launch, tree, new GroovyCompiler(tree, libraries), libraries)
+                .program(IncrementalBuild.Program.ENTRY_AND_WHAT_IT_USES)
+                .entries(new ScriptEntry(launch, tree.entryClass()))
+                .label(launch.entryName())
+                .tracePrinter(ScriptTraces.PRINTER)
+                .onReplaced(ScriptEntry::release)
+                .warmUp(GroovyWarmUp.plan(libraries))
+                .describedAs("groovy script " + launch.entryName());
     }
 
     /** Groovy's own threads start here, on hotload's thread, whose context class loader outlives every script. */

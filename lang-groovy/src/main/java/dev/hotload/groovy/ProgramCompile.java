@@ -1,6 +1,8 @@
 package dev.hotload.groovy;
 
-import dev.hotload.jvm.SourceTree;
+import dev.hotload.compiled.CompileError;
+import dev.hotload.compiled.SourceText;
+import dev.hotload.compiled.SourceTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

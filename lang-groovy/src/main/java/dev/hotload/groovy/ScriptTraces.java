@@ -1,6 +1,6 @@
 package dev.hotload.groovy;
 
-import dev.hotload.jvm.TracePrinter;
+import dev.hotload.run.TracePrinter;
 import dev.hotload.loop.StackTraces;
 import org.codehaus.groovy.runtime.StackTraceUtils;
 

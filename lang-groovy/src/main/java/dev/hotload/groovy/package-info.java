@@ -1,6 +1,7 @@
 /**
- * Reloads Groovy scripts: the {@code groovy} language of hotload. A save recompiles the changed sources of the
- * script's program in process, each compile runs in a fresh class loader (a generation), and the script's
- * Binding carries state from one run to the next.
+ * Reloads Groovy scripts: the {@code groovy} language of hotload. Groovy's compiler runs in process, reads the
+ * program's unchanged classes from memory and rewrites exit calls in the syntax tree; the script's Binding
+ * carries state from one run to the next. The incremental build, the generations and the runs are core's
+ * compiled-language pipeline ({@link dev.hotload.compiled}).
  */
 package dev.hotload.groovy;

@@ -1,5 +1,6 @@
 package dev.hotload.groovy;
 
+import dev.hotload.compiled.CompiledSession;
 import dev.hotload.spi.Launch;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileChange;
@@ -23,7 +24,7 @@ public final class FirstGenerationProbe {
         Path script = Path.of(args[0]);
         PrintStream report = System.out;
         System.setOut(new PrintStream(PrintStream.nullOutputStream()));
-        GroovySession session = (GroovySession) new GroovyReloader().open(Launch.of(script).build(), System.err);
+        CompiledSession session = GroovyReloader.session(Launch.of(script).build()).build();
         session.run(ChangeSet.initial());
         WeakReference<ClassLoader> first = new WeakReference<>(session.generation());
         for (int i = 2; i <= 3; i++) {

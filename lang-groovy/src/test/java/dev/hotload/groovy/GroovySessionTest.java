@@ -3,7 +3,9 @@ package dev.hotload.groovy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.hotload.compiled.CompiledSession;
 import dev.hotload.loop.Outcome;
+import dev.hotload.run.RunWaits;
 import dev.hotload.spi.Launch;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileChange;
@@ -24,13 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** A Groovy script run in process: a generation per save, its binding kept, errors and exits as outcomes. */
 class GroovySessionTest {
 
+    /** A stop waits a quarter of today's 2 s: a run that ignores its interrupt costs less to wait out. */
+    private static final RunWaits WAITS = new RunWaits(RunWaits.DEFAULT.running(), Duration.ofMillis(500),
+            RunWaits.DEFAULT.kill(), RunWaits.DEFAULT.close());
+
     @TempDir
     Path dir;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private PrintStream systemOut;
-    private GroovySession session;
+    private CompiledSession session;
 
     @BeforeEach
     void captureOutput() {
@@ -89,14 +95,14 @@ class GroovySessionTest {
         open(Launch.of(script));
 
         session.run(ChangeSet.initial());
-        assertThat(session.lastBuild().sources()).containsOnlyKeys(script, helper);
+        assertThat(session.lastBuild().recompiled()).containsOnly(script, helper);
         write("main.groovy", "println new Greeter().greet('again')\n");
         save(script);
-        assertThat(session.lastBuild().sources()).containsOnlyKeys(script);
+        assertThat(session.lastBuild().recompiled()).containsOnly(script);
         write("Greeter.groovy", "class Greeter { String greet(String who) { \"Hi, $who!\" } }\n");
         save(helper);
 
-        assertThat(session.lastBuild().sources()).containsOnlyKeys(helper, script);
+        assertThat(session.lastBuild().recompiled()).containsOnly(helper, script);
         assertThat(out()).isEqualTo("Hello, you!\nHello, again!\nHi, again!\n");
     }
 
@@ -128,7 +134,7 @@ class GroovySessionTest {
         write("main.groovy", source.replace("SIDE", "3"));
 
         assertThat(save(script)).isEqualTo(Outcome.ok());
-        assertThat(session.lastBuild().sources()).containsOnlyKeys(script);
+        assertThat(session.lastBuild().recompiled()).containsOnly(script);
         assertThat(out()).isEqualTo("square 4.0 1\nsquare 9.0 1\n");
     }
 
@@ -315,7 +321,7 @@ class GroovySessionTest {
     }
 
     private void open(Launch launch) throws Exception {
-        session = (GroovySession) new GroovyReloader().open(launch, new PrintStream(err, true, StandardCharsets.UTF_8));
+        session = GroovyReloader.session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(WAITS).build();
     }
 
     private Outcome save(Path file) throws Exception {

@@ -95,7 +95,7 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
         if (kind != Kind.CLASS || !(sibling instanceof SourceFile source)) {
             return super.getJavaFileForOutput(location, className, kind, sibling);
         }
-        Path from = source.path();
+        Path from = source.text().path();
         return MemoryClassFile.output(className, bytes -> written.add(CompiledClass.of(from, bytes)));
     }
 

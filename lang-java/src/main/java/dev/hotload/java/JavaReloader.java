@@ -1,16 +1,16 @@
 package dev.hotload.java;
 
-import dev.hotload.Hotload;
+import dev.hotload.compiled.CompiledSession;
+import dev.hotload.compiled.MainEntry;
+import dev.hotload.compiled.SourceTree;
 import dev.hotload.jvm.ApiLoader;
 import dev.hotload.jvm.Libraries;
-import dev.hotload.jvm.SourceTree;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.WatchSet;
-import java.io.PrintStream;
-import java.net.URISyntaxException;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,21 +43,23 @@ public final class JavaReloader implements Reloader {
 
     @Override
     public Session open(Launch launch) throws LaunchException {
-        return open(launch, System.err);
+        return session(launch).build();
     }
 
-    /** @param err where compile errors, stack traces and hotload's notes go */
-    Session open(Launch launch, PrintStream err) throws LaunchException {
+    /** @return the session of {@code launch}, for tests to adjust before they build it */
+    static CompiledSession.Builder session(Launch launch) throws LaunchException {
         if (!Files.isRegularFile(launch.entry())) {
             throw new LaunchException("no such file: '" + launch.entry() + "'");
         }
         SourceTree tree = sourceTree(launch.entry());
+        URLClassLoader libraries = Libraries.load(launch.classpath(), ApiLoader.ofApiOnly());
         List<Path> compileClassPath = new ArrayList<>();
-        compileClassPath.add(hotloadApi());
+        compileClassPath.add(ApiLoader.location());
         compileClassPath.addAll(launch.classpath());
-        WarmCompiler compiler = WarmCompiler.start(compileClassPath);
-        EntryPoint entryPoint = new EntryPoint(tree.entryClass(), launch.entrypoint(), launch.args());
-        return new JavaSession(tree, entryPoint, launch.once(), compiler, Libraries.load(launch.classpath(), ApiLoader.ofApiOnly()), err);
+        return CompiledSession.builder(launch, tree, JavacCompiler.start(compileClassPath), libraries)
+                .entries(new MainEntry(tree.entryClass(), launch.entrypoint(), launch.args()))
+                .warmUp(JavacWarmUp.PLAN)
+                .describedAs("java " + tree.entryClass());
     }
 
     /** @return the entry's source tree, if its file name can name a class */
@@ -76,14 +78,5 @@ public final class JavaReloader implements Reloader {
     private static boolean isIdentifier(String name) {
         return !name.isEmpty() && Character.isJavaIdentifierStart(name.codePointAt(0))
                 && name.codePoints().allMatch(Character::isJavaIdentifierPart);
-    }
-
-    /** @return the jar (or folder) of {@link Hotload}, which reloaded code compiles against */
-    private static Path hotloadApi() throws LaunchException {
-        try {
-            return Path.of(Hotload.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | RuntimeException e) {
-            throw new LaunchException("cannot find hotload's own API classes: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Reloads Java classes: the {@code java} language of hotload. A save recompiles the changed sources and their
- * dependents in process, and each compile runs in a fresh class loader (a generation).
+ * Reloads Java classes: the {@code java} language of hotload. javac runs in process, kept warm, with class
+ * files in memory; the incremental build, the generations and the runs are core's compiled-language pipeline
+ * ({@link dev.hotload.compiled}).
  */
 package dev.hotload.java;

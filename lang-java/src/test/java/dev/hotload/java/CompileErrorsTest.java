@@ -2,10 +2,13 @@ package dev.hotload.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotload.compiled.CompileErrors;
+import dev.hotload.compiled.SourceText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,20 +43,19 @@ class CompileErrorsTest {
 
     private String printedErrors(String name, String source) throws Exception {
         Files.writeString(dir.resolve(name), source);
-        List<SourceFile> sources;
+        List<SourceText> sources;
         try (var files = Files.list(dir)) {
             sources = files.sorted().map(path -> {
                 try {
-                    return SourceFile.read(path);
+                    return SourceText.read(path);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             }).toList();
         }
-        WarmCompiler compiler = WarmCompiler.start(List.of());
+        JavacCompiler compiler = JavacCompiler.start(List.of());
         try {
-            CompileResult result = compiler.compile(sources, Map.of());
-            return CompileErrors.report(result.errors(), dir);
+            return CompileErrors.report(compiler.compile(sources, Map.of(), Set.of()).errors(), compiler.errorHeader(), dir);
         } finally {
             compiler.close();
         }

@@ -2,6 +2,8 @@ package dev.hotload.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotload.compiled.BuildResult;
+import dev.hotload.compiled.IncrementalBuild;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileChange;
 import java.io.IOException;
@@ -14,18 +16,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A save recompiles the changed sources and those that depend on them, never the whole tree. */
+/** Core's incremental build, with javac: a save recompiles the changed sources and their users, never the whole tree. */
 class IncrementalBuildTest {
 
     @TempDir
     Path dir;
 
-    private WarmCompiler compiler;
+    private JavacCompiler compiler;
     private IncrementalBuild build;
 
     @BeforeEach
     void startCompiler() throws Exception {
-        compiler = WarmCompiler.start(List.of());
+        compiler = JavacCompiler.start(List.of());
     }
 
     @AfterEach
@@ -80,7 +82,7 @@ class IncrementalBuildTest {
         BuildResult edited = save("Base.java", "class Base { }");
 
         assertThat(edited.isOk()).isFalse();
-        assertThat(edited.errors()).extracting(e -> ((SourceFile) e.getSource()).path().getFileName().toString())
+        assertThat(edited.errors()).extracting(e -> e.file().getFileName().toString())
                 .containsExactly("Caller.java");
     }
 
@@ -138,7 +140,8 @@ class IncrementalBuildTest {
     }
 
     private BuildResult start(String entry) throws Exception {
-        build = new IncrementalBuild(JavaReloader.sourceTree(dir.resolve(entry)), compiler);
+        build = new IncrementalBuild(JavaReloader.sourceTree(dir.resolve(entry)), dir.resolve(entry), compiler,
+                IncrementalBuild.Program.WHOLE_TREE);
         return build.update(ChangeSet.initial());
     }
 

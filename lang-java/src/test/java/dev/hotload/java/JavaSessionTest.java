@@ -3,7 +3,9 @@ package dev.hotload.java;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.hotload.compiled.CompiledSession;
 import dev.hotload.loop.Outcome;
+import dev.hotload.run.RunWaits;
 import dev.hotload.spi.Launch;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileChange;
@@ -24,13 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** A Java program run in process: a generation per save, state kept, errors and exits as outcomes. */
 class JavaSessionTest {
 
+    /** A stop waits a quarter of today's 2 s: a run that ignores its interrupt costs less to wait out. */
+    private static final RunWaits WAITS = new RunWaits(RunWaits.DEFAULT.running(), Duration.ofMillis(500),
+            RunWaits.DEFAULT.kill(), RunWaits.DEFAULT.close());
+
     @TempDir
     Path dir;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private PrintStream systemOut;
-    private JavaSession session;
+    private CompiledSession session;
 
     @BeforeEach
     void captureOutput() {
@@ -246,7 +252,7 @@ class JavaSessionTest {
         write("Stubborn.java", "class Stubborn { public static void main(String[] args) { System.out.println(\"replaced\"); } }");
 
         assertThat(save(stubborn)).isEqualTo(Outcome.ok());
-        assertThat(err()).contains("hotload: the previous main did not end within 2000 ms of an interrupt");
+        assertThat(err()).contains("hotload: the previous main did not end within 500 ms of an interrupt");
         assertThat(out()).endsWith("replaced\n");
     }
 
@@ -294,7 +300,7 @@ class JavaSessionTest {
     }
 
     private void open(Launch launch) throws Exception {
-        session = (JavaSession) new JavaReloader().open(launch, new PrintStream(err, true, StandardCharsets.UTF_8));
+        session = JavaReloader.session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(WAITS).build();
     }
 
     private Outcome save(Path file) throws Exception {

@@ -1,8 +1,7 @@
 package dev.hotload.python;
 
-import dev.hotload.jvm.GenerationRunner;
-import dev.hotload.jvm.TracePrinter;
 import dev.hotload.loop.Outcome;
+import dev.hotload.run.EntryRunner;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
@@ -20,7 +19,7 @@ import org.python.core.imp;
  * {@code --recursive}, changed modules it imports are reloaded first; with {@code --entrypoint}, that
  * function is called after each run.
  *
- * <p>The module's code runs on a thread of its own, as a Java {@code main} does (see {@link GenerationRunner}):
+ * <p>The module's code runs on a thread of its own, as a Java {@code main} does (see {@link EntryRunner}):
  * a module that does not end (a server, an endless loop) does not keep hotload from the next save, which
  * stops it and runs the new version. Its source is compiled first, on the loop's thread: a syntax error is
  * reported without stopping the run that goes on.
@@ -30,7 +29,7 @@ final class PythonSession implements Session {
     private final PySystemState sys;
     private final EntryModule entry;
     private final Launch launch;
-    private final GenerationRunner runner;
+    private final EntryRunner runner;
     private volatile PyObject module;
     private int runs;
     /**
@@ -43,8 +42,8 @@ final class PythonSession implements Session {
         this.sys = sys;
         this.entry = entry;
         this.launch = launch;
-        this.runner = new GenerationRunner(launch.entryName(), launch.once(), TracePrinter.JVM, System.err,
-                GenerationRunner.Threads.REUSED);
+        this.runner = EntryRunner.builder(launch.entryName()).once(launch.once()).threads(EntryRunner.Threads.REUSED)
+                .build();
     }
 
     @Override

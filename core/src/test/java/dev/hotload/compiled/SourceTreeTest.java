@@ -1,4 +1,4 @@
-package dev.hotload.jvm;
+package dev.hotload.compiled;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,9 @@
-package dev.hotload.java;
+package dev.hotload.compiled;
 
-import dev.hotload.jvm.Entry;
+import dev.hotload.jvm.CompiledClass;
+import dev.hotload.jvm.Generation;
 import dev.hotload.loop.Outcome;
+import dev.hotload.run.Entry;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -12,41 +14,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What runs a generation: the entry class's {@code public static void main(String[])} with the program's
- * arguments, or the static no-argument method named by {@code --entrypoint}. As with {@code java Lib.java},
- * the class itself need not be public.
+ * The entry of a class-based language (Java): the entry class's {@code public static void main(String[])}
+ * with the program's arguments, or the static no-argument method named by {@code --entrypoint}. As with
+ * {@code java Lib.java}, the class itself need not be public.
  *
  * @param className the entry class's binary name
  * @param method the {@code --entrypoint} method, or empty for {@code main}
  * @param args the program's arguments, for {@code main}
  */
-record EntryPoint(String className, Optional<String> method, List<String> args) {
+public record MainEntry(String className, Optional<String> method, List<String> args) implements EntryFinder {
 
-    EntryPoint {
+    public MainEntry {
         args = List.copyOf(args);
     }
 
-    /** The entry cannot be run as it is now: say what to change. The next save may fix it. */
-    static final class Missing extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Missing(String message) {
-            super(message);
-        }
-    }
-
-    /**
-     * Finds the entry in a generation, without initialising its class.
-     *
-     * @return what runs it
-     * @throws Missing if the class or the method is not there
-     */
-    Entry resolve(ClassLoader generation) throws Missing {
+    @Override
+    public Entry find(Generation generation, List<CompiledClass> fromEntryFile) throws MissingEntry {
         Class<?> entryClass;
         try {
             entryClass = Class.forName(className, false, generation);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new Missing("no class " + className + " in its source file: the entry file must declare it");
+            throw new MissingEntry("no class " + className + " in its source file: the entry file must declare it");
         }
         Method found = method.isPresent() ? named(entryClass, method.get()) : main(entryClass);
         try {
@@ -61,11 +49,11 @@ record EntryPoint(String className, Optional<String> method, List<String> args) 
                 return Outcome.ok();
             };
         } catch (IllegalAccessException | RuntimeException e) {
-            throw new Missing("cannot call " + describe(found) + ": " + e.getMessage());
+            throw new MissingEntry("cannot call " + describe(found) + ": " + e.getMessage());
         }
     }
 
-    private static Method main(Class<?> entryClass) throws Missing {
+    private static Method main(Class<?> entryClass) throws MissingEntry {
         try {
             Method main = entryClass.getDeclaredMethod("main", String[].class);
             if (isPublicStatic(main) && main.getReturnType() == void.class) {
@@ -74,11 +62,11 @@ record EntryPoint(String className, Optional<String> method, List<String> args) 
         } catch (NoSuchMethodException | LinkageError e) {
             // Said below, with what to do.
         }
-        throw new Missing(entryClass.getSimpleName() + " has no 'public static void main(String[] args)':"
+        throw new MissingEntry(entryClass.getSimpleName() + " has no 'public static void main(String[] args)':"
                 + " add one, or name a static method to call with --entrypoint");
     }
 
-    private static Method named(Class<?> entryClass, String name) throws Missing {
+    private static Method named(Class<?> entryClass, String name) throws MissingEntry {
         Optional<Method> found = Optional.empty();
         try {
             found = Arrays.stream(entryClass.getDeclaredMethods())
@@ -87,7 +75,7 @@ record EntryPoint(String className, Optional<String> method, List<String> args) 
         } catch (LinkageError e) {
             // Said below.
         }
-        return found.orElseThrow(() -> new Missing(entryClass.getSimpleName() + " has no 'public static "
+        return found.orElseThrow(() -> new MissingEntry(entryClass.getSimpleName() + " has no 'public static "
                 + name + "()' to call (--entrypoint)"));
     }
 

@@ -1,5 +1,10 @@
 package dev.hotload.java;
 
+import dev.hotload.compiled.Compilation;
+import dev.hotload.compiled.CompileError;
+import dev.hotload.compiled.CompileErrors;
+import dev.hotload.compiled.Compiler;
+import dev.hotload.compiled.SourceText;
 import dev.hotload.spi.LaunchException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -20,7 +28,7 @@ import javax.tools.ToolProvider;
  * The JDK's compiler, in this JVM, kept warm: one compiler and one standard file manager serve every save, so
  * the JDK's class index, the opened jars and javac's own code (compiled by the JIT by now) are reused.
  */
-final class WarmCompiler implements AutoCloseable {
+final class JavacCompiler implements Compiler {
 
     /**
      * No annotation processing: looking for processors scans the class path on every compile. No class files
@@ -29,12 +37,10 @@ final class WarmCompiler implements AutoCloseable {
     private static final List<String> OPTIONS = List.of("-proc:none", "-implicit:none", "-Xlint:none", "-g");
 
     private final JavaCompiler compiler;
-    private final StandardJavaFileManager standard;
     private final InMemoryFileManager files;
 
-    private WarmCompiler(JavaCompiler compiler, StandardJavaFileManager standard) {
+    private JavacCompiler(JavaCompiler compiler, StandardJavaFileManager standard) {
         this.compiler = compiler;
-        this.standard = standard;
         this.files = new InMemoryFileManager(standard);
     }
 
@@ -42,7 +48,7 @@ final class WarmCompiler implements AutoCloseable {
      * @param classPath jars and folders the program compiles against, besides its own sources
      * @throws LaunchException if this Java has no compiler (a JRE, not a JDK)
      */
-    static WarmCompiler start(List<Path> classPath) throws LaunchException {
+    static JavacCompiler start(List<Path> classPath) throws LaunchException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new LaunchException("this Java has no compiler (javax.tools): run hotload with a JDK, not a JRE"
@@ -56,30 +62,32 @@ final class WarmCompiler implements AutoCloseable {
         } catch (IOException e) {
             throw new LaunchException("cannot use the class path " + classPath + ": " + e.getMessage(), e);
         }
-        return new WarmCompiler(compiler, standard);
+        return new JavacCompiler(compiler, standard);
     }
 
-    /**
-     * Compiles {@code sources} against the libraries and {@code earlier}, the program's other classes.
-     *
-     * @param sources what to compile
-     * @param earlier classes compiled before, by binary name, that javac may need
-     * @return the class files, or javac's errors
-     */
-    CompileResult compile(List<SourceFile> sources, Map<String, byte[]> earlier) {
+    @Override
+    public Compilation compile(List<SourceText> sources, Map<String, byte[]> earlier, Set<Path> earlierSources) {
         files.prepare(earlier);
+        List<SourceFile> units = sources.stream().map(SourceFile::new).toList();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        boolean ok = compiler.getTask(null, files, diagnostics, OPTIONS, null, sources).call();
-        List<Diagnostic<? extends JavaFileObject>> errors = new ArrayList<>();
+        boolean ok = compiler.getTask(null, files, diagnostics, OPTIONS, null, units).call();
+        Set<Path> compiled = sources.stream().map(SourceText::path).collect(Collectors.toSet());
+        List<CompileError> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
             if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
-                errors.add(diagnostic);
+                errors.add(error(diagnostic));
             }
         }
         if (!ok && errors.isEmpty()) {
             throw new IllegalStateException("javac failed without an error message: " + diagnostics.getDiagnostics());
         }
-        return ok ? new CompileResult(files.written(), List.of()) : new CompileResult(List.of(), errors);
+        return ok ? Compilation.ok(compiled, files.written()) : Compilation.failed(compiled, errors);
+    }
+
+    /** As javac prints them: {@code Lib.java:3: error: ';' expected}. */
+    @Override
+    public CompileErrors.Header errorHeader() {
+        return CompileErrors.Header.LINE;
     }
 
     @Override
@@ -89,5 +97,20 @@ final class WarmCompiler implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** javac's column counts a tab as up to eight: the caret's column is counted here, a tab as one char. */
+    private static CompileError error(Diagnostic<? extends JavaFileObject> diagnostic) {
+        String message = diagnostic.getMessage(Locale.getDefault());
+        if (!(diagnostic.getSource() instanceof SourceFile source)) {
+            return CompileError.of(message);
+        }
+        SourceText text = source.text();
+        if (diagnostic.getPosition() == Diagnostic.NOPOS) {
+            return CompileError.in(text.path(), message);
+        }
+        long position = diagnostic.getPosition();
+        return new CompileError(text.path(), (int) diagnostic.getLineNumber(), text.columnOf(position) + 1, message,
+                text.lineAt(position));
     }
 }

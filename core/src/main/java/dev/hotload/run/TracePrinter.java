@@ -1,4 +1,4 @@
-package dev.hotload.jvm;
+package dev.hotload.run;
 
 import dev.hotload.loop.StackTraces;
 import java.io.PrintStream;

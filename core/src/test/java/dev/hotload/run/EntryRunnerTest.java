@@ -1,4 +1,4 @@
-package dev.hotload.jvm;
+package dev.hotload.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,20 +7,25 @@ import dev.hotload.loop.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** One generation's entry at a time: awaited briefly, or to its end with --once; replaced after its hooks. */
-class GenerationRunnerTest {
+/** One entry's run at a time: awaited briefly, or to its end with --once; replaced after its hooks. */
+class EntryRunnerTest {
+
+    /** Today's waits, a few dozen times shorter: the runner's behaviour, not its patience, is under test. */
+    private static final RunWaits SHORT = new RunWaits(Duration.ofMillis(20), Duration.ofMillis(100),
+            Duration.ofMillis(500), Duration.ofMillis(50));
 
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final List<String> events = new CopyOnWriteArrayList<>();
 
     @Test
     void aLongRunIsLeftInTheBackgroundThenInterruptedByTheNextGeneration() throws Exception {
-        try (GenerationRunner runner = runner(false)) {
+        try (EntryRunner runner = runner(false)) {
             Outcome first = runner.replaceWith(loader(), () -> {
                 Hotload.onUnload(() -> events.add("unloaded first"));
                 try {
@@ -38,7 +43,7 @@ class GenerationRunnerTest {
             assertThat(first).isEqualTo(Outcome.ok());
             assertThat(second).isEqualTo(Outcome.ok());
             assertThat(events).containsExactly("unloaded first", "first interrupted", "second ran");
-            assertThat(err()).isEqualTo("hotload: lib is still running after 500 ms; it goes on in the background"
+            assertThat(err()).isEqualTo("hotload: lib is still running after 20 ms; it goes on in the background"
                     + " until the next save\n");
         }
     }
@@ -46,7 +51,7 @@ class GenerationRunnerTest {
     @Test
     void anEntryThatIgnoresItsInterruptIsStoppedWhenReplaced() throws Exception {
         AtomicReference<Thread> spinner = new AtomicReference<>();
-        try (GenerationRunner runner = runner(false)) {
+        try (EntryRunner runner = runner(false)) {
             runner.replaceWith(loader(), () -> {
                 spinner.set(Thread.currentThread());
                 while (true) {
@@ -61,15 +66,14 @@ class GenerationRunnerTest {
             assertThat(second).isEqualTo(Outcome.ok());
             assertThat(events).containsExactly("second ran");
             assertThat(spinner.get().isAlive()).isFalse();
-            assertThat(err()).endsWith("hotload: the previous lib did not end within 2000 ms of an interrupt; stopped it\n");
+            assertThat(err()).endsWith("hotload: the previous lib did not end within 100 ms of an interrupt; stopped it\n");
         }
     }
 
     @Test
     void reusedRunsShareOneThreadUntilARunWillNotEnd() throws Exception {
         List<Thread> threads = new CopyOnWriteArrayList<>();
-        try (GenerationRunner runner = new GenerationRunner("lib", false, TracePrinter.JVM,
-                new PrintStream(err, true, StandardCharsets.UTF_8), GenerationRunner.Threads.REUSED)) {
+        try (EntryRunner runner = builder(false).threads(EntryRunner.Threads.REUSED).build()) {
             for (int i = 0; i < 2; i++) {
                 runner.replaceWith(loader(), () -> {
                     threads.add(Thread.currentThread());
@@ -96,9 +100,9 @@ class GenerationRunnerTest {
 
     @Test
     void withOnceTheRunIsAwaitedToItsEndHoweverLong() throws Exception {
-        try (GenerationRunner runner = runner(true)) {
+        try (EntryRunner runner = runner(true)) {
             Outcome outcome = runner.replaceWith(loader(), () -> {
-                Thread.sleep(GenerationRunner.RUNNING_WINDOW.toMillis() + 300);
+                Thread.sleep(SHORT.running().toMillis() * 3);
                 ExitRequest.systemExit(3);
                 return Outcome.ok();
             });
@@ -110,8 +114,8 @@ class GenerationRunnerTest {
 
     @Test
     void anExceptionIsPrintedByTheLanguagesPrinterAndEndsTheRun() throws Exception {
-        try (GenerationRunner runner = new GenerationRunner("lib", false, (error, out) -> out.println("printed " + error.getMessage()),
-                new PrintStream(err, true, StandardCharsets.UTF_8))) {
+        try (EntryRunner runner = builder(false)
+                .tracePrinter((error, out) -> out.println("printed " + error.getMessage())).build()) {
             Outcome outcome = runner.replaceWith(loader(), () -> {
                 throw new IllegalStateException("boom");
             });
@@ -121,13 +125,17 @@ class GenerationRunnerTest {
         }
     }
 
-    private GenerationRunner runner(boolean once) {
-        return new GenerationRunner("lib", once, TracePrinter.JVM, new PrintStream(err, true, StandardCharsets.UTF_8));
+    private EntryRunner runner(boolean once) {
+        return builder(once).build();
+    }
+
+    private EntryRunner.Builder builder(boolean once) {
+        return EntryRunner.builder("lib").once(once).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(SHORT);
     }
 
     /** A loader of its own per generation, as a reloader makes. */
     private static ClassLoader loader() {
-        return new ClassLoader(GenerationRunnerTest.class.getClassLoader()) { };
+        return new ClassLoader(EntryRunnerTest.class.getClassLoader()) { };
     }
 
     private String err() {

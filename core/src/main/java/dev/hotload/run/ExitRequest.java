@@ -1,4 +1,4 @@
-package dev.hotload.jvm;
+package dev.hotload.run;
 
 /**
  * What {@code System.exit(n)} in reloaded code does instead of ending the JVM: it ends the run with status

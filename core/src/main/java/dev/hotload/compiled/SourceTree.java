@@ -1,4 +1,4 @@
-package dev.hotload.jvm;
+package dev.hotload.compiled;
 
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;

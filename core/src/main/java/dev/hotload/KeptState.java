@@ -11,11 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * For reloaders, not for reloaded code: which class loader holds the current generation of reloaded code, and
- * the state {@link Hotload} keeps for it. A reloader calls {@link #begin} before it runs a new generation,
- * {@link #unload} before it replaces one, and {@link #end} when hotload stops. One set per JVM.
+ * What outlives a reload: the values {@link Hotload#keep} keeps, the {@link Hotload#onUnload} hooks still to
+ * run, and which class loader holds the current generation of reloaded code (a kept object of an older one is
+ * refused). For the runner, not for reloaded code: it calls {@link #begin} before it runs a new generation,
+ * {@link #unload} before it replaces one, and {@link #end} when hotload stops. One per JVM.
  */
-public final class Generations {
+public final class KeptState {
 
     private static final Map<String, Object> KEPT = new ConcurrentHashMap<>();
     private static final List<Runnable> HOOKS = new ArrayList<>();
@@ -23,7 +24,7 @@ public final class Generations {
     private static final Set<ClassLoader> LOADERS = Collections.newSetFromMap(new WeakHashMap<>());
     private static ClassLoader current;
 
-    private Generations() {
+    private KeptState() {
     }
 
     /** @param loader the class loader that defines the generation about to run; earlier ones are now stale */
@@ -39,7 +40,7 @@ public final class Generations {
      */
     public static List<Throwable> unload() {
         List<Runnable> hooks;
-        synchronized (Generations.class) {
+        synchronized (KeptState.class) {
             hooks = new ArrayList<>(HOOKS);
             HOOKS.clear();
         }
@@ -63,7 +64,7 @@ public final class Generations {
     public static List<Throwable> end() {
         List<Throwable> failures = unload();
         KEPT.clear();
-        synchronized (Generations.class) {
+        synchronized (KeptState.class) {
             current = null;
         }
         return failures;

@@ -1,0 +1,74 @@
+package dev.hotload.compiled;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Shows compile errors as compilers print them: where ({@code Lib.java:3:}), what, the source line and a caret
+ * under the column, any details of the message, and a last line that counts them ({@code 2 errors}).
+ */
+public final class CompileErrors {
+
+    /** What the first line of an error names besides the file. */
+    public enum Header {
+        /** The line only, as javac prints it: {@code Lib.java:3: error: ';' expected} */
+        LINE,
+        /** The line and the column: {@code lib.groovy:2:8: error: Unexpected input} */
+        LINE_AND_COLUMN
+    }
+
+    private CompileErrors() {
+    }
+
+    /**
+     * @param workingDir file names are shown relative to it when they are under it, as the user typed them
+     * @return the errors, one after another, and a last line that counts them
+     */
+    public static String report(List<CompileError> errors, Header header, Path workingDir) {
+        StringBuilder report = new StringBuilder();
+        errors.forEach(error -> report.append(format(error, header, workingDir)).append('\n'));
+        return report.append(errors.size() == 1 ? "1 error" : errors.size() + " errors").append('\n').toString();
+    }
+
+    /** @return one error: where, the message's first line, the source line with a caret, the message's rest */
+    static String format(CompileError error, Header header, Path workingDir) {
+        String[] message = error.message().split("\\R", 2);
+        StringBuilder text = new StringBuilder();
+        if (error.file() != null) {
+            text.append(fileName(error.file(), workingDir));
+            if (error.line() > 0) {
+                text.append(':').append(error.line());
+                if (header == Header.LINE_AND_COLUMN && error.column() > 0) {
+                    text.append(':').append(error.column());
+                }
+            }
+            text.append(": ");
+        }
+        text.append("error: ").append(message[0]);
+        if (error.lineText() != null && error.line() > 0) {
+            text.append('\n').append(error.lineText())
+                    .append('\n').append(caret(error.lineText(), Math.max(0, error.column() - 1)));
+        }
+        if (message.length > 1) {
+            text.append('\n').append(message[1]);
+        }
+        return text.toString();
+    }
+
+    /** @return {@code file} relative to {@code workingDir} when it is under it, else as it is */
+    static String fileName(Path file, Path workingDir) {
+        return file.startsWith(workingDir) ? workingDir.relativize(file).toString() : file.toString();
+    }
+
+    /**
+     * @param column how many of the line's chars come before the caret
+     * @return the line that puts a caret under that column; tabs are kept, so that it lines up in any terminal
+     */
+    static String caret(String line, int column) {
+        StringBuilder caret = new StringBuilder();
+        for (int i = 0; i < column && i < line.length(); i++) {
+            caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        return caret.append('^').toString();
+    }
+}

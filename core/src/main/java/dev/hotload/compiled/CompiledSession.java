@@ -1,0 +1,216 @@
+package dev.hotload.compiled;
+
+import dev.hotload.jvm.Generation;
+import dev.hotload.jvm.Libraries;
+import dev.hotload.loop.Outcome;
+import dev.hotload.run.Entry;
+import dev.hotload.run.EntryRunner;
+import dev.hotload.run.RunWaits;
+import dev.hotload.run.TracePrinter;
+import dev.hotload.spi.Launch;
+import dev.hotload.spi.Session;
+import dev.hotload.watch.ChangeSet;
+import java.io.PrintStream;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A program of a compiled language in the running JVM, whatever the language: every save recompiles what
+ * changed ({@link IncrementalBuild}), and a successful compile becomes a new {@link Generation} that replaces
+ * the last one and runs the entry (see {@link EntryRunner} for how a run ends, and how a running one is
+ * stopped). A compile error leaves the last good generation loaded (and running, if it runs).
+ */
+public final class CompiledSession implements Session {
+
+    private final Launch launch;
+    private final SourceTree tree;
+    private final Compiler compiler;
+    private final IncrementalBuild build;
+    private final URLClassLoader libraries;
+    private final EntryFinder entries;
+    private final Consumer<Generation> onReplaced;
+    private final Optional<CompilerWarmUp.Plan> warmUpPlan;
+    private final String description;
+    private final PrintStream err;
+    private final EntryRunner runner;
+    private final Path workingDir = Path.of("").toAbsolutePath();
+    private int generations;
+    private BuildResult lastBuild;
+    private Generation generation;
+    private CompilerWarmUp warmUp;
+
+    private CompiledSession(Builder builder) {
+        this.launch = builder.launch;
+        this.tree = builder.tree;
+        this.compiler = builder.compiler;
+        this.build = new IncrementalBuild(tree, launch.entry(), compiler, builder.program);
+        this.libraries = builder.libraries;
+        this.entries = Objects.requireNonNull(builder.entries, "entries");
+        this.onReplaced = builder.onReplaced;
+        this.warmUpPlan = Optional.ofNullable(builder.warmUp);
+        this.description = builder.description;
+        this.err = builder.err;
+        this.runner = EntryRunner.builder(builder.label).once(launch.once()).tracePrinter(builder.tracePrinter)
+                .err(err).waits(builder.waits).build();
+    }
+
+    /**
+     * @param launch the entry and its options
+     * @param tree the entry's source tree
+     * @param compiler the language's compiler; the session closes it
+     * @param libraries the {@code --classpath} libraries, parent of every generation; the session closes it
+     * @return a builder of the session
+     */
+    public static Builder builder(Launch launch, SourceTree tree, Compiler compiler, URLClassLoader libraries) {
+        return new Builder(launch, tree, compiler, libraries);
+    }
+
+    @Override
+    public Outcome run(ChangeSet changes) throws InterruptedException {
+        build.note(changes);
+        if (!Files.isRegularFile(launch.entry())) {
+            return Outcome.entryDeleted();
+        }
+        lastBuild = build.rebuild();
+        if (warmUp == null && warmUpPlan.isPresent()) {
+            // After the first build, so that it does not slow the first output.
+            warmUp = CompilerWarmUp.start(warmUpPlan.get(), libraries);
+        }
+        if (!lastBuild.isOk()) {
+            return Outcome.invalid(lastBuild.failure(),
+                    CompileErrors.report(lastBuild.errors(), compiler.errorHeader(), workingDir));
+        }
+        Generation next = new Generation(++generations, build.classes(), libraries, tree.root());
+        Entry entry;
+        try {
+            entry = entries.find(next, build.classesOf(launch.entry()));
+        } catch (MissingEntry missing) {
+            err.println("hotload: " + missing.getMessage());
+            return Outcome.failed("no entry point");
+        }
+        Generation previous = generation;
+        generation = next;
+        Outcome outcome = runner.replaceWith(next, entry);
+        if (previous != null) {
+            onReplaced.accept(previous);
+        }
+        return outcome;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    /** Runs the unload hooks, stops a running entry, and releases the compiler and the libraries. */
+    @Override
+    public void close() {
+        if (warmUp != null) {
+            warmUp.stop();
+        }
+        runner.close();
+        if (generation != null) {
+            onReplaced.accept(generation);
+        }
+        generation = null;
+        compiler.close();
+        Libraries.close(libraries, err);
+    }
+
+    /** @return the last build's result, or null before the first build: for tests */
+    public BuildResult lastBuild() {
+        return lastBuild;
+    }
+
+    /** @return the generation that ran last, or null: for tests */
+    public ClassLoader generation() {
+        return generation;
+    }
+
+    /** The parts of a session that are the language's own; the entry finder is the one without a default. */
+    public static final class Builder {
+        private final Launch launch;
+        private final SourceTree tree;
+        private final Compiler compiler;
+        private final URLClassLoader libraries;
+        private IncrementalBuild.Program program = IncrementalBuild.Program.WHOLE_TREE;
+        private EntryFinder entries;
+        private String label = "main";
+        private TracePrinter tracePrinter = TracePrinter.JVM;
+        private Consumer<Generation> onReplaced = replaced -> { };
+        private CompilerWarmUp.Plan warmUp;
+        private String description;
+        private PrintStream err = System.err;
+        private RunWaits waits = RunWaits.DEFAULT;
+
+        private Builder(Launch launch, SourceTree tree, Compiler compiler, URLClassLoader libraries) {
+            this.launch = Objects.requireNonNull(launch, "launch");
+            this.tree = Objects.requireNonNull(tree, "tree");
+            this.compiler = Objects.requireNonNull(compiler, "compiler");
+            this.libraries = Objects.requireNonNull(libraries, "libraries");
+            this.description = launch.entryName();
+        }
+
+        /** Which sources make the program: the whole tree (the default), or the entry and what it uses. */
+        public Builder program(IncrementalBuild.Program value) {
+            program = Objects.requireNonNull(value, "program");
+            return this;
+        }
+
+        /** What to run in each generation. */
+        public Builder entries(EntryFinder value) {
+            entries = value;
+            return this;
+        }
+
+        /** Names the entry in messages ({@code main is still running}); {@code main} by default. */
+        public Builder label(String value) {
+            label = Objects.requireNonNull(value, "label");
+            return this;
+        }
+
+        /** How the language shows an exception that ends a run; as the JVM does by default. */
+        public Builder tracePrinter(TracePrinter value) {
+            tracePrinter = Objects.requireNonNull(value, "tracePrinter");
+            return this;
+        }
+
+        /** What the language's runtime must forget of a generation once it is replaced, so that it can unload. */
+        public Builder onReplaced(Consumer<Generation> value) {
+            onReplaced = Objects.requireNonNull(value, "onReplaced");
+            return this;
+        }
+
+        /** Warms the compiler up in the background after the first compile; none by default. */
+        public Builder warmUp(CompilerWarmUp.Plan value) {
+            warmUp = value;
+            return this;
+        }
+
+        /** A few words naming the session in messages; the entry's file name by default. */
+        public Builder describedAs(String value) {
+            description = Objects.requireNonNull(value, "description");
+            return this;
+        }
+
+        /** Where compile errors, stack traces and hotload's notes go; standard error by default. */
+        public Builder err(PrintStream value) {
+            err = Objects.requireNonNull(value, "err");
+            return this;
+        }
+
+        /** How long a run is awaited; tests shorten the waits. */
+        public Builder waits(RunWaits value) {
+            waits = Objects.requireNonNull(value, "waits");
+            return this;
+        }
+
+        public CompiledSession build() {
+            return new CompiledSession(this);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.hotload.compiled;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A source file as read for one compile. Read here, not by the compiler, which would trust file times: two
+ * saves within the file system's time resolution would compile the older one.
+ *
+ * @param path the file, absolute
+ * @param content its text
+ */
+public record SourceText(Path path, String content) {
+
+    public SourceText {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(content, "content");
+    }
+
+    /**
+     * @return the file's current content
+     * @throws java.nio.charset.MalformedInputException if it is not valid UTF-8
+     */
+    public static SourceText read(Path path) throws IOException {
+        return new SourceText(path, Files.readString(path, StandardCharsets.UTF_8));
+    }
+
+    /** @return line {@code number} (from 1) without its line end, or empty if there is no such line */
+    public String line(int number) {
+        String[] lines = content.split("\\R", -1);
+        return number >= 1 && number <= lines.length ? lines[number - 1] : "";
+    }
+
+    /** @return the text of the line that holds {@code offset} (a char offset into the content), without its line end */
+    public String lineAt(long offset) {
+        int at = clamp(offset);
+        int start = content.lastIndexOf('\n', at - 1) + 1;
+        int end = content.indexOf('\n', at);
+        String line = content.substring(start, end < 0 ? content.length() : end);
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /** @return how many chars of its line come before {@code offset}, a char offset into the content */
+    public int columnOf(long offset) {
+        int at = clamp(offset);
+        return at - (content.lastIndexOf('\n', at - 1) + 1);
+    }
+
+    private int clamp(long offset) {
+        return (int) Math.max(0, Math.min(offset, content.length()));
+    }
+}

@@ -1,0 +1,165 @@
+package dev.hotload.run;
+
+import dev.hotload.KeptState;
+import dev.hotload.loop.Outcome;
+import dev.hotload.loop.StackTraces;
+import java.io.PrintStream;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs a program's entry, one run at a time, each on a thread of its own, whatever the language. Replacing a
+ * run runs its {@link dev.hotload.Hotload#onUnload} hooks, interrupts its thread if it still runs, waits up to
+ * {@link RunWaits#stop()} for it (then stops a thread that ignored the interrupt), before the next run starts.
+ *
+ * <p>How a run ends: the runner waits {@link RunWaits#running()} for the entry to return (to the end, for a
+ * run with {@code --once}), and reports how it ended (returned, threw, called {@code System.exit}). An entry
+ * still running by then (a server, a render loop) is reported as running in the background, and goes on until
+ * it is replaced.
+ */
+public final class EntryRunner implements AutoCloseable {
+
+    private final String label;
+    private final boolean once;
+    private final TracePrinter tracePrinter;
+    private final PrintStream err;
+    private final Threads threads;
+    private final RunWaits waits;
+    private EntryRun running;
+    private Worker worker;
+
+    private EntryRunner(Builder builder) {
+        this.label = builder.label;
+        this.once = builder.once;
+        this.tracePrinter = builder.tracePrinter;
+        this.err = Objects.requireNonNull(builder.err, "err");
+        this.threads = builder.threads;
+        this.waits = builder.waits;
+    }
+
+    /**
+     * @param label names the entry in messages: {@code main}, {@code hello.groovy}
+     * @return a builder of a runner that prints with {@link TracePrinter#JVM} on standard error
+     */
+    public static Builder builder(String label) {
+        return new Builder(label);
+    }
+
+    /** Which thread a run gets. */
+    public enum Threads {
+        /** A new one for each run: nothing a run leaves in thread-locals outlives its generation. */
+        FRESH,
+        /** The same one while runs end: for a runtime whose set-up of a thread is costly (Jython's). */
+        REUSED
+    }
+
+    /**
+     * Stops the running entry, then runs {@code entry}.
+     *
+     * @param next the class loader of the new generation: the entry thread's context class loader
+     * @param entry what to run
+     * @return how the run ended, or {@link Outcome#ok()} if it still runs after {@link RunWaits#running()}
+     * @throws InterruptedException if interrupted while waiting (Ctrl-C): the entry goes on until closed
+     */
+    public Outcome replaceWith(ClassLoader next, Entry entry) throws InterruptedException {
+        replaceCurrent();
+        KeptState.begin(next);
+        running = EntryRun.start(entry, label, next, tracePrinter, err, worker());
+        Optional<Outcome> ended = once ? Optional.of(running.await()) : running.await(waits.running());
+        if (ended.isEmpty()) {
+            err.println("hotload: " + label + " is still running after " + waits.running().toMillis()
+                    + " ms; it goes on in the background until the next save");
+        }
+        return ended.orElse(Outcome.ok());
+    }
+
+    /** Runs the unload hooks, stops a running entry (briefly: hotload is ending), and forgets kept state. */
+    @Override
+    public void close() {
+        KeptState.end().forEach(this::reportHookFailure);
+        if (running != null && running.isAlive()) {
+            try {
+                // Briefly: the JVM's end stops a thread that goes on anyway.
+                running.stop(waits.close());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        running = null;
+    }
+
+    /** @return the worker for the next run, a new one after a run that would not end; or none */
+    private Worker worker() {
+        if (threads == Threads.REUSED && worker == null) {
+            worker = new Worker();
+        }
+        return worker;
+    }
+
+    /** Runs the unload hooks and stops the running entry: interrupted, then, if it goes on, killed. */
+    private void replaceCurrent() throws InterruptedException {
+        if (running == null) {
+            return;
+        }
+        KeptState.unload().forEach(this::reportHookFailure);
+        if (running.isAlive() && !running.stop(waits.stop())) {
+            worker = null; // busy for good, or stopped: the next run gets a thread of its own
+            boolean killed = running.kill(waits.kill());
+            err.println("hotload: the previous " + label + " did not end within " + waits.stop().toMillis()
+                    + " ms of an interrupt; " + (killed ? "stopped it" : "it goes on running beside the new one"));
+        }
+        running = null;
+    }
+
+    private void reportHookFailure(Throwable failure) {
+        err.print("hotload: an onUnload hook failed: ");
+        StackTraces.print(failure, err);
+    }
+
+    /** The options of a runner; all but the label have defaults. */
+    public static final class Builder {
+        private final String label;
+        private boolean once;
+        private TracePrinter tracePrinter = TracePrinter.JVM;
+        private PrintStream err = System.err;
+        private Threads threads = Threads.FRESH;
+        private RunWaits waits = RunWaits.DEFAULT;
+
+        private Builder(String label) {
+            this.label = Objects.requireNonNull(label, "label");
+        }
+
+        /** Whether there is a single run ({@code --once}), awaited to its end. */
+        public Builder once(boolean value) {
+            once = value;
+            return this;
+        }
+
+        /** How the language shows an exception that ends a run. */
+        public Builder tracePrinter(TracePrinter value) {
+            tracePrinter = Objects.requireNonNull(value, "tracePrinter");
+            return this;
+        }
+
+        /** Where hotload's notes and the program's traces go. */
+        public Builder err(PrintStream value) {
+            err = value;
+            return this;
+        }
+
+        public Builder threads(Threads value) {
+            threads = Objects.requireNonNull(value, "threads");
+            return this;
+        }
+
+        /** How long the runner waits for a run; tests shorten them. */
+        public Builder waits(RunWaits value) {
+            waits = Objects.requireNonNull(value, "waits");
+            return this;
+        }
+
+        public EntryRunner build() {
+            return new EntryRunner(this);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.hotload.run;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long an {@link EntryRunner} waits for a run.
+ *
+ * @param running how long a run is awaited before it is reported as going on in the background
+ * @param stop how long a replaced run gets to end once interrupted
+ * @param kill how long a run that ignored its interrupt gets to end once stopped
+ * @param close how long a run gets to end when hotload stops: short, since Ctrl-C must end hotload within a
+ *     second and the JVM's end stops a thread that goes on anyway
+ */
+public record RunWaits(Duration running, Duration stop, Duration kill, Duration close) {
+
+    /** What a user meets: half a second to run, two to stop. */
+    public static final RunWaits DEFAULT = new RunWaits(Duration.ofMillis(500), Duration.ofSeconds(2),
+            Duration.ofMillis(500), Duration.ofMillis(250));
+
+    public RunWaits {
+        Objects.requireNonNull(running, "running");
+        Objects.requireNonNull(stop, "stop");
+        Objects.requireNonNull(kill, "kill");
+        Objects.requireNonNull(close, "close");
+    }
+}

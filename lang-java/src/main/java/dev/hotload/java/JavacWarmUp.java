@@ -1,0 +1,54 @@
+package dev.hotload.java;
+
+import dev.hotload.compiled.CompilerWarmUp;
+import dev.hotload.compiled.SourceText;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * javac's warm-up: a small program compiled over and over. Until the JIT has compiled javac's own code (a
+ * hundred compiles or so) a small class takes 20–25 ms to compile here, after that about 12.
+ */
+final class JavacWarmUp {
+
+    static final CompilerWarmUp.Plan PLAN = new CompilerWarmUp.Plan(150, JavacWarmUp::rounds);
+
+    private static final SourceText PROGRAM = new SourceText(Path.of("/hotload-warm-up/WarmUp.java"), """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.function.Function;
+
+            public class WarmUp {
+                record Point(int x, int y) { }
+
+                public static void main(String[] args) {
+                    List<Point> points = new ArrayList<>();
+                    for (int i = 0; i < 3; i++) {
+                        points.add(new Point(i, i * i));
+                    }
+                    Function<Point, String> show = p -> "(" + p.x() + ", " + p.y() + ")";
+                    System.out.println("points: " + points.stream().map(show).toList() + ", first " + points.get(0));
+                }
+            }
+            """);
+
+    private JavacWarmUp() {
+    }
+
+    private static CompilerWarmUp.Rounds rounds() throws Exception {
+        JavacCompiler compiler = JavacCompiler.start(List.of());
+        return new CompilerWarmUp.Rounds() {
+            @Override
+            public boolean run(int round) {
+                return compiler.compile(List.of(PROGRAM), Map.of(), Set.of()).isOk();
+            }
+
+            @Override
+            public void close() {
+                compiler.close();
+            }
+        };
+    }
+}
