@@ -26,9 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** A Groovy script run in process: a generation per save, its binding kept, errors and exits as outcomes. */
 class GroovySessionTest {
 
-    /** A stop waits a quarter of today's 2 s: a run that ignores its interrupt costs less to wait out. */
-    private static final RunWaits WAITS = new RunWaits(RunWaits.DEFAULT.running(), Duration.ofMillis(500),
+    /**
+     * A run is awaited up to 10 s, not half a second, so that a slow machine cannot leave it in the background
+     * (each test here but those of background runs awaits its output); a stop waits a quarter of today's 2 s.
+     */
+    private static final RunWaits WAITS = new RunWaits(Duration.ofSeconds(10), Duration.ofMillis(500),
             RunWaits.DEFAULT.kill(), RunWaits.DEFAULT.close());
+    /** For the tests of runs that go on in the background. */
+    private static final RunWaits BACKGROUND = new RunWaits(Duration.ofMillis(200), WAITS.stop(), WAITS.kill(),
+            WAITS.close());
 
     @TempDir
     Path dir;
@@ -85,6 +91,15 @@ class GroovySessionTest {
         assertThat(session.run(ChangeSet.initial())).isEqualTo(Outcome.failed("no entry point"));
         assertThat(err()).isEqualTo("hotload: app.groovy defines no method 'render()' to call (--entrypoint)\n");
         assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void anEntryFileWithAClassButNoScriptSaysSo() throws Exception {
+        Path file = write("Tool.groovy", "class Helper { }\n");
+        open(Launch.of(file));
+
+        assertThat(session.run(ChangeSet.initial())).isEqualTo(Outcome.failed("no entry point"));
+        assertThat(err()).startsWith("hotload: Tool.groovy defines no script or class Tool: ");
     }
 
     @Test
@@ -247,7 +262,7 @@ class GroovySessionTest {
                 try { while (true) { Thread.sleep(10) } } finally { println 'VERSION stopped' }
                 """;
         Path script = write("loop.groovy", source.replace("VERSION", "one"));
-        open(Launch.of(script));
+        open(Launch.of(script).build(), BACKGROUND);
 
         assertThat(session.run(ChangeSet.initial())).isEqualTo(Outcome.ok());
         assertThat(err()).contains("loop.groovy is still running");
@@ -321,7 +336,11 @@ class GroovySessionTest {
     }
 
     private void open(Launch launch) throws Exception {
-        session = GroovyReloader.session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(WAITS).build();
+        open(launch, WAITS);
+    }
+
+    private void open(Launch launch, RunWaits waits) throws Exception {
+        session = GroovyReloader.session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(waits).build();
     }
 
     private Outcome save(Path file) throws Exception {

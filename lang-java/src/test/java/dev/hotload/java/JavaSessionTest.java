@@ -26,9 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** A Java program run in process: a generation per save, state kept, errors and exits as outcomes. */
 class JavaSessionTest {
 
-    /** A stop waits a quarter of today's 2 s: a run that ignores its interrupt costs less to wait out. */
-    private static final RunWaits WAITS = new RunWaits(RunWaits.DEFAULT.running(), Duration.ofMillis(500),
+    /**
+     * A run is awaited up to 10 s, not half a second, so that a slow machine cannot leave it in the background
+     * (each test here but those of background runs awaits its output); a stop waits a quarter of today's 2 s.
+     */
+    private static final RunWaits WAITS = new RunWaits(Duration.ofSeconds(10), Duration.ofMillis(500),
             RunWaits.DEFAULT.kill(), RunWaits.DEFAULT.close());
+    /** For the tests of runs that go on in the background. */
+    private static final RunWaits BACKGROUND = new RunWaits(Duration.ofMillis(200), WAITS.stop(), WAITS.kill(),
+            WAITS.close());
 
     @TempDir
     Path dir;
@@ -223,7 +229,7 @@ class JavaSessionTest {
                 }
                 """;
         Path loop = write("Loop.java", source.replace("VERSION", "one"));
-        open(Launch.of(loop));
+        open(Launch.of(loop).build(), BACKGROUND);
 
         assertThat(session.run(ChangeSet.initial())).isEqualTo(Outcome.ok());
         assertThat(err()).contains("main is still running");
@@ -247,7 +253,7 @@ class JavaSessionTest {
                     }
                 }
                 """);
-        open(Launch.of(stubborn));
+        open(Launch.of(stubborn).build(), BACKGROUND);
         session.run(ChangeSet.initial());
         write("Stubborn.java", "class Stubborn { public static void main(String[] args) { System.out.println(\"replaced\"); } }");
 
@@ -300,7 +306,11 @@ class JavaSessionTest {
     }
 
     private void open(Launch launch) throws Exception {
-        session = JavaReloader.session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(WAITS).build();
+        open(launch, WAITS);
+    }
+
+    private void open(Launch launch, RunWaits waits) throws Exception {
+        session = JavaReloader.session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(waits).build();
     }
 
     private Outcome save(Path file) throws Exception {

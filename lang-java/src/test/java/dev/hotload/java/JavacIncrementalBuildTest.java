@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Core's incremental build, with javac: a save recompiles the changed sources and their users, never the whole tree. */
-class IncrementalBuildTest {
+class JavacIncrementalBuildTest {
 
     @TempDir
     Path dir;

@@ -1,0 +1,53 @@
+package dev.hotload.compiled;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Compile errors as compilers print them, whichever language made them. */
+class CompileErrorsTest {
+
+    private static final Path DIR = Path.of("/home/me/proj");
+    private static final SourceText LIB = new SourceText(DIR.resolve("Lib.java"),
+            "class Lib {\n\tint f() {\n\t\treturn missing;\n\t}\n}\n");
+
+    @Test
+    void javacsHeaderNamesTheLineAndTheCaretStandsUnderTheTabbedColumn() {
+        CompileError error = CompileError.at(LIB, 3, 10, "cannot find symbol\n  symbol:   variable missing");
+
+        assertThat(CompileErrors.report(List.of(error), CompileErrors.Header.LINE, DIR)).isEqualTo("""
+                Lib.java:3: error: cannot find symbol
+                \t\treturn missing;
+                \t\t       ^
+                  symbol:   variable missing
+                1 error
+                """);
+    }
+
+    @Test
+    void aHeaderWithColumnsNamesTheColumnToo() {
+        SourceText script = new SourceText(DIR.resolve("scripts/lib.groovy"), "println 'a'\ndef x = (1 + \n");
+
+        assertThat(CompileErrors.report(List.of(CompileError.at(script, 2, 12, "Unexpected input: '+'")),
+                CompileErrors.Header.LINE_AND_COLUMN, DIR)).isEqualTo("""
+                scripts/lib.groovy:2:12: error: Unexpected input: '+'
+                def x = (1 +\s
+                           ^
+                1 error
+                """);
+    }
+
+    @Test
+    void errorsWithoutAPlaceSayWhatTheyCanAndAreCounted() {
+        List<CompileError> errors = List.of(CompileError.of("General error during conversion"),
+                CompileError.in(Path.of("/elsewhere/B.java"), "cannot read it: it is not valid UTF-8 text"));
+
+        assertThat(CompileErrors.report(errors, CompileErrors.Header.LINE, DIR)).isEqualTo("""
+                error: General error during conversion
+                /elsewhere/B.java: error: cannot read it: it is not valid UTF-8 text
+                2 errors
+                """);
+    }
+}
