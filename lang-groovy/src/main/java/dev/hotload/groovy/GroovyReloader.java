@@ -1,5 +1,6 @@
 package dev.hotload.groovy;
 
+import dev.hotload.compiled.CompiledReloader;
 import dev.hotload.compiled.CompiledSession;
 import dev.hotload.compiled.IncrementalBuild;
 import dev.hotload.compiled.SourceTree;
@@ -7,16 +8,11 @@ import dev.hotload.jvm.ApiLoader;
 import dev.hotload.jvm.Libraries;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
-import dev.hotload.spi.Reloader;
-import dev.hotload.spi.Session;
-import dev.hotload.watch.WatchSet;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.util.List;
-import java.util.Set;
 
 /** Groovy scripts: {@code hotload script.groovy}, compiled in process, rerun on every save with their binding. */
-public final class GroovyReloader implements Reloader {
+public final class GroovyReloader extends CompiledReloader {
 
     /** Groovy's runtime, loaded once by hotload and shared by every generation of the script. */
     private static final List<String> RUNTIME = List.of("groovy.", "org.codehaus.groovy.", "org.apache.groovy.", "groovyjarjar");
@@ -27,38 +23,12 @@ public final class GroovyReloader implements Reloader {
      */
     private static final String CALL_SITE_CLEANER = "org.codehaus.groovy.vmplugin.v8.CacheableCallSite";
 
-    @Override
-    public String name() {
-        return "groovy";
+    public GroovyReloader() {
+        super("groovy", ".groovy", "groovy (.groovy): Groovy scripts");
     }
 
     @Override
-    public Set<String> extensions() {
-        return Set.of(".groovy");
-    }
-
-    @Override
-    public String description() {
-        return "groovy (.groovy): Groovy scripts";
-    }
-
-    /** @return the script's source tree (its folder, or above it for a script in a package), {@code .groovy} files */
-    @Override
-    public WatchSet defaultWatchSet(Launch launch) {
-        return SourceTree.watchSetOf(launch, ".groovy");
-    }
-
-    @Override
-    public Session open(Launch launch) throws LaunchException {
-        return session(launch).build();
-    }
-
-    /** @return the session of {@code launch}, for tests to adjust before they build it */
-    static CompiledSession.Builder session(Launch launch) throws LaunchException {
-        if (!Files.isRegularFile(launch.entry())) {
-            throw new LaunchException("no such file: '" + launch.entry() + "'");
-        }
-        SourceTree tree = SourceTree.of(launch.entry(), ".groovy");
+    protected CompiledSession.Builder session(Launch launch, SourceTree tree) throws LaunchException {
         startRuntimeThreads();
         URLClassLoader libraries = Libraries.load(launch.classpath(), ApiLoader.sharing(RUNTIME));
         return CompiledSession.builder(launch, tree, new GroovyCompiler(tree, libraries), libraries)

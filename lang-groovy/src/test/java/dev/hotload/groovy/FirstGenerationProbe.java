@@ -1,6 +1,7 @@
 package dev.hotload.groovy;
 
 import dev.hotload.compiled.CompiledSession;
+import dev.hotload.run.RunWaits;
 import dev.hotload.spi.Launch;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileChange;
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -24,7 +26,10 @@ public final class FirstGenerationProbe {
         Path script = Path.of(args[0]);
         PrintStream report = System.out;
         System.setOut(new PrintStream(PrintStream.nullOutputStream()));
-        CompiledSession session = GroovyReloader.session(Launch.of(script).build()).build();
+        // Each run awaited to its end, however slow the machine: a run left in the background would hold its generation.
+        RunWaits awaitEachRun = new RunWaits(Duration.ofSeconds(60), RunWaits.DEFAULT.stop(), RunWaits.DEFAULT.kill(),
+                RunWaits.DEFAULT.close());
+        CompiledSession session = new GroovyReloader().session(Launch.of(script).build()).waits(awaitEachRun).build();
         session.run(ChangeSet.initial());
         WeakReference<ClassLoader> first = new WeakReference<>(session.generation());
         for (int i = 2; i <= 3; i++) {

@@ -340,7 +340,7 @@ class GroovySessionTest {
     }
 
     private void open(Launch launch, RunWaits waits) throws Exception {
-        session = GroovyReloader.session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(waits).build();
+        session = new GroovyReloader().session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(waits).build();
     }
 
     private Outcome save(Path file) throws Exception {

@@ -1,5 +1,6 @@
 package dev.hotload.java;
 
+import dev.hotload.compiled.CompiledReloader;
 import dev.hotload.compiled.CompiledSession;
 import dev.hotload.compiled.MainEntry;
 import dev.hotload.compiled.SourceTree;
@@ -7,51 +8,20 @@ import dev.hotload.jvm.ApiLoader;
 import dev.hotload.jvm.Libraries;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
-import dev.hotload.spi.Reloader;
-import dev.hotload.spi.Session;
-import dev.hotload.watch.WatchSet;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Java classes: {@code hotload Lib.java}, compiled in process, a fresh class loader per save. */
-public final class JavaReloader implements Reloader {
+public final class JavaReloader extends CompiledReloader {
 
-    @Override
-    public String name() {
-        return "java";
+    public JavaReloader() {
+        super("java", ".java", "java (.java): Java classes, compiled in process");
     }
 
     @Override
-    public Set<String> extensions() {
-        return Set.of(".java");
-    }
-
-    @Override
-    public String description() {
-        return "java (.java): Java classes, compiled in process";
-    }
-
-    /** @return the entry's source tree, the folder its package declaration implies, {@code .java} files */
-    @Override
-    public WatchSet defaultWatchSet(Launch launch) {
-        return SourceTree.watchSetOf(launch, ".java");
-    }
-
-    @Override
-    public Session open(Launch launch) throws LaunchException {
-        return session(launch).build();
-    }
-
-    /** @return the session of {@code launch}, for tests to adjust before they build it */
-    static CompiledSession.Builder session(Launch launch) throws LaunchException {
-        if (!Files.isRegularFile(launch.entry())) {
-            throw new LaunchException("no such file: '" + launch.entry() + "'");
-        }
-        SourceTree tree = sourceTree(launch.entry());
+    protected CompiledSession.Builder session(Launch launch, SourceTree tree) throws LaunchException {
         URLClassLoader libraries = Libraries.load(launch.classpath(), ApiLoader.ofApiOnly());
         List<Path> compileClassPath = new ArrayList<>();
         compileClassPath.add(ApiLoader.location());
@@ -63,7 +33,8 @@ public final class JavaReloader implements Reloader {
     }
 
     /** @return the entry's source tree, if its file name can name a class */
-    static SourceTree sourceTree(Path entry) throws LaunchException {
+    @Override
+    protected SourceTree tree(Path entry) throws LaunchException {
         SourceTree tree = SourceTree.of(entry, ".java");
         String simpleName = tree.entryClass().substring(tree.entryClass().lastIndexOf('.') + 1);
         if (!isIdentifier(simpleName)) {

@@ -19,7 +19,7 @@ class JavaReloaderTest {
     void aFileNameThatCannotNameAClassIsRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("my-lib.java"), "class X { }");
 
-        assertThatThrownBy(() -> JavaReloader.sourceTree(file)).isInstanceOf(LaunchException.class)
+        assertThatThrownBy(() -> new JavaReloader().tree(file)).isInstanceOf(LaunchException.class)
                 .hasMessageContaining("name it like its class, e.g. mylib.java");
     }
 
@@ -29,6 +29,6 @@ class JavaReloaderTest {
         Files.createDirectories(main.getParent());
         Files.writeString(main, "package shapes; class Main { }");
 
-        assertThat(JavaReloader.sourceTree(main).entryClass()).isEqualTo("shapes.Main");
+        assertThat(new JavaReloader().tree(main).entryClass()).isEqualTo("shapes.Main");
     }
 }

@@ -310,7 +310,7 @@ class JavaSessionTest {
     }
 
     private void open(Launch launch, RunWaits waits) throws Exception {
-        session = JavaReloader.session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(waits).build();
+        session = new JavaReloader().session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(waits).build();
     }
 
     private Outcome save(Path file) throws Exception {

@@ -140,7 +140,7 @@ class JavacIncrementalBuildTest {
     }
 
     private BuildResult start(String entry) throws Exception {
-        build = new IncrementalBuild(JavaReloader.sourceTree(dir.resolve(entry)), dir.resolve(entry), compiler,
+        build = new IncrementalBuild(new JavaReloader().tree(dir.resolve(entry)), dir.resolve(entry), compiler,
                 IncrementalBuild.Program.WHOLE_TREE);
         return build.update(ChangeSet.initial());
     }
