@@ -3,59 +3,23 @@ package dev.hotload.java;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.hotload.compiled.CompiledSession;
+import dev.hotload.compiled.CompiledReloader;
+import dev.hotload.compiled.CompiledSessionHarness;
 import dev.hotload.loop.Outcome;
-import dev.hotload.run.RunWaits;
 import dev.hotload.spi.Launch;
 import dev.hotload.watch.ChangeSet;
-import dev.hotload.watch.FileChange;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.ref.WeakReference;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A Java program run in process: a generation per save, state kept, errors and exits as outcomes. */
-class JavaSessionTest {
+class JavaSessionTest extends CompiledSessionHarness {
 
-    /**
-     * A run is awaited up to 10 s, not half a second, so that a slow machine cannot leave it in the background
-     * (each test here but those of background runs awaits its output); a stop waits a quarter of today's 2 s.
-     */
-    private static final RunWaits WAITS = new RunWaits(Duration.ofSeconds(10), Duration.ofMillis(500),
-            RunWaits.DEFAULT.kill(), RunWaits.DEFAULT.close());
-    /** For the tests of runs that go on in the background. */
-    private static final RunWaits BACKGROUND = new RunWaits(Duration.ofMillis(200), WAITS.stop(), WAITS.kill(),
-            WAITS.close());
-
-    @TempDir
-    Path dir;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream systemOut;
-    private CompiledSession session;
-
-    @BeforeEach
-    void captureOutput() {
-        systemOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void close() {
-        if (session != null) {
-            session.close();
-        }
-        System.setOut(systemOut);
+    @Override
+    protected CompiledReloader reloader() {
+        return new JavaReloader();
     }
 
     @Test
@@ -294,45 +258,7 @@ class JavaSessionTest {
         assertThat(out()).isEqualTo("one 1\ntwo 2\n");
     }
 
-    private void compileInto(Path classes, Path source) throws IOException {
-        Files.createDirectories(classes);
-        int status = javax.tools.ToolProvider.getSystemJavaCompiler()
-                .run(null, null, null, "-d", classes.toString(), source.toString());
-        assertThat(status).isZero();
-    }
-
-    private void open(Launch.Builder launch) throws Exception {
-        open(launch.build());
-    }
-
-    private void open(Launch launch) throws Exception {
-        open(launch, WAITS);
-    }
-
-    private void open(Launch launch, RunWaits waits) throws Exception {
-        session = new JavaReloader().session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(waits).build();
-    }
-
-    private Outcome save(Path file) throws Exception {
-        return session.run(new ChangeSet(List.of(new FileChange(file, FileChange.Kind.MODIFY)), false));
-    }
-
-    private Path write(String name, String content) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
-        return file;
-    }
-
     private String name(Path path) {
         return path.getFileName().toString();
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
     }
 }
