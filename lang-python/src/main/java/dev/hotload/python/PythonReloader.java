@@ -46,6 +46,7 @@ public final class PythonReloader implements Reloader {
         argv.add(launch.entry().toString());
         argv.addAll(launch.args());
         PySystemState sys = JythonRuntime.start(argv);
+        StandardStreams.install(sys);
         // Before the user's folder is on sys.path: an os.py of theirs must not run here.
         PyObject environ = imp.importName("os", true).__getattr__("environ");
         if (environ.__finditem__("HOTLOAD_RUNNING") == null) {
