@@ -24,7 +24,7 @@ public final class BenchSuite {
         int saves = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,tree,poll,jmh").split(","));
-        Hotload hotload = new Hotload(Path.of("").toAbsolutePath());
+        MeasuredHotload hotload = new MeasuredHotload(Path.of("").toAbsolutePath());
         String machine = machine();
         System.out.println("hotload benchmark on " + machine);
         System.out.println();

@@ -13,7 +13,7 @@ public enum Language {
         }
 
         @Override
-        List<String> coldStart(Hotload hotload) {
+        List<String> coldStart(MeasuredHotload hotload) {
             return List.of("java", "-jar", hotload.jar("jython-standalone").toString(), entry);
         }
     },
@@ -27,7 +27,7 @@ public enum Language {
 
         /** The JDK's own way to run a source file without a build: compile in memory, then run. */
         @Override
-        List<String> coldStart(Hotload hotload) {
+        List<String> coldStart(MeasuredHotload hotload) {
             return List.of("java", entry);
         }
     },
@@ -40,7 +40,7 @@ public enum Language {
 
         /** What Groovy's own launcher runs for {@code groovy lib.groovy}. */
         @Override
-        List<String> coldStart(Hotload hotload) {
+        List<String> coldStart(MeasuredHotload hotload) {
             return List.of("java", "-cp", hotload.jar("groovy-").toString(), "groovy.ui.GroovyMain", entry);
         }
     };
@@ -60,7 +60,7 @@ public enum Language {
     abstract String program(int n);
 
     /** @return the command that runs the entry in its folder without hotload */
-    abstract List<String> coldStart(Hotload hotload);
+    abstract List<String> coldStart(MeasuredHotload hotload);
 
     /** @return the entry's path in {@code dir} */
     Path entryIn(Path dir) {

@@ -26,11 +26,11 @@ final class LanguageBench {
         }
     }
 
-    private final Hotload hotload;
+    private final MeasuredHotload hotload;
     private final int saves;
     private final int idleSeconds;
 
-    LanguageBench(Hotload hotload, int saves, int idleSeconds) {
+    LanguageBench(MeasuredHotload hotload, int saves, int idleSeconds) {
         this.hotload = hotload;
         this.saves = saves;
         this.idleSeconds = idleSeconds;
@@ -41,7 +41,7 @@ final class LanguageBench {
         try (Workspace workspace = new Workspace()) {
             Path entry = language.entryIn(workspace.dir);
             Files.writeString(entry, language.program(0));
-            try (Hotload.Running running = hotload.start(workspace.dir, List.of(entry.getFileName().toString()))) {
+            try (MeasuredHotload.Running running = hotload.start(workspace.dir, List.of(entry.getFileName().toString()))) {
                 double firstOutput = (running.await("Result: 0") - running.started()) / 1e6;
                 Saves session = new Saves(running, entry, language::program, 0);
                 Latencies latencies = session.timed(15, saves);
@@ -74,7 +74,7 @@ final class LanguageBench {
     }
 
     /** The session goes on to {@link #LONG_SESSION} reloads, saved as fast as they show. */
-    private Soak soak(Language language, Hotload.Running running, Saves session) throws Exception {
+    private Soak soak(Language language, MeasuredHotload.Running running, Saves session) throws Exception {
         session.burst(SHORT_SESSION - session.count());
         long classesShort = Probes.liveClasses(running.pid(), language.programLoader);
         long heapShort = Probes.heapAfterGcKb(running.pid());
@@ -93,7 +93,7 @@ final class LanguageBench {
             Files.writeString(entry, language.program(0));
             workspace.dataTree("data", BIG_TREE);
             List<String> arguments = List.of("--watch", "data", "--ext", ".txt", entry.getFileName().toString());
-            try (Hotload.Running running = hotload.start(workspace.dir, arguments)) {
+            try (MeasuredHotload.Running running = hotload.start(workspace.dir, arguments)) {
                 running.await("Result: 0");
                 Latencies latencies = new Saves(running, entry, language::program, 0).timed(15, saves);
                 Thread.sleep(3000);

@@ -12,7 +12,7 @@ final class Saves {
 
     private static final Random RANDOM = new Random(42);
 
-    private final Hotload.Running hotload;
+    private final MeasuredHotload.Running hotload;
     private final Path file;
     private final IntFunction<String> program;
     private int next;
@@ -21,7 +21,7 @@ final class Saves {
      * @param program the file's content for each number; the content for {@code n} prints {@code Result: n}
      * @param saved how many saves came before: the next one writes {@code saved + 1}
      */
-    Saves(Hotload.Running hotload, Path file, IntFunction<String> program, int saved) {
+    Saves(MeasuredHotload.Running hotload, Path file, IntFunction<String> program, int saved) {
         this.hotload = hotload;
         this.file = file;
         this.program = program;
