@@ -1,5 +1,6 @@
 package dev.hotload.bench;
 
+import dev.hotload.testsupport.Language;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class BenchSuite {
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (LanguageBench.Result r : results) {
             System.out.printf(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.1f ms | %.1f ms | %.1f ms | %.0fx faster | %.2f %% of a core |%n",
-                    r.language().title, r.coldMillis(), r.firstOutputMillis(), r.saves().median(), r.saves().p90(),
+                    r.language().title(), r.coldMillis(), r.firstOutputMillis(), r.saves().median(), r.saves().p90(),
                     r.saves().max(), r.speedUp(), r.idlePercent());
         }
         System.out.println();
@@ -81,7 +82,7 @@ public final class BenchSuite {
         System.out.println("| language | save to new output: median | p90 | max | idle CPU, waiting |");
         System.out.println("|---|---|---|---|---|");
         for (LanguageBench.Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.2f %% of a core |%n", r.language().title,
+            System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.2f %% of a core |%n", r.language().title(),
                     r.bigTreeSaves().median(), r.bigTreeSaves().p90(), r.bigTreeSaves().max(), r.bigTreeIdlePercent());
         }
         System.out.println();
@@ -92,7 +93,7 @@ public final class BenchSuite {
         System.out.println("|---|---|---|---|---|");
         for (LanguageBench.Result r : results) {
             LanguageBench.Soak soak = r.soak();
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f MB | %.1f MB |%n", r.language().title, soak.classesAfterShort(),
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f MB | %.1f MB |%n", r.language().title(), soak.classesAfterShort(),
                     soak.classesAfterLong(), soak.heapKbAfterShort() / 1024.0, soak.heapKbAfterLong() / 1024.0);
         }
         System.out.println();

@@ -1,5 +1,7 @@
 package dev.hotload.bench;
 
+import dev.hotload.testsupport.Language;
+import dev.hotload.testsupport.Probes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,10 +46,10 @@ final class JavaTreeBench {
                 Saves session = new Saves(running, dir.resolve("Leaf0.java"), leaf0, 0);
                 Latencies latencies = session.timed(15, saves);
                 int reloads = session.count();
-                long classes = Probes.liveClasses(running.pid(), Language.JAVA.programLoader);
+                long classes = Probes.liveClasses(running.pid(), Language.JAVA.programLoader());
                 int more = 100;
                 session.burst(more);
-                return new Result(latencies, reloads, classes, more, Probes.liveClasses(running.pid(), Language.JAVA.programLoader));
+                return new Result(latencies, reloads, classes, more, Probes.liveClasses(running.pid(), Language.JAVA.programLoader()));
             }
         }
     }

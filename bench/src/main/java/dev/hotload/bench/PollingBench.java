@@ -1,5 +1,6 @@
 package dev.hotload.bench;
 
+import dev.hotload.testsupport.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class PollingBench {
                 running.await("Result: 0");
                 Latencies latencies = saves == 0 ? null : new Saves(running, entry, python::program, 0).timed(1, saves);
                 Thread.sleep(3000);
-                return new Run(Probes.idlePercent(running.pid(), idleSeconds), latencies);
+                return new Run(IdleCpu.percent(running.pid(), idleSeconds), latencies);
             }
         }
     }
