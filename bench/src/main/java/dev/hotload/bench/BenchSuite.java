@@ -14,7 +14,7 @@ import java.util.Locale;
  * run in process. Prints Markdown tables for the README, and writes {@code bench/figures.svg}.
  *
  * <p>Run from the repository root with {@code bench/run [saves] [idle-seconds] [parts]}: parts is a
- * comma-separated choice of python, java, groovy, tree, poll, jmh (all by default).
+ * comma-separated choice of python, java, groovy, newline, tree, poll, jmh (all by default).
  */
 public final class BenchSuite {
 
@@ -24,7 +24,7 @@ public final class BenchSuite {
     public static void main(String[] args) throws Exception {
         int saves = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,tree,poll,jmh").split(","));
+        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,newline,tree,poll,jmh").split(","));
         MeasuredHotload hotload = new MeasuredHotload(Path.of("").toAbsolutePath());
         String machine = machine();
         System.out.println("hotload benchmark on " + machine);
@@ -43,6 +43,14 @@ public final class BenchSuite {
             Files.writeString(chart, Chart.svg(results, machine));
             System.out.println("Chart: " + hotload.home().relativize(chart));
             System.out.println();
+        }
+        if (parts.contains("newline")) {
+            NewlineBench newline = new NewlineBench(hotload, saves);
+            List<NewlineBench.Result> rows = new ArrayList<>();
+            for (Language language : Language.values()) {
+                rows.add(newline.measure(language));
+            }
+            printNewline(rows);
         }
         if (parts.contains("tree")) {
             JavaTreeBench.Result tree = new JavaTreeBench(hotload, saves).measure();
@@ -95,6 +103,20 @@ public final class BenchSuite {
             LanguageBench.Soak soak = r.soak();
             System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f MB | %.1f MB |%n", r.language().title(), soak.classesAfterShort(),
                     soak.classesAfterLong(), soak.heapKbAfterShort() / 1024.0, soak.heapKbAfterLong() / 1024.0);
+        }
+        System.out.println();
+    }
+
+    private static void printNewline(List<NewlineBench.Result> rows) {
+        System.out.printf(Locale.ROOT, "A save of a file without a final newline, against the same save with one (%d of each,"
+                + " alternating in one hotload):%n", rows.get(0).withNewline().millis().size());
+        System.out.println();
+        System.out.println("| language | with a final newline: median | p90 | without: median | p90 | difference of medians |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (NewlineBench.Result r : rows) {
+            System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %+.1f ms |%n", r.language().title(),
+                    r.withNewline().median(), r.withNewline().p90(), r.withoutNewline().median(), r.withoutNewline().p90(),
+                    r.difference());
         }
         System.out.println();
     }
