@@ -1,5 +1,6 @@
 package dev.hotload.bench;
 
+import dev.hotload.testsupport.Language;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.Locale;
  * run in process. Prints Markdown tables for the README, and writes {@code bench/figures.svg}.
  *
  * <p>Run from the repository root with {@code bench/run [saves] [idle-seconds] [parts]}: parts is a
- * comma-separated choice of python, java, groovy, tree, poll, jmh (all by default).
+ * comma-separated choice of python, java, groovy, newline, tree, poll, jmh (all by default).
  */
 public final class BenchSuite {
 
@@ -23,8 +24,8 @@ public final class BenchSuite {
     public static void main(String[] args) throws Exception {
         int saves = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,tree,poll,jmh").split(","));
-        Hotload hotload = new Hotload(Path.of("").toAbsolutePath());
+        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,newline,tree,poll,jmh").split(","));
+        MeasuredHotload hotload = new MeasuredHotload(Path.of("").toAbsolutePath());
         String machine = machine();
         System.out.println("hotload benchmark on " + machine);
         System.out.println();
@@ -42,6 +43,14 @@ public final class BenchSuite {
             Files.writeString(chart, Chart.svg(results, machine));
             System.out.println("Chart: " + hotload.home().relativize(chart));
             System.out.println();
+        }
+        if (parts.contains("newline")) {
+            NewlineBench newline = new NewlineBench(hotload, saves);
+            List<NewlineBench.Result> rows = new ArrayList<>();
+            for (Language language : Language.values()) {
+                rows.add(newline.measure(language));
+            }
+            printNewline(rows);
         }
         if (parts.contains("tree")) {
             JavaTreeBench.Result tree = new JavaTreeBench(hotload, saves).measure();
@@ -73,7 +82,7 @@ public final class BenchSuite {
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (LanguageBench.Result r : results) {
             System.out.printf(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.1f ms | %.1f ms | %.1f ms | %.0fx faster | %.2f %% of a core |%n",
-                    r.language().title, r.coldMillis(), r.firstOutputMillis(), r.saves().median(), r.saves().p90(),
+                    r.language().title(), r.coldMillis(), r.firstOutputMillis(), r.saves().median(), r.saves().p90(),
                     r.saves().max(), r.speedUp(), r.idlePercent());
         }
         System.out.println();
@@ -81,7 +90,7 @@ public final class BenchSuite {
         System.out.println("| language | save to new output: median | p90 | max | idle CPU, waiting |");
         System.out.println("|---|---|---|---|---|");
         for (LanguageBench.Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.2f %% of a core |%n", r.language().title,
+            System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.2f %% of a core |%n", r.language().title(),
                     r.bigTreeSaves().median(), r.bigTreeSaves().p90(), r.bigTreeSaves().max(), r.bigTreeIdlePercent());
         }
         System.out.println();
@@ -92,8 +101,22 @@ public final class BenchSuite {
         System.out.println("|---|---|---|---|---|");
         for (LanguageBench.Result r : results) {
             LanguageBench.Soak soak = r.soak();
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f MB | %.1f MB |%n", r.language().title, soak.classesAfterShort(),
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f MB | %.1f MB |%n", r.language().title(), soak.classesAfterShort(),
                     soak.classesAfterLong(), soak.heapKbAfterShort() / 1024.0, soak.heapKbAfterLong() / 1024.0);
+        }
+        System.out.println();
+    }
+
+    private static void printNewline(List<NewlineBench.Result> rows) {
+        System.out.printf(Locale.ROOT, "A save of a file without a final newline, against the same save with one (%d of each,"
+                + " alternating in one hotload):%n", rows.get(0).withNewline().millis().size());
+        System.out.println();
+        System.out.println("| language | with a final newline: median | p90 | without: median | p90 | difference of medians |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (NewlineBench.Result r : rows) {
+            System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %+.1f ms |%n", r.language().title(),
+                    r.withNewline().median(), r.withNewline().p90(), r.withoutNewline().median(), r.withoutNewline().p90(),
+                    r.difference());
         }
         System.out.println();
     }

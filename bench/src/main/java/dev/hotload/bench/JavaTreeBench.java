@@ -1,5 +1,7 @@
 package dev.hotload.bench;
 
+import dev.hotload.testsupport.Language;
+import dev.hotload.testsupport.Probes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,10 +19,10 @@ final class JavaTreeBench {
     record Result(Latencies saves, int reloads, long classes, int moreReloads, long classesAfterMore) {
     }
 
-    private final Hotload hotload;
+    private final MeasuredHotload hotload;
     private final int saves;
 
-    JavaTreeBench(Hotload hotload, int saves) {
+    JavaTreeBench(MeasuredHotload hotload, int saves) {
         this.hotload = hotload;
         this.saves = saves;
     }
@@ -38,16 +40,16 @@ final class JavaTreeBench {
             Files.writeString(dir.resolve("Registry.java"), registry.append("        return total;\n    }\n}\n").toString());
             Files.writeString(dir.resolve("Main.java"), "public class Main {\n    public static void main(String[] args) {\n"
                     + "        Registry.total();\n        System.out.println(\"Result: \" + User0.use());\n    }\n}\n");
-            try (Hotload.Running running = hotload.start(dir, List.of("Main.java"))) {
+            try (MeasuredHotload.Running running = hotload.start(dir, List.of("Main.java"))) {
                 running.await("Result: 0");
                 IntFunction<String> leaf0 = n -> leaf(0, n);
                 Saves session = new Saves(running, dir.resolve("Leaf0.java"), leaf0, 0);
                 Latencies latencies = session.timed(15, saves);
                 int reloads = session.count();
-                long classes = Probes.liveClasses(running.pid(), Language.JAVA.programLoader);
+                long classes = Probes.liveClasses(running.pid(), Language.JAVA.programLoader());
                 int more = 100;
                 session.burst(more);
-                return new Result(latencies, reloads, classes, more, Probes.liveClasses(running.pid(), Language.JAVA.programLoader));
+                return new Result(latencies, reloads, classes, more, Probes.liveClasses(running.pid(), Language.JAVA.programLoader()));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.hotload.bench;
 
+import dev.hotload.testsupport.Language;
+import dev.hotload.testsupport.Probes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,11 +28,11 @@ final class LanguageBench {
         }
     }
 
-    private final Hotload hotload;
+    private final MeasuredHotload hotload;
     private final int saves;
     private final int idleSeconds;
 
-    LanguageBench(Hotload hotload, int saves, int idleSeconds) {
+    LanguageBench(MeasuredHotload hotload, int saves, int idleSeconds) {
         this.hotload = hotload;
         this.saves = saves;
         this.idleSeconds = idleSeconds;
@@ -41,12 +43,12 @@ final class LanguageBench {
         try (Workspace workspace = new Workspace()) {
             Path entry = language.entryIn(workspace.dir);
             Files.writeString(entry, language.program(0));
-            try (Hotload.Running running = hotload.start(workspace.dir, List.of(entry.getFileName().toString()))) {
+            try (MeasuredHotload.Running running = hotload.start(workspace.dir, List.of(entry.getFileName().toString()))) {
                 double firstOutput = (running.await("Result: 0") - running.started()) / 1e6;
                 Saves session = new Saves(running, entry, language::program, 0);
                 Latencies latencies = session.timed(15, saves);
                 Thread.sleep(3000);
-                double idle = Probes.idlePercent(running.pid(), idleSeconds);
+                double idle = IdleCpu.percent(running.pid(), idleSeconds);
                 Soak soak = soak(language, running, session);
                 BigTree bigTree = bigTree(language);
                 return new Result(language, cold, firstOutput, latencies, idle, bigTree.saves(), bigTree.idlePercent(), soak);
@@ -61,10 +63,10 @@ final class LanguageBench {
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 long start = System.nanoTime();
-                Process process = new ProcessBuilder(language.coldStart(hotload)).directory(workspace.dir.toFile())
+                Process process = new ProcessBuilder(ColdStart.command(language, hotload)).directory(workspace.dir.toFile())
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
                 if (process.waitFor() != 0) {
-                    throw new IllegalStateException(language.coldStart(hotload) + " failed");
+                    throw new IllegalStateException(ColdStart.command(language, hotload) + " failed");
                 }
                 times.add((System.nanoTime() - start) / 1e6);
             }
@@ -74,12 +76,12 @@ final class LanguageBench {
     }
 
     /** The session goes on to {@link #LONG_SESSION} reloads, saved as fast as they show. */
-    private Soak soak(Language language, Hotload.Running running, Saves session) throws Exception {
+    private Soak soak(Language language, MeasuredHotload.Running running, Saves session) throws Exception {
         session.burst(SHORT_SESSION - session.count());
-        long classesShort = Probes.liveClasses(running.pid(), language.programLoader);
+        long classesShort = Probes.liveClasses(running.pid(), language.programLoader());
         long heapShort = Probes.heapAfterGcKb(running.pid());
         session.burst(LONG_SESSION - session.count());
-        return new Soak(classesShort, heapShort, Probes.liveClasses(running.pid(), language.programLoader),
+        return new Soak(classesShort, heapShort, Probes.liveClasses(running.pid(), language.programLoader()),
                 Probes.heapAfterGcKb(running.pid()));
     }
 
@@ -93,11 +95,11 @@ final class LanguageBench {
             Files.writeString(entry, language.program(0));
             workspace.dataTree("data", BIG_TREE);
             List<String> arguments = List.of("--watch", "data", "--ext", ".txt", entry.getFileName().toString());
-            try (Hotload.Running running = hotload.start(workspace.dir, arguments)) {
+            try (MeasuredHotload.Running running = hotload.start(workspace.dir, arguments)) {
                 running.await("Result: 0");
                 Latencies latencies = new Saves(running, entry, language::program, 0).timed(15, saves);
                 Thread.sleep(3000);
-                return new BigTree(latencies, Probes.idlePercent(running.pid(), idleSeconds));
+                return new BigTree(latencies, IdleCpu.percent(running.pid(), idleSeconds));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.hotload.bench;
 
+import dev.hotload.testsupport.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +13,10 @@ final class PollingBench {
     record Result(double idlePercent, double bigTreeIdlePercent, Latencies bigTreeSaves) {
     }
 
-    private final Hotload hotload;
+    private final MeasuredHotload hotload;
     private final int idleSeconds;
 
-    PollingBench(Hotload hotload, int idleSeconds) {
+    PollingBench(MeasuredHotload hotload, int idleSeconds) {
         this.hotload = hotload;
         this.idleSeconds = idleSeconds;
     }
@@ -40,11 +41,11 @@ final class PollingBench {
                 arguments.addAll(List.of("--watch", "data", "--ext", ".txt"));
             }
             arguments.add(entry.getFileName().toString());
-            try (Hotload.Running running = hotload.start(workspace.dir, arguments)) {
+            try (MeasuredHotload.Running running = hotload.start(workspace.dir, arguments)) {
                 running.await("Result: 0");
                 Latencies latencies = saves == 0 ? null : new Saves(running, entry, python::program, 0).timed(1, saves);
                 Thread.sleep(3000);
-                return new Run(Probes.idlePercent(running.pid(), idleSeconds), latencies);
+                return new Run(IdleCpu.percent(running.pid(), idleSeconds), latencies);
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.hotload.loop.Outcome;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.ReloaderRegistry;
 import dev.hotload.spi.Session;
+import dev.hotload.testsupport.Language;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileChange;
 import java.io.OutputStream;

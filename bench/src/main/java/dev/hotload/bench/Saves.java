@@ -12,7 +12,7 @@ final class Saves {
 
     private static final Random RANDOM = new Random(42);
 
-    private final Hotload.Running hotload;
+    private final MeasuredHotload.Running hotload;
     private final Path file;
     private final IntFunction<String> program;
     private int next;
@@ -21,7 +21,7 @@ final class Saves {
      * @param program the file's content for each number; the content for {@code n} prints {@code Result: n}
      * @param saved how many saves came before: the next one writes {@code saved + 1}
      */
-    Saves(Hotload.Running hotload, Path file, IntFunction<String> program, int saved) {
+    Saves(MeasuredHotload.Running hotload, Path file, IntFunction<String> program, int saved) {
         this.hotload = hotload;
         this.file = file;
         this.program = program;
@@ -32,14 +32,19 @@ final class Saves {
     Latencies timed(int warmUp, int count) throws Exception {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < warmUp + count; i++) {
-            // A person saves at a random moment, not in step with the watcher's scans.
-            Thread.sleep(40 + RANDOM.nextInt(80));
-            long shown = save();
+            double shown = atRandomMoment();
             if (i >= warmUp) {
-                millis.add(shown / 1e6);
+                millis.add(shown);
             }
         }
         return new Latencies(millis);
+    }
+
+    /** @return milliseconds from a save, made after a random pause, to its output; {@link #count()} is its number */
+    double atRandomMoment() throws Exception {
+        // A person saves at a random moment, not in step with the watcher's scans.
+        Thread.sleep(40 + RANDOM.nextInt(80));
+        return save() / 1e6;
     }
 
     /** Saves {@code count} times, each as soon as the last save's output is shown: a long session, fast. */

@@ -1,17 +1,14 @@
 package dev.hotload.cli.e2e;
 
+import dev.hotload.testsupport.Language;
+
 /**
- * The three languages as the system tests use them: an entry file, a program that prints {@code Result: n},
- * and programs that go wrong in each language's own way.
+ * The three languages as the system tests use them: the shared {@link Language}'s entry file and program that
+ * prints {@code Result: n}, and programs that go wrong in each language's own way.
  */
 enum Lang {
 
-    PYTHON("lib.py") {
-        @Override
-        String program(int n) {
-            return "x = " + n + "\nprint(\"Result: %d\" % x)\n";
-        }
-
+    PYTHON(Language.PYTHON) {
         @Override
         String withCleanup(String cleanup, String body) {
             return "import atexit\ntry:\n    registered = registered\nexcept NameError:\n    registered = True\n"
@@ -24,13 +21,7 @@ enum Lang {
         }
     },
 
-    JAVA("Lib.java") {
-        @Override
-        String program(int n) {
-            return "public class Lib {\n    public static void main(String[] args) throws Exception {\n"
-                    + "        int x = " + n + ";\n        System.out.println(\"Result: \" + x);\n    }\n}\n";
-        }
-
+    JAVA(Language.JAVA) {
         @Override
         String withCleanup(String cleanup, String body) {
             return "public class Lib {\n    public static void main(String[] args) throws Exception {\n"
@@ -45,12 +36,7 @@ enum Lang {
         }
     },
 
-    GROOVY("lib.groovy") {
-        @Override
-        String program(int n) {
-            return "def x = " + n + "\nprintln \"Result: $x\"\n";
-        }
-
+    GROOVY(Language.GROOVY) {
         @Override
         String withCleanup(String cleanup, String body) {
             return "dev.hotload.Hotload.onUnload { println '" + cleanup + "' }\n" + body;
@@ -62,14 +48,18 @@ enum Lang {
         }
     };
 
+    final Language language;
     final String entry;
 
-    Lang(String entry) {
-        this.entry = entry;
+    Lang(Language language) {
+        this.language = language;
+        this.entry = language.entry();
     }
 
     /** @return a program that prints {@code Result: n} */
-    abstract String program(int n);
+    String program(int n) {
+        return language.program(n);
+    }
 
     /** @return a program that registers a cleanup hook printing {@code cleanup}, then runs {@code body} */
     abstract String withCleanup(String cleanup, String body);

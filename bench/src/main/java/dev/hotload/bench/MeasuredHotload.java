@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** The hotload under measurement: its home, its jars, and {@code bin/hotload} started as a user starts it. */
-record Hotload(Path home) {
+record MeasuredHotload(Path home) {
 
     /** @return the jar in hotload's class path whose name starts with {@code prefix} */
     Path jar(String prefix) {

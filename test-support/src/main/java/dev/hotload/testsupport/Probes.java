@@ -1,42 +1,31 @@
-package dev.hotload.bench;
+package dev.hotload.testsupport;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the suite reads of a running hotload from outside: its CPU time, its live classes, its heap. */
-final class Probes {
+/** What a test reads of a running JVM from outside, with the JDK's {@code jcmd}: its live classes, its heap. */
+public final class Probes {
 
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final long SETTLE_NANOS = 20_000_000_000L;
 
     private Probes() {
-    }
-
-    /** @return user plus system CPU time of a process, in clock ticks (1/100 s), from /proc */
-    static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
-
-    /** @return the CPU a process uses while it waits, in percent of one core, over {@code seconds} */
-    static double idlePercent(long pid, int seconds) throws IOException, InterruptedException {
-        long before = cpuTicks(pid);
-        Thread.sleep(seconds * 1000L);
-        return (cpuTicks(pid) - before) / 100.0 / seconds * 100;
     }
 
     /**
      * Runs a full GC in the process, then counts the classes held by class loaders of type {@code loaderClass}.
      * The JVM frees the data of loaders a collection found dead a moment later (seconds, on a busy machine), and
-     * lists them till then: so it counts once the listed loaders are the live ones.
+     * lists them till then: so it counts once the listed loaders are the live ones, or after 20 s.
+     *
+     * @param pid the JVM's process id
+     * @param loaderClass the class loaders' type, e.g. {@link Language#programLoader()}
+     * @return the classes those loaders hold
      */
-    static long liveClasses(long pid, String loaderClass) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
+    public static long liveClasses(long pid, String loaderClass) throws Exception {
+        long deadline = System.nanoTime() + SETTLE_NANOS;
         while (true) {
             long live = liveInstances(pid, loaderClass);
             long loaders = 0;
@@ -55,8 +44,11 @@ final class Probes {
         }
     }
 
-    /** @return the heap in use right after a full GC, in KB */
-    static long heapAfterGcKb(long pid) throws Exception {
+    /**
+     * @param pid the JVM's process id
+     * @return the heap in use right after a full GC, in KB
+     */
+    public static long heapAfterGcKb(long pid) throws Exception {
         jcmd(pid, "GC.run");
         Matcher used = USED.matcher(jcmd(pid, "GC.heap_info"));
         long total = 0;
@@ -78,8 +70,11 @@ final class Probes {
         return 0;
     }
 
+    /** Runs the jcmd of the JDK this JVM runs on: the one on the PATH may be older than hotload's JVM, or none. */
     private static String jcmd(long pid, String command) throws Exception {
-        Process process = new ProcessBuilder(List.of("jcmd", String.valueOf(pid), command)).redirectErrorStream(true).start();
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process process = new ProcessBuilder(List.of(jcmd.toString(), String.valueOf(pid), command))
+                .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException("jcmd " + command + " failed: " + output);
