@@ -125,6 +125,8 @@ class GroovyReloadIT {
             hotload.awaitErr("still running", START);
             write("ticker.groovy", source.replace("VERSION", "two"));
             hotload.awaitOut("ticker two started", RELOAD);
+            // The save's status line comes after anything the stop of the first run printed.
+            hotload.awaitErr("ticker.groovy changed, reloaded", RELOAD);
             assertThat(String.join("\n", hotload.stderrLines())).doesNotContain("did not end", "InterruptedException");
         }
     }

@@ -156,6 +156,8 @@ class JavaReloadIT {
             hotload.awaitErr("still running", START);
             write("Ticker.java", source.replace("VERSION", "two"));
             hotload.awaitOut("ticker two started", RELOAD);
+            // The save's status line comes after anything the stop of the first run printed.
+            hotload.awaitErr("Ticker.java changed, reloaded", RELOAD);
             assertThat(String.join("\n", hotload.stderrLines())).doesNotContain("did not end", "InterruptedException");
         }
     }
