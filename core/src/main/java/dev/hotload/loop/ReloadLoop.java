@@ -22,12 +22,6 @@ public final class ReloadLoop {
     /** How often a waiting loop checks that it should still wait; stop() does not depend on it. */
     private static final Duration WAIT_SLICE = Duration.ofSeconds(10);
 
-    /**
-     * How long a compile error waits for more of the same save before it is reported: an editor's write caught
-     * half-way does not compile, and the rest follows within moments.
-     */
-    static final Duration REST_OF_WRITE = Duration.ofMillis(50);
-
     private final FileWatcher watcher;
     private final List<Step> steps;
     private final Reporter reporter;
@@ -165,7 +159,7 @@ public final class ReloadLoop {
         long took = System.nanoTime() - start;
         while (outcome.kind() == Outcome.Kind.INVALID && watcher != null) {
             // Nothing of the program ran: if the rest of the save follows, the save is run once, whole.
-            ChangeSet rest = awaitChanges(REST_OF_WRITE);
+            ChangeSet rest = awaitChanges(watcher.restOfWrite());
             if (rest.isEmpty()) {
                 break;
             }

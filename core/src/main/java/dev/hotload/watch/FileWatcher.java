@@ -34,6 +34,15 @@ public interface FileWatcher extends AutoCloseable {
      */
     ChangeSet poll(Duration timeout) throws InterruptedException;
 
+    /**
+     * @return how long a save whose content does not compile waits for more of the same save before its error is
+     *     shown: an editor's write seen between two of its writes compiles no better (the rules of a complete save
+     *     are in one place, {@code Settler})
+     */
+    default Duration restOfWrite() {
+        return Settler.REST_OF_WRITE;
+    }
+
     /** @return the watch set this watcher watches */
     WatchSet watchSet();
 

@@ -123,7 +123,7 @@ class ChangeDetectorTest {
             Path outside = Files.writeString(outsideDir.resolve("shared.py"), "y = 1\n");
             Path linkedDir = Files.createSymbolicLink(dir.resolve("lib"), outsideDir);
             Files.createSymbolicLink(dir.resolve("loop"), dir);
-            ChangeDetector detector = new ChangeDetector(WatchSet.ofTree(dir, List.of(".py")).followingLinks());
+            ChangeDetector detector = new ChangeDetector(WatchSet.ofTree(dir, List.of(".py")).followingLinks(), WatchClock.SYSTEM);
             Files.writeString(outside, "y = 2\n");
 
             assertThat(detector.detect(Scope.EVERYTHING, QUIET).changes())
@@ -134,7 +134,7 @@ class ChangeDetectorTest {
     }
 
     private ChangeDetector detector() {
-        return new ChangeDetector(WatchSet.ofTree(dir, List.of(".py")));
+        return new ChangeDetector(WatchSet.ofTree(dir, List.of(".py")), WatchClock.SYSTEM);
     }
 
     private Path write(String name, String content) throws IOException {

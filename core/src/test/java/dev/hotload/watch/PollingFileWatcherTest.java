@@ -368,7 +368,7 @@ class PollingFileWatcherTest {
 
     /** Shorter than the time a missing or empty file must stay so before it is reported. */
     private static void pauseLikeABusyMachine() {
-        LockSupport.parkNanos(ChangeDetector.GAP_QUIET.toNanos() / 3);
+        LockSupport.parkNanos(Settler.GAP_QUIET.toNanos() / 3);
     }
 
     private static Path saveWithModifiedTime(Path file, String content, FileTime modified) throws IOException {
