@@ -1,10 +1,6 @@
 package dev.hotload.watch;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,17 +12,18 @@ import java.util.Map;
  * two steps. So a look that finds a watched file different from what was last reported is not reported at once:
  * <ol>
  *   <li>The settler looks again every {@link #SETTLE_INTERVAL} (0.5 ms) until two looks in a row agree, and
- *       reports what they saw.
+ *       reports what they saw. A complete file is reported then, whatever its content or its last byte: VS Code
+ *       and IntelliJ, for two, do not end a file with a line end. No rule reads a file's content.
  *   <li>A watched file that was there and is now missing, or had content and is now empty, is what a save
  *       caught between its steps looks like: that state must hold for {@link #GAP_QUIET} (50 ms) before it is
  *       reported, since an editor descheduled on a busy machine may take that long for its next step. A real
- *       delete can wait that long. So must a file that ends mid-line (most editors end a file with a line end).
+ *       delete can wait that long.
  *   <li>A file still changing after {@link #MAX_SETTLE} (250 ms), a log being written, is reported as it is.
  *   <li>The reload loop adds one: a save whose content does not compile waits up to {@link #REST_OF_WRITE}
- *       (50 ms) for more of the same save before its error is shown ({@link FileWatcher#restOfWrite()}), since
- *       an editor that writes a file in several writes may be seen between two of them, as a file that two
- *       looks agree on.
+ *       (50 ms) for more of the same save before its error is shown ({@link FileWatcher#restOfWrite()}): a file
+ *       written in several writes may be seen between two of them, and two looks then agree on a half.
  * </ol>
+ * Only evidence that a write is under way waits: the file changing between two looks, or a gap (rule 2).
  *
  * <p>Every pause goes through a {@link WatchClock}, so that a test can perform each step of a save between two
  * looks, and read on its clock how long the settler waited.
@@ -84,7 +81,7 @@ final class Settler {
         return current;
     }
 
-    /** @return whether a file that was there is now missing, or one that had content is now empty, or ends mid-line */
+    /** @return whether a file that was there is now missing, or one that had content is now empty */
     private static boolean hasGap(Map<Path, FileSnapshot> differing, Looks looks) {
         for (Map.Entry<Path, FileSnapshot> now : differing.entrySet()) {
             FileSnapshot before = looks.reported(now.getKey());
@@ -92,19 +89,7 @@ final class Settler {
             if (before != null && (snapshot == null || snapshot.size() == 0 && before.size() > 0)) {
                 return true;
             }
-            if (snapshot != null && snapshot.size() > 0 && endsMidLine(now.getKey(), snapshot.size())) {
-                return true;
-            }
         }
         return false;
-    }
-
-    private static boolean endsMidLine(Path file, long size) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer last = ByteBuffer.allocate(1);
-            return channel.read(last, size - 1) == 1 && last.get(0) != '\n';
-        } catch (IOException gone) {
-            return false;
-        }
     }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -228,16 +227,6 @@ class PollingFileWatcherTest {
                 .then(() -> Files.delete(backup));
 
         assertOneModify(watcher, watcher.poll(DEADLINE), lib, "x = 42\n");
-    }
-
-    @Test
-    void aSaveCaughtMidLineWaitsForTheRestOfTheWrite() throws Exception {
-        Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
-        PollingFileWatcher watcher = watchPython();
-        clock.then(() -> Files.writeString(lib, "x = 42\nprin"))
-                .after(EDITOR_PAUSE, () -> Files.writeString(lib, "t(x)\n", StandardOpenOption.APPEND));
-
-        assertOneModify(watcher, watcher.poll(DEADLINE), lib, "x = 42\nprint(x)\n");
     }
 
     @Test
