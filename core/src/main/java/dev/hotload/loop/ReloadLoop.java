@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Exception model, as in the original: an interrupt (Ctrl-C, {@link #stop()}) ends the loop, and the steps
  * are closed once, which runs their cleanup hooks; any other error is reported and the loop waits for the
- * next save. A loop runs once; build a new one to start again.
+ * next save. A loop runs once; build a new one to start again. Built {@linkplain Builder#stopOnShutdown to stop
+ * on shutdown}, it also ends, and closes its steps, when the JVM shuts down while it runs (Ctrl-C, SIGTERM).
  */
 public final class ReloadLoop {
 
@@ -25,6 +26,8 @@ public final class ReloadLoop {
     private final FileWatcher watcher;
     private final List<Step> steps;
     private final Reporter reporter;
+    private final Duration shutdownGrace;
+    private volatile ShutdownStop shutdownStop;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Object lock = new Object();
@@ -36,6 +39,7 @@ public final class ReloadLoop {
         this.watcher = builder.watcher;
         this.steps = List.copyOf(builder.steps);
         this.reporter = Objects.requireNonNull(builder.reporter, "reporter");
+        this.shutdownGrace = builder.shutdownGrace;
     }
 
     public static Builder builder() {
@@ -116,12 +120,24 @@ public final class ReloadLoop {
         return finished.getCount() == 0;
     }
 
+    /**
+     * @return whether the JVM is shutting down and stopped this loop: the caller's thread then has little
+     *     time left, and the process ends with the shutdown
+     */
+    public boolean isStoppedByShutdown() {
+        ShutdownStop stop = shutdownStop;
+        return stop != null && stop.hasFired();
+    }
+
     private void enter() {
         synchronized (lock) {
             if (runner != null) {
                 throw new IllegalStateException("a ReloadLoop runs once");
             }
             runner = Thread.currentThread();
+        }
+        if (shutdownGrace != null) {
+            shutdownStop = ShutdownStop.register(this, reporter, shutdownGrace);
         }
     }
 
@@ -131,6 +147,9 @@ public final class ReloadLoop {
             watcher.close();
         }
         finished.countDown();
+        if (shutdownStop != null) {
+            shutdownStop.close();
+        }
     }
 
     private ChangeSet awaitChanges(Duration timeout) throws InterruptedException {
@@ -215,6 +234,7 @@ public final class ReloadLoop {
         private FileWatcher watcher;
         private final List<Step> steps = new ArrayList<>();
         private Reporter reporter = new StatusLine(System.err);
+        private Duration shutdownGrace;
 
         private Builder() {
         }
@@ -238,6 +258,17 @@ public final class ReloadLoop {
         /** Where status lines go; standard error by default. */
         public Builder reporter(Reporter value) {
             reporter = value;
+            return this;
+        }
+
+        /**
+         * Stops the loop when the JVM shuts down while it runs, and says so on the reporter: "stopped", or
+         * "stopped (the running program did not end in time)".
+         *
+         * @param grace how long the run in progress may take to end, before and after it is interrupted
+         */
+        public Builder stopOnShutdown(Duration grace) {
+            shutdownGrace = Objects.requireNonNull(grace, "grace");
             return this;
         }
 

@@ -1,6 +1,8 @@
 package dev.hotload.watch;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Reports the changes to a {@link WatchSet}, one settled save at a time.
@@ -11,14 +13,21 @@ import java.time.Duration;
 public interface FileWatcher extends AutoCloseable {
 
     /**
-     * @return the best watcher for this platform: woken by file events where the system sends them, polling
-     *     {@link PollingFileWatcher#DEFAULT_INTERVAL} apart where it does not (or refuses more subscriptions)
+     * Chooses how to watch: the one place that does, for every way hotload is started.
+     *
+     * @param pollInterval empty to let hotload choose: file events where the system sends them, polling
+     *     {@link PollingFileWatcher#DEFAULT_INTERVAL} apart where it does not (or refuses more subscriptions);
+     *     present to poll at that interval whatever the system offers
+     * @return a watcher of {@code watchSet}, which has taken its first snapshot
      */
-    static FileWatcher of(WatchSet watchSet) {
+    static FileWatcher of(WatchSet watchSet, Optional<Duration> pollInterval) {
+        if (pollInterval.isPresent()) {
+            return new PollingFileWatcher(watchSet, pollInterval.get());
+        }
         if (EventFileWatcher.isNativeOnThisPlatform()) {
             try {
                 return new EventFileWatcher(watchSet);
-            } catch (java.io.UncheckedIOException refused) {
+            } catch (UncheckedIOException refused) {
                 // Too many folders for the system's watch limit: polling has no limit.
             }
         }
