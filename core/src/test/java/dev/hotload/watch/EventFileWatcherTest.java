@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,25 +100,16 @@ class EventFileWatcherTest {
     }
 
     @Test
-    void aChangeNoEventNamesIsFoundByTheNextFullScan() throws Exception {
-        Path outsideDir = Files.createTempDirectory("hotload-outside");
-        try {
-            // A link followed out of the tree: the system sends events for the folder the target is in, unwatched.
-            Path outside = Files.writeString(outsideDir.resolve("shared.py"), "y = 1\n");
-            Path link = Files.createSymbolicLink(dir.resolve("shared.py"), outside);
-            watcher = new EventFileWatcher(WatchSet.ofTree(dir, List.of(".py")).followingLinks(), Duration.ofMillis(50));
+    void aChangeNoEventNamesIsFoundByTheNextFullScan(@TempDir Path outsideDir) throws Exception {
+        // A link followed out of the tree: the system sends events for the folder the target is in, unwatched.
+        Path outside = Files.writeString(outsideDir.resolve("shared.py"), "y = 1\n");
+        Path link = Files.createSymbolicLink(dir.resolve("shared.py"), outside);
+        watcher = new EventFileWatcher(WatchSet.ofTree(dir, List.of(".py")).followingLinks(), Duration.ofMillis(50));
 
-            Files.writeString(outside, "y = 2\n");
+        Files.writeString(outside, "y = 2\n");
 
-            assertThat(watcher.poll(DEADLINE).changes()).containsExactly(change(link, MODIFY));
-            assertNothingLeftOver();
-        } finally {
-            try (Stream<Path> paths = Files.walk(outsideDir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        assertThat(watcher.poll(DEADLINE).changes()).containsExactly(change(link, MODIFY));
+        assertNothingLeftOver();
     }
 
     @Test
