@@ -111,8 +111,8 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
     }
 
     private boolean isInWatchedFolder(Path file) {
-        return matchesName(file.getFileName().toString()) && folders.stream()
-                .anyMatch(folder -> file.startsWith(folder) && !file.equals(folder) && !isUnderIgnoredFolder(folder, file));
+        return matchesName(file.getFileName().toString()) && folders.stream().anyMatch(folder ->
+                file.startsWith(folder) && !file.equals(folder) && !isUnderIgnoredFolder(folder, file));
     }
 
     /** @return whether a folder between {@code folder} and {@code file} (which is under it) is skipped */

@@ -38,7 +38,8 @@ class ShutdownStopTest {
     @Test
     void aShutdownStopsAWaitingLoopClosesItsStepsOnceAndSaysSo() {
         start(changes -> Outcome.ok());
-        await().atMost(DEADLINE).until(() -> reporter.runs.size() == 1 && watcher.isWaiting());
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(2))
+                .until(() -> reporter.runs.size() == 1 && watcher.isWaiting());
 
         stop.stop();
 
@@ -63,7 +64,7 @@ class ShutdownStopTest {
                 }
             }
         });
-        await().atMost(DEADLINE).until(() -> entered.getCount() == 0);
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(2)).until(() -> entered.getCount() == 0);
 
         stop.stop();
 
@@ -98,7 +99,7 @@ class ShutdownStopTest {
         loop = ReloadLoop.builder().watcher(watcher).reporter(reporter).stopOnShutdown(Duration.ofMillis(50)).build();
         runner = new Thread(loop::run, "reload loop");
         runner.start();
-        await().atMost(DEADLINE).until(watcher::isWaiting);
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(2)).until(watcher::isWaiting);
 
         assertThat(loop.stopAndAwait(DEADLINE)).isTrue();
         assertThat(loop.isStoppedByShutdown()).isFalse();

@@ -127,7 +127,8 @@ class ChangeDetectorTest {
             Path outside = Files.writeString(outsideDir.resolve("shared.py"), "y = 1\n");
             Path linkedDir = Files.createSymbolicLink(dir.resolve("lib"), outsideDir);
             Files.createSymbolicLink(dir.resolve("loop"), dir);
-            ChangeDetector detector = new ChangeDetector(WatchSet.ofTree(dir, List.of(".py")).followingLinks(), new SteppedClock());
+            WatchSet following = WatchSet.ofTree(dir, List.of(".py")).followingLinks();
+            ChangeDetector detector = new ChangeDetector(following, new SteppedClock());
             Files.writeString(outside, "y = 2\n");
 
             assertThat(detector.detect(Scope.EVERYTHING, QUIET).changes())

@@ -70,7 +70,8 @@ class EventFileWatcherTest {
 
         Files.writeString(created, "y = 1\n");
 
-        assertThat(next.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS).changes()).containsExactly(change(created, CREATE));
+        assertThat(next.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS).changes())
+                .containsExactly(change(created, CREATE));
         assertNothingLeftOver();
     }
 

@@ -18,7 +18,8 @@ class FileWatcherTest {
     @Test
     void anIntervalAskedForPollsAtIt() {
         // Long enough that the scan of an empty folder does not stretch it.
-        try (FileWatcher watcher = FileWatcher.of(WatchSet.ofTree(dir, List.of(".py")), Optional.of(Duration.ofSeconds(1)))) {
+        WatchSet watchSet = WatchSet.ofTree(dir, List.of(".py"));
+        try (FileWatcher watcher = FileWatcher.of(watchSet, Optional.of(Duration.ofSeconds(1)))) {
             assertThat(watcher).isInstanceOfSatisfying(PollingFileWatcher.class,
                     polling -> assertThat(polling.interval()).isEqualTo(Duration.ofSeconds(1)));
         }

@@ -197,7 +197,8 @@ class PollingFileWatcherTest {
         PollingFileWatcher watcher = new PollingFileWatcher(WatchSet.ofTree(dir, List.of()), INTERVAL, clock);
         Path temporary = dir.resolve("lib.py.tmp");
         clock.then(() -> Files.writeString(temporary, "x = 42\n"))
-                .then(() -> Files.move(temporary, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
+                .then(() -> Files.move(temporary, lib, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING));
 
         assertOneModify(watcher, watcher.poll(DEADLINE), lib, "x = 42\n");
     }

@@ -105,7 +105,8 @@ class WatchSetTest {
     @Test
     void aFileIsWatchedExactlyWhenTheWatchersFindIt(@TempDir Path dir) throws IOException {
         for (String name : List.of("src/a.py", "src/pkg/b.py", "src/notes.txt", "src/a.py~", "src/.git/hook.py",
-                "src/target/out.py", "src/pkg/__pycache__/b.py", "src/.#a.py", "conf/settings.toml", "conf/other.toml")) {
+                "src/target/out.py", "src/pkg/__pycache__/b.py", "src/.#a.py", "conf/settings.toml",
+                "conf/other.toml")) {
             write(dir, name);
         }
         WatchSet watchSet = WatchSet.builder().folder(dir.resolve("src")).extensions(List.of(".py"))
@@ -114,15 +115,16 @@ class WatchSetTest {
 
         try (Stream<Path> files = Files.walk(dir)) {
             assertThat(files.filter(Files::isRegularFile))
-                    .allSatisfy(file -> assertThat(watchSet.watches(file)).as("%s", file).isEqualTo(found.contains(file)));
+                    .allSatisfy(file -> assertThat(watchSet.watches(file)).as("%s", file)
+                            .isEqualTo(found.contains(file)));
         }
         assertThat(found).hasSize(3);
     }
 
     @Test
     void aFileThatDoesNotExistYetIsWatchedByItsNameAndPlace() {
-        WatchSet watchSet = WatchSet.builder().folder(Path.of("src")).extensions(List.of(".py")).file(Path.of("conf.toml"))
-                .build();
+        WatchSet watchSet = WatchSet.builder().folder(Path.of("src")).extensions(List.of(".py"))
+                .file(Path.of("conf.toml")).build();
 
         assertThat(watchSet.watches(Path.of("src/pkg/new.py"))).isTrue();
         assertThat(watchSet.watches(Path.of("src/pkg/../new.py").toAbsolutePath())).isTrue();
