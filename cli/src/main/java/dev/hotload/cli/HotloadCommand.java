@@ -146,18 +146,14 @@ final class HotloadCommand implements Callable<Integer> {
         Launch launch = launch();
         Reloader reloader = registry.forEntry(launch.entry(), Optional.ofNullable(lang));
         if (once) {
-            StatusLine status = StatusLine.once(System.err);
-            ReloadLoop loop = loop(reloader.open(launch), null, status);
-            stopOnShutdown(loop, status);
-            return loop.runOnce();
+            return loop(reloader.open(launch), null, StatusLine.once(System.err)).runOnce();
         }
         StatusLine status = new StatusLine(System.err);
         WatchSet chosen = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
         WatchSet watchSet = followLinks ? chosen.followingLinks() : chosen;
         Session session = reloader.open(launch);
-        FileWatcher watcher = watcher(watchSet);
+        FileWatcher watcher = FileWatcher.of(watchSet, pollInterval());
         ReloadLoop loop = loop(session, watcher, status);
-        stopOnShutdown(loop, status);
         status.say("watching " + watchSet + " (" + watcher + "); Ctrl-C stops");
         loop.run();
         return 0;
@@ -181,17 +177,17 @@ final class HotloadCommand implements Callable<Integer> {
                 .build();
     }
 
-    /** File events where the system has them: instant, and free while idle. Polling where asked or needed. */
-    private FileWatcher watcher(WatchSet watchSet) {
-        if (!poll && intervalMillis == null) {
-            return FileWatcher.of(watchSet);
+    /** @return empty for file events where the system has them (instant, and free while idle); else how to poll */
+    private Optional<Duration> pollInterval() {
+        if (intervalMillis != null) {
+            return Optional.of(Duration.ofNanos((long) (intervalMillis * 1e6)));
         }
-        double millis = intervalMillis == null ? PollingFileWatcher.DEFAULT_INTERVAL.toNanos() / 1e6 : intervalMillis;
-        return new PollingFileWatcher(watchSet, Duration.ofNanos((long) (millis * 1e6)));
+        return poll ? Optional.of(PollingFileWatcher.DEFAULT_INTERVAL) : Optional.empty();
     }
 
     private ReloadLoop loop(Session session, FileWatcher watcher, StatusLine status) {
-        ReloadLoop.Builder builder = ReloadLoop.builder().watcher(watcher).reporter(status);
+        // Ctrl-C or SIGTERM: end the loop, let cleanup hooks run once, and let the JVM exit.
+        ReloadLoop.Builder builder = ReloadLoop.builder().watcher(watcher).reporter(status).stopOnShutdown(STOP_GRACE);
         if (!noClear && !environment.flag("HOTLOAD_NO_CLEAR") && environment.stdoutIsTerminal()) {
             builder.step(new ClearTerminal(System.out));
         }
@@ -209,23 +205,6 @@ final class HotloadCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
-        }
-    }
-
-    private static void stopOnShutdown(ReloadLoop loop, StatusLine status) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop, status), "hotload-stop"));
-    }
-
-    /** Ctrl-C or SIGTERM: end the loop, let cleanup hooks run once, and let the JVM exit. */
-    private static void stop(ReloadLoop loop, StatusLine status) {
-        if (loop.isFinished()) {
-            return;
-        }
-        try {
-            boolean ended = loop.stopAndAwait(STOP_GRACE);
-            status.say(ended ? "stopped" : "stopped (the running program did not end in time)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

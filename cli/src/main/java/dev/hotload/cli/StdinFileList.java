@@ -32,10 +32,16 @@ final class StdinFileList {
      * Reading happens on a daemon thread so that a user who forgot to pipe anything gets a hint, not a hang.
      */
     static List<Path> read(InputStream in, Path base, PrintStream messages) throws IOException, InterruptedException {
+        return read(in, base, messages, HINT_AFTER);
+    }
+
+    /** As {@link #read(InputStream, Path, PrintStream)}, with the hint after {@code hintAfter}. */
+    static List<Path> read(InputStream in, Path base, PrintStream messages, Duration hintAfter)
+            throws IOException, InterruptedException {
         CompletableFuture<List<Path>> names = CompletableFuture.supplyAsync(() -> readAll(in, base), daemon());
         try {
             try {
-                return names.get(HINT_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+                return names.get(hintAfter.toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException slow) {
                 messages.println("hotload: reading file names to watch from standard input; end it with Ctrl-D,"
                         + " or use --watch (or < /dev/null) to watch the entry's folder");

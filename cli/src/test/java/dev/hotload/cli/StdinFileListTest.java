@@ -1,6 +1,7 @@
 package dev.hotload.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,9 +10,13 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StdinFileListTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(5);
 
     private final Path base = Path.of("/work/project");
     private final ByteArrayOutputStream messages = new ByteArrayOutputStream();
@@ -31,9 +36,7 @@ class StdinFileListTest {
         Thread late = new Thread(() -> {
             try {
                 // Ends input only once the hint is out: the test waits on the hint, not on a clock.
-                while (messages.size() == 0) {
-                    Thread.sleep(10);
-                }
+                await().atMost(DEADLINE).pollInterval(Duration.ofMillis(1)).until(() -> messages.size() > 0);
                 writer.write("lib.py\n".getBytes(StandardCharsets.UTF_8));
                 writer.close();
             } catch (Exception e) {
@@ -41,8 +44,11 @@ class StdinFileListTest {
             }
         });
         late.start();
-        assertThat(StdinFileList.read(in, base, new PrintStream(messages, true))).containsExactly(base.resolve("lib.py"));
+
+        List<Path> files = StdinFileList.read(in, base, new PrintStream(messages, true), Duration.ofMillis(1));
+
+        assertThat(files).containsExactly(base.resolve("lib.py"));
         assertThat(messages.toString()).contains("standard input").contains("--watch");
-        late.join();
+        late.join(DEADLINE.toMillis());
     }
 }

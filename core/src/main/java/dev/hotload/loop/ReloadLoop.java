@@ -15,22 +15,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Exception model, as in the original: an interrupt (Ctrl-C, {@link #stop()}) ends the loop, and the steps
  * are closed once, which runs their cleanup hooks; any other error is reported and the loop waits for the
- * next save. A loop runs once; build a new one to start again.
+ * next save. A loop runs once; build a new one to start again. Built {@linkplain Builder#stopOnShutdown to stop
+ * on shutdown}, it also ends, and closes its steps, when the JVM shuts down while it runs (Ctrl-C, SIGTERM).
  */
 public final class ReloadLoop {
 
     /** How often a waiting loop checks that it should still wait; stop() does not depend on it. */
     private static final Duration WAIT_SLICE = Duration.ofSeconds(10);
 
-    /**
-     * How long a compile error waits for more of the same save before it is reported: an editor's write caught
-     * half-way does not compile, and the rest follows within moments.
-     */
-    static final Duration REST_OF_WRITE = Duration.ofMillis(50);
-
     private final FileWatcher watcher;
     private final List<Step> steps;
     private final Reporter reporter;
+    private final Duration shutdownGrace;
+    private volatile ShutdownStop shutdownStop;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Object lock = new Object();
@@ -42,6 +39,7 @@ public final class ReloadLoop {
         this.watcher = builder.watcher;
         this.steps = List.copyOf(builder.steps);
         this.reporter = Objects.requireNonNull(builder.reporter, "reporter");
+        this.shutdownGrace = builder.shutdownGrace;
     }
 
     public static Builder builder() {
@@ -122,12 +120,24 @@ public final class ReloadLoop {
         return finished.getCount() == 0;
     }
 
+    /**
+     * @return whether the JVM is shutting down and stopped this loop: the caller's thread then has little
+     *     time left, and the process ends with the shutdown
+     */
+    public boolean isStoppedByShutdown() {
+        ShutdownStop stop = shutdownStop;
+        return stop != null && stop.hasFired();
+    }
+
     private void enter() {
         synchronized (lock) {
             if (runner != null) {
                 throw new IllegalStateException("a ReloadLoop runs once");
             }
             runner = Thread.currentThread();
+        }
+        if (shutdownGrace != null) {
+            shutdownStop = ShutdownStop.register(this, reporter, shutdownGrace);
         }
     }
 
@@ -137,6 +147,9 @@ public final class ReloadLoop {
             watcher.close();
         }
         finished.countDown();
+        if (shutdownStop != null) {
+            shutdownStop.close();
+        }
     }
 
     private ChangeSet awaitChanges(Duration timeout) throws InterruptedException {
@@ -165,7 +178,7 @@ public final class ReloadLoop {
         long took = System.nanoTime() - start;
         while (outcome.kind() == Outcome.Kind.INVALID && watcher != null) {
             // Nothing of the program ran: if the rest of the save follows, the save is run once, whole.
-            ChangeSet rest = awaitChanges(REST_OF_WRITE);
+            ChangeSet rest = awaitChanges(watcher.restOfWrite());
             if (rest.isEmpty()) {
                 break;
             }
@@ -221,6 +234,7 @@ public final class ReloadLoop {
         private FileWatcher watcher;
         private final List<Step> steps = new ArrayList<>();
         private Reporter reporter = new StatusLine(System.err);
+        private Duration shutdownGrace;
 
         private Builder() {
         }
@@ -244,6 +258,17 @@ public final class ReloadLoop {
         /** Where status lines go; standard error by default. */
         public Builder reporter(Reporter value) {
             reporter = value;
+            return this;
+        }
+
+        /**
+         * Stops the loop when the JVM shuts down while it runs, and says so on the reporter: "stopped", or
+         * "stopped (the running program did not end in time)".
+         *
+         * @param grace how long the run in progress may take to end, before and after it is interrupted
+         */
+        public Builder stopOnShutdown(Duration grace) {
+            shutdownGrace = Objects.requireNonNull(grace, "grace");
             return this;
         }
 

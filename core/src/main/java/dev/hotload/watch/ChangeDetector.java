@@ -1,10 +1,6 @@
 package dev.hotload.watch;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,32 +8,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * Compares the watched files with what was last reported, and waits for a save to settle before reporting it:
- * the part every watcher shares, whatever wakes it up.
- *
- * <p>A scan that differs is not reported at once: the detector looks again every {@link #SETTLE_INTERVAL} until
- * two looks agree, so that a save made of several steps (truncate then write, write a temporary file and
- * rename it, vim's rename-write-delete) is one change, reported once, with its final content. A save caught
- * between its steps leaves a watched file missing, empty, or ending mid-line (editors end a file with a line
- * end); such a state must hold for {@link #GAP_QUIET} before it is reported, since an editor descheduled on a
- * busy machine may take that long for its next step. A save that truly ends mid-line just waits that long.
+ * Compares the watched files with what was last reported: the part every watcher shares, whatever wakes it up.
+ * A look that finds a difference hands it to the {@link Settler}, which decides when the save is complete, and
+ * the settled state is reported.
  *
  * <p>A scan that finds nothing new allocates nothing per file: in a tree of 10,000 files it reads their
  * attributes and compares them with the snapshots it keeps.
  */
 final class ChangeDetector {
-
-    /** Time between the looks that wait for a save to settle. */
-    static final Duration SETTLE_INTERVAL = Duration.ofNanos(500_000);
-
-    /** How long a watched file must stay missing or empty before that is reported: a real delete can wait. */
-    static final Duration GAP_QUIET = Duration.ofMillis(50);
-
-    /** A file still changing after this long (a log being written) is reported as it is. */
-    static final Duration MAX_SETTLE = Duration.ofMillis(250);
 
     /** What wakes a watcher between two scans, and tells it where to look: a clock (everywhere), or events. */
     interface Waiter {
@@ -63,17 +43,25 @@ final class ChangeDetector {
     }
 
     private final TreeScanner scanner;
+    private final WatchClock clock;
+    private final Settler settler;
     private final Map<Path, Known> reported = new HashMap<>();
     private long scans;
     private long lastFullScanNanos;
 
-    /** Takes the first snapshot now: changes are reported relative to the files as they are now. */
-    ChangeDetector(WatchSet watchSet) {
+    /**
+     * Takes the first snapshot now: changes are reported relative to the files as they are now.
+     *
+     * @param clock the time that timeouts, settling pauses and the scans' cost are measured in
+     */
+    ChangeDetector(WatchSet watchSet, WatchClock clock) {
         this.scanner = new TreeScanner(watchSet);
-        long started = System.nanoTime();
+        this.clock = clock;
+        this.settler = new Settler(clock);
+        long started = clock.nanoTime();
         long now = epochNanos();
         scanner.visitAll((file, attributes) -> reported.put(file, new Known(FileSnapshot.of(file, attributes, now))));
-        lastFullScanNanos = System.nanoTime() - started;
+        lastFullScanNanos = clock.nanoTime() - started;
     }
 
     /**
@@ -83,9 +71,9 @@ final class ChangeDetector {
     void timeFullScans() {
         long fastest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
-            long started = System.nanoTime();
+            long started = clock.nanoTime();
             scanner.visitAll((file, attributes) -> reported.get(file));
-            fastest = Math.min(fastest, System.nanoTime() - started);
+            fastest = Math.min(fastest, clock.nanoTime() - started);
         }
         lastFullScanNanos = fastest;
     }
@@ -111,14 +99,14 @@ final class ChangeDetector {
      * @return the settled changes, or {@link ChangeSet#none()} after the timeout
      */
     ChangeSet poll(Duration timeout, Waiter waiter) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = clock.nanoTime() + timeout.toNanos();
         Scope scope = waiter.pending();
         while (true) {
             ChangeSet changes = detect(scope, waiter);
             if (!changes.isEmpty()) {
                 return changes;
             }
-            long left = deadline - System.nanoTime();
+            long left = deadline - clock.nanoTime();
             if (left <= 0) {
                 return ChangeSet.none();
             }
@@ -137,7 +125,7 @@ final class ChangeDetector {
             return ChangeSet.none();
         }
         Scope looking = scope.everything() ? scope : scope.plus(Scope.of(first.keySet()));
-        return report(settle(looking, first, waiter));
+        return report(settler.settle(first, new LookingAgain(looking, waiter)));
     }
 
     /**
@@ -145,7 +133,7 @@ final class ChangeDetector {
      *     null for one that is gone
      */
     private Map<Path, FileSnapshot> differences(Scope scope) {
-        long started = System.nanoTime();
+        long started = clock.nanoTime();
         long scan = ++scans;
         long now = epochNanos();
         Map<Path, FileSnapshot> differing = new HashMap<>();
@@ -170,7 +158,7 @@ final class ChangeDetector {
                     differing.put(file, null);
                 }
             });
-            lastFullScanNanos = System.nanoTime() - started;
+            lastFullScanNanos = clock.nanoTime() - started;
         } else {
             for (Path path : scope.paths()) {
                 boolean wasFolder = scanner.isKnownFolder(path);
@@ -192,50 +180,27 @@ final class ChangeDetector {
         return differing;
     }
 
-    private Map<Path, FileSnapshot> settle(Scope looking, Map<Path, FileSnapshot> first, Waiter waiter)
-            throws InterruptedException {
-        long giveUp = System.nanoTime() + MAX_SETTLE.toNanos();
-        long unchangedSince = System.nanoTime();
-        Map<Path, FileSnapshot> current = first;
-        while (System.nanoTime() < giveUp) {
-            pause(SETTLE_INTERVAL.toNanos());
+    /** Looks again where a look found differences, and wherever events point meanwhile. */
+    private final class LookingAgain implements Settler.Looks {
+        private Scope scope;
+        private final Waiter waiter;
+
+        LookingAgain(Scope scope, Waiter waiter) {
+            this.scope = scope;
+            this.waiter = waiter;
+        }
+
+        @Override
+        public Map<Path, FileSnapshot> again() {
             // A save that touches more files while this one settles is one change with it.
-            looking = looking.plus(waiter.pending());
-            Map<Path, FileSnapshot> again = differences(looking);
-            if (!again.equals(current)) {
-                current = again;
-                unchangedSince = System.nanoTime();
-            } else if (!isBetweenSteps(again) || System.nanoTime() - unchangedSince >= GAP_QUIET.toNanos()) {
-                return again;
-            }
+            scope = scope.plus(waiter.pending());
+            return differences(scope);
         }
-        return current;
-    }
 
-    /**
-     * @return whether a file looks like a save half-way: one that was there is now missing or empty, or a
-     *     file's content stops mid-line
-     */
-    private boolean isBetweenSteps(Map<Path, FileSnapshot> differing) {
-        for (Map.Entry<Path, FileSnapshot> now : differing.entrySet()) {
-            Known before = reported.get(now.getKey());
-            FileSnapshot snapshot = now.getValue();
-            if (before != null && (snapshot == null || snapshot.size() == 0 && before.snapshot.size() > 0)) {
-                return true;
-            }
-            if (snapshot != null && snapshot.size() > 0 && endsMidLine(now.getKey(), snapshot.size())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean endsMidLine(Path file, long size) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer last = ByteBuffer.allocate(1);
-            return channel.read(last, size - 1) == 1 && last.get(0) != '\n';
-        } catch (IOException gone) {
-            return false;
+        @Override
+        public FileSnapshot reported(Path file) {
+            Known known = reported.get(file);
+            return known == null ? null : known.snapshot;
         }
     }
 
@@ -254,16 +219,9 @@ final class ChangeDetector {
         return changes.isEmpty() ? ChangeSet.none() : new ChangeSet(changes, false);
     }
 
+    /** The file system's time, not the clock's: it is compared with the files' modified times. */
     private static long epochNanos() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
-    /** Sleeps, keeping sub-millisecond precision (which Thread.sleep rounds away on JDK 17). */
-    static void pause(long nanos) throws InterruptedException {
-        LockSupport.parkNanos(nanos);
-        if (Thread.interrupted()) {
-            throw new InterruptedException("watcher stopped");
-        }
     }
 }

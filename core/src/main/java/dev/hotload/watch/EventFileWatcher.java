@@ -42,6 +42,7 @@ public final class EventFileWatcher implements FileWatcher {
 
     private final WatchSet watchSet;
     private final ChangeDetector detector;
+    private final long rescanNanos;
     private final WatchService events;
     private final Map<Path, WatchKey> subscribed = new HashMap<>();
     private long lastFullScan = System.nanoTime();
@@ -70,8 +71,17 @@ public final class EventFileWatcher implements FileWatcher {
      * @throws UncheckedIOException if the system refuses the subscription (too many watches)
      */
     public EventFileWatcher(WatchSet watchSet) {
+        this(watchSet, RESCAN);
+    }
+
+    /**
+     * As the public constructor, with full scans at least {@code rescan} apart: a test that sets it to hours knows
+     * that only an event can wake the watcher. Events come in the system's time, so this watcher keeps to it.
+     */
+    EventFileWatcher(WatchSet watchSet, Duration rescan) {
         this.watchSet = watchSet;
-        this.detector = new ChangeDetector(watchSet);
+        this.rescanNanos = rescan.toNanos();
+        this.detector = new ChangeDetector(watchSet, WatchClock.SYSTEM);
         try {
             this.events = FileSystems.getDefault().newWatchService();
             subscribe();
@@ -121,7 +131,19 @@ public final class EventFileWatcher implements FileWatcher {
 
     /** @return the time between two full scans: {@link #RESCAN}, or longer for a big tree */
     Duration rescanInterval() {
-        return Duration.ofNanos(Math.max(RESCAN.toNanos(), detector.lastFullScan().toNanos() * RESCAN_FACTOR));
+        return Duration.ofNanos(Math.max(rescanNanos, detector.lastFullScan().toNanos() * RESCAN_FACTOR));
+    }
+
+    /**
+     * Looks at every watched file once, and subscribes to the folders found; when anything differs from what was
+     * last reported, waits for it to settle.
+     *
+     * @return the settled changes, or {@link ChangeSet#none()}
+     */
+    ChangeSet scanOnce() throws InterruptedException {
+        ChangeSet changes = detector.detect(Scope.EVERYTHING, waiter);
+        resubscribe();
+        return changes;
     }
 
     private Scope fullScan() {

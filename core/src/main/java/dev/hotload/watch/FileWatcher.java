@@ -1,6 +1,8 @@
 package dev.hotload.watch;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Reports the changes to a {@link WatchSet}, one settled save at a time.
@@ -11,14 +13,21 @@ import java.time.Duration;
 public interface FileWatcher extends AutoCloseable {
 
     /**
-     * @return the best watcher for this platform: woken by file events where the system sends them, polling
-     *     {@link PollingFileWatcher#DEFAULT_INTERVAL} apart where it does not (or refuses more subscriptions)
+     * Chooses how to watch: the one place that does, for every way hotload is started.
+     *
+     * @param pollInterval empty to let hotload choose: file events where the system sends them, polling
+     *     {@link PollingFileWatcher#DEFAULT_INTERVAL} apart where it does not (or refuses more subscriptions);
+     *     present to poll at that interval whatever the system offers
+     * @return a watcher of {@code watchSet}, which has taken its first snapshot
      */
-    static FileWatcher of(WatchSet watchSet) {
+    static FileWatcher of(WatchSet watchSet, Optional<Duration> pollInterval) {
+        if (pollInterval.isPresent()) {
+            return new PollingFileWatcher(watchSet, pollInterval.get());
+        }
         if (EventFileWatcher.isNativeOnThisPlatform()) {
             try {
                 return new EventFileWatcher(watchSet);
-            } catch (java.io.UncheckedIOException refused) {
+            } catch (UncheckedIOException refused) {
                 // Too many folders for the system's watch limit: polling has no limit.
             }
         }
@@ -33,6 +42,15 @@ public interface FileWatcher extends AutoCloseable {
      * @throws InterruptedException if the waiting thread is interrupted (hotload is stopping)
      */
     ChangeSet poll(Duration timeout) throws InterruptedException;
+
+    /**
+     * @return how long a save whose content does not compile waits for more of the same save before its error is
+     *     shown: an editor's write seen between two of its writes compiles no better (the rules of a complete save
+     *     are in one place, {@code Settler})
+     */
+    default Duration restOfWrite() {
+        return Settler.REST_OF_WRITE;
+    }
 
     /** @return the watch set this watcher watches */
     WatchSet watchSet();

@@ -23,10 +23,11 @@ public final class PollingFileWatcher implements FileWatcher {
     private final WatchSet watchSet;
     private final ChangeDetector detector;
     private final long intervalNanos;
-    private final ChangeDetector.Waiter clock = new ChangeDetector.Waiter() {
+    private final WatchClock clock;
+    private final ChangeDetector.Waiter everyInterval = new ChangeDetector.Waiter() {
         @Override
         public Scope await(long nanos) throws InterruptedException {
-            ChangeDetector.pause(Math.min(interval().toNanos(), nanos));
+            clock.pause(Math.min(interval().toNanos(), nanos));
             return Scope.EVERYTHING;
         }
 
@@ -43,11 +44,17 @@ public final class PollingFileWatcher implements FileWatcher {
      * @param interval time between two scans, at least: longer if a scan takes more than 2 % of it
      */
     public PollingFileWatcher(WatchSet watchSet, Duration interval) {
+        this(watchSet, interval, WatchClock.SYSTEM);
+    }
+
+    /** As the public constructor, with the time that scans are paced, and saves settle, in. */
+    PollingFileWatcher(WatchSet watchSet, Duration interval, WatchClock clock) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval must be positive: " + interval);
         }
         this.watchSet = watchSet;
-        this.detector = new ChangeDetector(watchSet);
+        this.clock = clock;
+        this.detector = new ChangeDetector(watchSet, clock);
         this.intervalNanos = interval.toNanos();
         detector.timeFullScans();
     }
@@ -59,7 +66,7 @@ public final class PollingFileWatcher implements FileWatcher {
 
     @Override
     public ChangeSet poll(Duration timeout) throws InterruptedException {
-        return detector.poll(timeout, clock);
+        return detector.poll(timeout, everyInterval);
     }
 
     /** @return the time between two scans now: the one asked for, or longer for a big tree */
@@ -73,7 +80,7 @@ public final class PollingFileWatcher implements FileWatcher {
      * @return the settled changes, or {@link ChangeSet#none()}
      */
     ChangeSet scanOnce() throws InterruptedException {
-        return detector.detect(Scope.EVERYTHING, clock);
+        return detector.detect(Scope.EVERYTHING, everyInterval);
     }
 
     @Override

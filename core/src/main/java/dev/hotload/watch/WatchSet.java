@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -77,15 +78,41 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
         return toBuilder().followLinks(true).build();
     }
 
-    /** @return this set with {@code file} watched too: unchanged if a watched folder already covers it */
+    /** @return this set with {@code file} watched too: unchanged if it already is */
     public WatchSet plusFile(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        return files.contains(absolute) || isInWatchedFolder(absolute) ? this : toBuilder().file(absolute).build();
+        return watches(absolute) ? this : toBuilder().file(absolute).build();
+    }
+
+    /**
+     * Says whether a file at a path is watched, whether it exists or not: an explicit file, or a file under a
+     * watched folder whose name matches and that no skipped folder holds. By its path alone: whether a symbolic
+     * link is followed is decided where it is found (see {@link #followLinks()}), as {@link #existingFiles()}
+     * does.
+     *
+     * @param file a path, absolute or relative to the working folder
+     * @return whether the watchers report changes to a file there
+     */
+    public boolean watches(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return files.contains(absolute) || isInWatchedFolder(absolute);
+    }
+
+    /**
+     * Walks the watched files as a watcher started now would, with the same walk and the same rules, so that a
+     * caller never disagrees with the watchers about which files there are.
+     *
+     * @return the watched files that exist now, absolute, in path order
+     */
+    public List<Path> existingFiles() {
+        Set<Path> found = new TreeSet<>();
+        new TreeScanner(this).visitAll((file, attributes) -> found.add(file));
+        return List.copyOf(found);
     }
 
     private boolean isInWatchedFolder(Path file) {
-        return matchesName(file.getFileName().toString())
-                && folders.stream().anyMatch(folder -> file.startsWith(folder) && !isUnderIgnoredFolder(folder, file));
+        return matchesName(file.getFileName().toString()) && folders.stream().anyMatch(folder ->
+                file.startsWith(folder) && !file.equals(folder) && !isUnderIgnoredFolder(folder, file));
     }
 
     /** @return whether a folder between {@code folder} and {@code file} (which is under it) is skipped */

@@ -1,2 +1,5 @@
-/** What to watch and how to notice that it changed: the watch set, file snapshots and the polling watcher. */
+/**
+ * What to watch and how to notice that it changed: the watch set, file snapshots, the watchers, and when a save
+ * is complete.
+ */
 package dev.hotload.watch;

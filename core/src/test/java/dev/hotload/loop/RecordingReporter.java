@@ -16,6 +16,7 @@ final class RecordingReporter implements Reporter {
 
     final List<Run> runs = new CopyOnWriteArrayList<>();
     final List<Failure> failures = new CopyOnWriteArrayList<>();
+    final List<String> said = new CopyOnWriteArrayList<>();
 
     @Override
     public void ran(ChangeSet changes, Outcome outcome, Duration took) {
@@ -29,5 +30,6 @@ final class RecordingReporter implements Reporter {
 
     @Override
     public void say(String message) {
+        said.add(message);
     }
 }

@@ -5,13 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.hotload.watch.ChangeSet;
-import dev.hotload.watch.FileChange;
-import dev.hotload.watch.PollingFileWatcher;
-import dev.hotload.watch.WatchSet;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,16 +12,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** The loop on a {@link ScriptedFileWatcher}: each poll is answered from the test's script, no file is written. */
 class ReloadLoopTest {
 
     /** Generous, and still well under the loop's 10 s wait slice: ending in time proves it did not wait that out. */
     private static final Duration DEADLINE = Duration.ofSeconds(5);
 
-    @TempDir
-    Path dir;
+    /** Not the 50 ms a real watcher says: the loop must wait what its watcher says. */
+    private static final Duration REST_OF_WRITE = Duration.ofMillis(7);
 
+    private final ScriptedFileWatcher watcher = new ScriptedFileWatcher(REST_OF_WRITE);
     private final RecordingReporter reporter = new RecordingReporter();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -132,35 +126,29 @@ class ReloadLoopTest {
 
     @Test
     void runRunsTheStepsAtStartAndAgainAfterAChange() throws Exception {
-        Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
+        ChangeSet save = ScriptedFileWatcher.modified("lib.py");
+        watcher.then(save);
         ClosingStep closing = new ClosingStep();
-        startLoop(pollingEvery(Duration.ofMillis(5)), closing);
-        await().atMost(DEADLINE).until(() -> reporter.runs.size() == 1);
-
-        save(lib, "x = 42\n");
-        await().atMost(DEADLINE).until(() -> reporter.runs.size() >= 2);
+        startLoop(closing);
+        awaitIdleAfterRuns(2);
 
         assertThat(loop.stopAndAwait(DEADLINE)).isTrue();
-        assertThat(closing.seen).hasSize(2);
-        assertThat(closing.seen.get(0)).isEqualTo(ChangeSet.initial());
-        assertThat(closing.seen.get(1).changes()).containsExactly(new FileChange(lib, FileChange.Kind.MODIFY));
+        assertThat(closing.seen).containsExactly(ChangeSet.initial(), save);
         assertThat(closing.closes).hasValue(1);
+        assertThat(watcher.isClosed()).as("the loop closes its watcher").isTrue();
     }
 
     @Test
     void aStepThatThrowsDoesNotStopTheLoop() throws Exception {
-        Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
+        watcher.then(ScriptedFileWatcher.modified("lib.py"));
         AtomicInteger calls = new AtomicInteger();
         Step failsFirst = Step.of("fails first", () -> {
             if (calls.incrementAndGet() == 1) {
                 throw new StackOverflowError();
             }
         });
-        startLoop(pollingEvery(Duration.ofMillis(5)), failsFirst, logging("next"));
-        await().atMost(DEADLINE).until(() -> reporter.runs.size() == 1);
-
-        save(lib, "x = 42\n");
-        await().atMost(DEADLINE).until(() -> reporter.runs.size() >= 2);
+        startLoop(failsFirst, logging("next"));
+        awaitIdleAfterRuns(2);
 
         assertThat(loop.stopAndAwait(DEADLINE)).isTrue();
         assertThat(reporter.failures).singleElement()
@@ -172,50 +160,46 @@ class ReloadLoopTest {
 
     @Test
     void aCompileErrorWhoseSaveEndsMomentsLaterIsOneRunOfTheWholeSave() throws Exception {
-        Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n# end\n");
-        CountDownLatch halfSeen = new CountDownLatch(1);
-        Step compiler = changes -> {
-            if (Files.readString(lib).contains("# end")) {
-                log.add(Files.readString(lib));
-                return Outcome.ok();
-            }
-            halfSeen.countDown();
-            return Outcome.invalid("compile error", "lib.py:1: error: no end");
+        // A new file written in three writes; the first two do not compile.
+        watcher.then(ScriptedFileWatcher.created("lib.py"))
+                .then(ScriptedFileWatcher.modified("lib.py"))
+                .then(ScriptedFileWatcher.modified("lib.py"));
+        AtomicInteger calls = new AtomicInteger();
+        Step compiler = changes -> switch (calls.incrementAndGet()) {
+            case 2, 3 -> Outcome.invalid("compile error", "lib.py:1: error: no end");
+            default -> Outcome.ok();
         };
-        startLoop(pollingEvery(Duration.ofMillis(5)), compiler);
-        await().atMost(DEADLINE).until(() -> reporter.runs.size() == 1);
+        startLoop(compiler);
+        awaitIdleAfterRuns(2);
 
-        save(lib, "x = 4\n");
-        assertThat(halfSeen.await(DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
-        save(lib, "x = 4\n# end\n");
-        await().atMost(DEADLINE).until(() -> reporter.runs.size() >= 2);
-
-        assertThat(reporter.runs).extracting(RecordingReporter.Run::outcome).containsExactly(Outcome.ok(), Outcome.ok());
-        assertThat(log).containsExactly("x = 3\n# end\n", "x = 4\n# end\n");
+        assertThat(calls).hasValue(4);
+        assertThat(reporter.runs).containsExactly(new RecordingReporter.Run(ChangeSet.initial(), Outcome.ok()),
+                new RecordingReporter.Run(ScriptedFileWatcher.created("lib.py"), Outcome.ok()));
+        // The waits for the rest of the write are the watcher's, not the loop's own.
+        assertThat(watcher.timeouts.subList(1, 3)).containsOnly(REST_OF_WRITE);
+        assertThat(watcher.timeouts.get(0)).isNotEqualTo(REST_OF_WRITE);
     }
 
     @Test
     void aCompileErrorIsReportedWithItsDiagnosticsWhenNothingMoreIsSaved() throws Exception {
-        Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
+        ChangeSet save = ScriptedFileWatcher.modified("lib.py");
+        watcher.then(save).then(ChangeSet.none());
         AtomicInteger calls = new AtomicInteger();
         Outcome broken = Outcome.invalid("compile error", "lib.py:1: error: broken");
-        startLoop(pollingEvery(Duration.ofMillis(5)), changes -> calls.incrementAndGet() == 1 ? Outcome.ok() : broken);
-        await().atMost(DEADLINE).until(() -> reporter.runs.size() == 1);
+        startLoop(changes -> calls.incrementAndGet() == 1 ? Outcome.ok() : broken);
+        awaitIdleAfterRuns(2);
 
-        save(lib, "x = (\n");
-        await().atMost(DEADLINE).until(() -> reporter.runs.size() >= 2);
-
-        assertThat(reporter.runs.get(1).outcome()).isEqualTo(broken);
-        assertThat(reporter.runs.get(1).changes().changes()).containsExactly(new FileChange(lib, FileChange.Kind.MODIFY));
+        assertThat(reporter.runs).element(1).isEqualTo(new RecordingReporter.Run(save, broken));
+        assertThat(watcher.timeouts.get(1)).isEqualTo(REST_OF_WRITE);
+        assertThat(calls).hasValue(2);
     }
 
     @Test
     void stopEndsAWaitingLoopPromptly() throws Exception {
         ClosingStep closing = new ClosingStep();
-        // Scans an hour apart: only stop() can end this wait within the test's deadline.
-        startLoop(pollingEvery(Duration.ofHours(1)), closing);
-        await().atMost(DEADLINE)
-                .until(() -> reporter.runs.size() == 1 && runner.getState() == Thread.State.TIMED_WAITING);
+        // Nothing is ever saved: only stop() can end this wait.
+        startLoop(closing);
+        awaitIdleAfterRuns(1);
 
         loop.stop();
 
@@ -234,7 +218,7 @@ class ReloadLoopTest {
             release.await();
         });
         ClosingStep closing = new ClosingStep();
-        startLoop(pollingEvery(Duration.ofHours(1)), stuck, closing);
+        startLoop(stuck, closing);
         entered.await();
 
         assertThat(loop.stopAndAwait(Duration.ofSeconds(1))).isTrue();
@@ -259,7 +243,7 @@ class ReloadLoopTest {
             }
         });
         ClosingStep closing = new ClosingStep();
-        startLoop(pollingEvery(Duration.ofHours(1)), stubborn, closing);
+        startLoop(stubborn, closing);
         entered.await();
 
         assertThat(loop.stopAndAwait(Duration.ofMillis(200))).isFalse();
@@ -278,7 +262,7 @@ class ReloadLoopTest {
         Step interrupted = Step.of("interrupted", () -> {
             throw new InterruptedException();
         });
-        startLoop(pollingEvery(Duration.ofMillis(5)), closing, interrupted, logging("after"));
+        startLoop(closing, interrupted, logging("after"));
 
         runner.join(DEADLINE.toMillis());
 
@@ -293,21 +277,17 @@ class ReloadLoopTest {
         return ReloadLoop.builder().steps(List.of(steps)).reporter(reporter).build();
     }
 
-    private PollingFileWatcher pollingEvery(Duration interval) {
-        return new PollingFileWatcher(WatchSet.ofTree(dir, List.of(".py")), interval);
-    }
-
-    private void startLoop(PollingFileWatcher watcher, Step... steps) {
+    private void startLoop(Step... steps) {
         loop = ReloadLoop.builder().watcher(watcher).steps(List.of(steps)).reporter(reporter).build();
         runner = new Thread(loop::run, "reload loop");
         runner.setDaemon(true);
         runner.start();
     }
 
-    /** Saves in one atomic step: these tests are about the loop, the watcher's tests cover saves in several. */
-    private static void save(Path file, String content) throws IOException {
-        Path temporary = Files.writeString(file.resolveSibling(file.getFileName() + ".tmp"), content);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    /** Waits until the loop reported {@code runs} runs and waits for a save that the script does not have. */
+    private void awaitIdleAfterRuns(int runs) {
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(2))
+                .until(() -> reporter.runs.size() == runs && watcher.isWaiting());
     }
 
     private Step logging(String name) {

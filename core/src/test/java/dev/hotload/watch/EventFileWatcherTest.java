@@ -1,10 +1,13 @@
 package dev.hotload.watch;
 
+import static dev.hotload.watch.FileChange.Kind.CREATE;
+import static dev.hotload.watch.FileChange.Kind.MODIFY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,11 +17,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The event-driven watcher reports what the polling one reports, woken by the system instead of a clock. */
+/**
+ * The event-driven watcher reports what the polling one reports, woken by the system instead of a clock. Its
+ * full rescans are an hour apart here unless a test says otherwise: only an event can wake it within a deadline.
+ */
 class EventFileWatcherTest {
 
     /** Generous: the event watcher answers in milliseconds, a loaded CI machine may not. */
     private static final Duration DEADLINE = Duration.ofSeconds(10);
+
+    /** Longer than any test: a watcher that answers in time was woken by an event. */
+    private static final Duration NO_RESCAN = Duration.ofHours(1);
 
     @TempDir
     Path dir;
@@ -33,69 +42,101 @@ class EventFileWatcherTest {
     @AfterEach
     void close() {
         if (watcher != null) {
+            // Also ends a poll still waiting in the background.
             watcher.close();
         }
     }
 
     @Test
-    void aSaveWakesAWaitingWatcherLongBeforeTheRescan() throws Exception {
+    void aSaveWakesAWaitingWatcher() throws Exception {
         Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
-        watcher = new EventFileWatcher(WatchSet.ofTree(dir, List.of(".py")));
+        watcher = new EventFileWatcher(WatchSet.ofTree(dir, List.of(".py")), NO_RESCAN);
         CompletableFuture<ChangeSet> next = waitInBackground();
+
         Files.writeString(lib, "x = 4\n");
-        // Well under EventFileWatcher.RESCAN: only an event can have woken it this soon.
-        ChangeSet changes = next.get(EventFileWatcher.RESCAN.toMillis() / 2, TimeUnit.MILLISECONDS);
-        assertThat(changes.changes()).containsExactly(new FileChange(lib, FileChange.Kind.MODIFY));
+
+        assertThat(next.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS).changes()).containsExactly(change(lib, MODIFY));
+        assertNothingLeftOver();
     }
 
     @Test
     void filesInFoldersCreatedAfterStartAreSeen() throws Exception {
-        watcher = new EventFileWatcher(WatchSet.ofTree(dir, List.of(".py")));
+        watcher = new EventFileWatcher(WatchSet.ofTree(dir, List.of(".py")), NO_RESCAN);
         Path created = dir.resolve("pkg/sub/new.py");
         Files.createDirectories(created.getParent());
-        assertThat(watcher.poll(Duration.ofMillis(200)).isEmpty()).isTrue();
+        // A full look finds the new folders, and subscribes to them.
+        assertThat(watcher.scanOnce()).isEqualTo(ChangeSet.none());
         CompletableFuture<ChangeSet> next = waitInBackground();
+
         Files.writeString(created, "y = 1\n");
-        // Before the rescan: the new folders were subscribed to when they appeared.
-        assertThat(next.get(EventFileWatcher.RESCAN.toMillis() / 2, TimeUnit.MILLISECONDS).changes())
-                .containsExactly(new FileChange(created, FileChange.Kind.CREATE));
+
+        assertThat(next.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS).changes())
+                .containsExactly(change(created, CREATE));
+        assertNothingLeftOver();
     }
 
     @Test
     void renamingATemporaryFileOverTheSourceIsOneModify() throws Exception {
         Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
-        watcher = new EventFileWatcher(WatchSet.ofTree(dir, List.of(".py")));
+        // Every file watched, the temporary file too: it is named by an event, and must not be reported.
+        watcher = new EventFileWatcher(WatchSet.ofTree(dir, List.of()), NO_RESCAN);
         Path temporary = Files.writeString(dir.resolve("lib.py.tmp"), "x = 4\n");
-        Files.move(temporary, lib, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        assertThat(watcher.poll(DEADLINE).changes()).containsExactly(new FileChange(lib, FileChange.Kind.MODIFY));
-        assertThat(watcher.poll(Duration.ofMillis(50)).isEmpty()).isTrue();
+        Files.move(temporary, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        assertThat(watcher.poll(DEADLINE).changes()).containsExactly(change(lib, MODIFY));
+        assertNothingLeftOver();
     }
 
     @Test
     void anExplicitFileIsWatchedThroughItsFolder() throws Exception {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "a\n");
         Files.writeString(dir.resolve("other.txt"), "b\n");
-        watcher = new EventFileWatcher(WatchSet.ofFiles(List.of(notes)));
+        watcher = new EventFileWatcher(WatchSet.ofFiles(List.of(notes)), NO_RESCAN);
+
         Files.writeString(dir.resolve("other.txt"), "changed, but not watched\n");
         Files.writeString(notes, "changed\n");
-        assertThat(watcher.poll(DEADLINE).changes()).containsExactly(new FileChange(notes, FileChange.Kind.MODIFY));
+
+        assertThat(watcher.poll(DEADLINE).changes()).containsExactly(change(notes, MODIFY));
+        assertNothingLeftOver();
+    }
+
+    @Test
+    void aChangeNoEventNamesIsFoundByTheNextFullScan(@TempDir Path outsideDir) throws Exception {
+        // A link followed out of the tree: the system sends events for the folder the target is in, unwatched.
+        Path outside = Files.writeString(outsideDir.resolve("shared.py"), "y = 1\n");
+        Path link = Files.createSymbolicLink(dir.resolve("shared.py"), outside);
+        watcher = new EventFileWatcher(WatchSet.ofTree(dir, List.of(".py")).followingLinks(), Duration.ofMillis(50));
+
+        Files.writeString(outside, "y = 2\n");
+
+        assertThat(watcher.poll(DEADLINE).changes()).containsExactly(change(link, MODIFY));
+        assertNothingLeftOver();
     }
 
     @Test
     void nothingChangedMeansNoneAfterTheTimeout() throws Exception {
         Files.writeString(dir.resolve("lib.py"), "x = 3\n");
-        watcher = new EventFileWatcher(WatchSet.ofTree(dir, List.of(".py")));
-        assertThat(watcher.poll(Duration.ofMillis(100))).isEqualTo(ChangeSet.none());
+        watcher = new EventFileWatcher(WatchSet.ofTree(dir, List.of(".py")), NO_RESCAN);
+
+        assertThat(watcher.poll(Duration.ofMillis(20))).isEqualTo(ChangeSet.none());
+    }
+
+    /** What was reported is the final state: a full look at every file finds nothing new. */
+    private void assertNothingLeftOver() throws InterruptedException {
+        assertThat(watcher.scanOnce()).isEqualTo(ChangeSet.none());
     }
 
     private CompletableFuture<ChangeSet> waitInBackground() {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return watcher.poll(DEADLINE);
+                return watcher.poll(NO_RESCAN);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    private static FileChange change(Path path, FileChange.Kind kind) {
+        return new FileChange(path, kind);
     }
 }

@@ -17,23 +17,31 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The polling watcher on a {@link SteppedClock}: each step of a save is performed between two of its looks, so
+ * that what it reports does not depend on how a thread was scheduled. Only the tests of real pauses and real
+ * scan times use the system's clock.
+ */
 class PollingFileWatcherTest {
 
-    /** Generous: a save is seen within milliseconds, a loaded CI machine may take longer. */
+    /** Virtual time: a poll that finds nothing returns after it, at once. */
     private static final Duration DEADLINE = Duration.ofSeconds(5);
 
     private static final Duration INTERVAL = Duration.ofMillis(2);
 
+    /** Longer than a settling look takes, shorter than a missing or empty file must stay so to be reported. */
+    private static final Duration EDITOR_PAUSE = Settler.GAP_QUIET.dividedBy(3);
+
     @TempDir
     Path dir;
+
+    private final SteppedClock clock = new SteppedClock();
 
     @Test
     void aModifiedFileIsReportedOnce() throws Exception {
@@ -116,7 +124,7 @@ class PollingFileWatcherTest {
     void byProductsOfEditorsToolsAndBuildsAreNeverReported() throws Exception {
         Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
         // No extension filter: only the ignore rules keep these out.
-        PollingFileWatcher watcher = new PollingFileWatcher(WatchSet.ofTree(dir, List.of()), INTERVAL);
+        PollingFileWatcher watcher = new PollingFileWatcher(WatchSet.ofTree(dir, List.of()), INTERVAL, clock);
 
         for (String byProduct : List.of(".git/HEAD", ".git/hooks/pre-commit.py", ".venv/lib/site.py", ".idea/misc.xml",
                 "target/classes/Main.class", "pkg/target/out.py", "__pycache__/lib.cpython-312.pyc",
@@ -134,7 +142,7 @@ class PollingFileWatcherTest {
     @Test
     void anExplicitFileThatDoesNotExistYetIsReportedWhenItAppears() throws Exception {
         Path config = dir.resolve("config.toml");
-        PollingFileWatcher watcher = new PollingFileWatcher(WatchSet.ofFiles(List.of(config)), INTERVAL);
+        PollingFileWatcher watcher = new PollingFileWatcher(WatchSet.ofFiles(List.of(config)), INTERVAL, clock);
         assertThat(watcher.scanOnce()).isEqualTo(ChangeSet.none());
 
         Files.writeString(config, "debug = true\n");
@@ -176,65 +184,50 @@ class PollingFileWatcherTest {
     void truncateThenWriteDuringAPollIsOneModify() throws Exception {
         Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
         PollingFileWatcher watcher = watchPython();
+        clock.then(() -> Files.write(lib, new byte[0]))
+                .then(() -> Files.writeString(lib, "x = 42\n"));
 
-        ChangeSet changes = pollWhileSaving(watcher, () -> truncateThenWrite(lib, "x = 42\n"));
-
-        assertOneModify(watcher, changes, lib, "x = 42\n");
+        assertOneModify(watcher, watcher.poll(DEADLINE), lib, "x = 42\n");
     }
 
     @Test
     void writeTemporaryThenRenameOverDuringAPollIsOneModify() throws Exception {
         Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
-        PollingFileWatcher watcher = watchPython();
+        // Every file watched, the temporary file too: seen between the two steps, it must not be reported.
+        PollingFileWatcher watcher = new PollingFileWatcher(WatchSet.ofTree(dir, List.of()), INTERVAL, clock);
+        Path temporary = dir.resolve("lib.py.tmp");
+        clock.then(() -> Files.writeString(temporary, "x = 42\n"))
+                .then(() -> Files.move(temporary, lib, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING));
 
-        ChangeSet changes = pollWhileSaving(watcher, () -> writeTemporaryThenRename(lib, "x = 42\n"));
-
-        assertOneModify(watcher, changes, lib, "x = 42\n");
+        assertOneModify(watcher, watcher.poll(DEADLINE), lib, "x = 42\n");
     }
 
     @Test
     void vimsRenameWriteDeleteDuringAPollIsOneModify() throws Exception {
         Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
         PollingFileWatcher watcher = watchPython();
+        Path backup = lib.resolveSibling("lib.py~");
+        clock.then(() -> Files.delete(Files.writeString(lib.resolveSibling("4913"), "")))
+                .then(() -> Files.move(lib, backup))
+                .then(() -> Files.writeString(lib, "x = 42\n"))
+                .then(() -> Files.delete(backup));
 
-        ChangeSet changes = pollWhileSaving(watcher, () -> saveLikeVim(lib, "x = 42\n"));
-
-        assertOneModify(watcher, changes, lib, "x = 42\n");
+        assertOneModify(watcher, watcher.poll(DEADLINE), lib, "x = 42\n");
     }
 
     @Test
     void aSaveWhoseEditorPausesBetweenItsStepsIsStillOneModify() throws Exception {
         Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
         PollingFileWatcher watcher = watchPython();
-
+        Path backup = lib.resolveSibling("lib.py~");
         // An editor descheduled on a busy machine: the file is missing for a while, then empty, then written.
-        ChangeSet changes = pollWhileSaving(watcher, () -> {
-            Path backup = Files.move(lib, lib.resolveSibling("lib.py~"));
-            pauseLikeABusyMachine();
-            Files.write(lib, new byte[0]);
-            pauseLikeABusyMachine();
-            Files.writeString(lib, "x = 42\n");
-            Files.delete(backup);
-        });
+        clock.then(() -> Files.move(lib, backup))
+                .after(EDITOR_PAUSE, () -> Files.write(lib, new byte[0]))
+                .after(EDITOR_PAUSE, () -> Files.writeString(lib, "x = 42\n"))
+                .then(() -> Files.delete(backup));
 
-        assertOneModify(watcher, changes, lib, "x = 42\n");
-    }
-
-    @Test
-    void aSaveCaughtMidLineWaitsForTheRestOfTheWrite() throws Exception {
-        Path lib = Files.writeString(dir.resolve("lib.py"), "x = 3\n");
-        PollingFileWatcher watcher = watchPython();
-
-        ChangeSet changes = pollWhileSaving(watcher, () -> {
-            try (var out = Files.newBufferedWriter(lib)) {
-                out.write("x = 42\nprin");
-                out.flush();
-                pauseLikeABusyMachine();
-                out.write("t(x)\n");
-            }
-        });
-
-        assertOneModify(watcher, changes, lib, "x = 42\nprint(x)\n");
+        assertOneModify(watcher, watcher.poll(DEADLINE), lib, "x = 42\n");
     }
 
     @Test
@@ -259,9 +252,11 @@ class PollingFileWatcherTest {
         PollingFileWatcher watcher = watchPython();
 
         for (int i = 1; i <= 5; i++) {
-            Files.writeString(lib, "x = " + i + "\n");
+            String content = "x = " + i + "\n";
+            clock.then(() -> Files.writeString(lib, content));
             assertThat(watcher.poll(DEADLINE).changes()).as("save %d", i).containsExactly(change(lib, MODIFY));
         }
+        assertThat(watcher.scanOnce()).isEqualTo(ChangeSet.none());
     }
 
     @Test
@@ -270,15 +265,16 @@ class PollingFileWatcherTest {
         PollingFileWatcher watcher = watchPython();
         Duration timeout = Duration.ofMillis(100);
 
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         ChangeSet changes = watcher.poll(timeout);
 
         assertThat(changes).isEqualTo(ChangeSet.none());
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(timeout);
+        assertThat(clock.since(start)).isGreaterThanOrEqualTo(timeout).isLessThan(timeout.plus(INTERVAL));
     }
 
     @Test
     void anInterruptedPollThrowsInterruptedException() throws Exception {
+        // The system's clock: a real pause, ended by a real interrupt.
         PollingFileWatcher watcher = new PollingFileWatcher(WatchSet.ofTree(dir, List.of(".py")), Duration.ofHours(1));
         FutureTask<ChangeSet> poll = new FutureTask<>(() -> watcher.poll(Duration.ofHours(1)));
         Thread poller = new Thread(poll, "poller");
@@ -313,38 +309,23 @@ class PollingFileWatcherTest {
     }
 
     private PollingFileWatcher watchPython() {
-        return new PollingFileWatcher(WatchSet.ofTree(dir, List.of(".py")), INTERVAL);
+        return new PollingFileWatcher(WatchSet.ofTree(dir, List.of(".py")), INTERVAL, clock);
     }
 
     private static FileChange change(Path path, FileChange.Kind kind) {
         return new FileChange(path, kind);
     }
 
-    /** One MODIFY of the final content, and nothing left over for the next scan. */
-    private static void assertOneModify(PollingFileWatcher watcher, ChangeSet changes, Path file, String content)
+    /**
+     * The whole save was performed, and reported once, as one MODIFY of its final state: a full look finds
+     * nothing the report left out. A watcher that reported a state between two steps fails the last check.
+     */
+    private void assertOneModify(PollingFileWatcher watcher, ChangeSet changes, Path file, String content)
             throws Exception {
+        assertThat(clock.isDone()).as("every step of the save performed").isTrue();
         assertThat(changes.changes()).containsExactly(change(file, MODIFY));
         assertThat(Files.readString(file)).isEqualTo(content);
         assertThat(watcher.scanOnce()).isEqualTo(ChangeSet.none());
-    }
-
-    /** Polls while another thread saves; returns what the poll reported once the save is over. */
-    private static ChangeSet pollWhileSaving(PollingFileWatcher watcher, Save save) throws Exception {
-        CompletableFuture<Void> saving = CompletableFuture.runAsync(() -> {
-            try {
-                save.run();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        ChangeSet changes = watcher.poll(DEADLINE);
-        saving.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-        return changes;
-    }
-
-    @FunctionalInterface
-    private interface Save {
-        void run() throws IOException;
     }
 
     private static void truncateThenWrite(Path file, String content) throws IOException {
@@ -364,11 +345,6 @@ class PollingFileWatcherTest {
         Files.move(file, backup);
         Files.writeString(file, content);
         Files.delete(backup);
-    }
-
-    /** Shorter than the time a missing or empty file must stay so before it is reported. */
-    private static void pauseLikeABusyMachine() {
-        LockSupport.parkNanos(ChangeDetector.GAP_QUIET.toNanos() / 3);
     }
 
     private static Path saveWithModifiedTime(Path file, String content, FileTime modified) throws IOException {

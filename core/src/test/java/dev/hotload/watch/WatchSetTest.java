@@ -2,10 +2,14 @@ package dev.hotload.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WatchSetTest {
 
@@ -85,9 +89,63 @@ class WatchSetTest {
     }
 
     @Test
+    void existingFilesAreTheWatchedFilesAWatcherFindsInPathOrder(@TempDir Path dir) throws IOException {
+        Path settings = write(dir, "conf/settings.toml");
+        List<Path> watched = List.of(write(dir, "src/a.py"), write(dir, "src/pkg/b.py"), write(dir, "src/z.py"));
+        for (String skipped : List.of("src/notes.txt", "src/a.py~", "src/.git/hook.py", "src/target/out.py",
+                "src/pkg/__pycache__/b.py", "src/.#a.py")) {
+            write(dir, skipped);
+        }
+        WatchSet watchSet = WatchSet.builder().folder(dir.resolve("src")).extensions(List.of(".py")).file(settings)
+                .file(watched.get(0)).build();
+
+        assertThat(watchSet.existingFiles()).containsExactly(settings, watched.get(0), watched.get(1), watched.get(2));
+    }
+
+    @Test
+    void aFileIsWatchedExactlyWhenTheWatchersFindIt(@TempDir Path dir) throws IOException {
+        for (String name : List.of("src/a.py", "src/pkg/b.py", "src/notes.txt", "src/a.py~", "src/.git/hook.py",
+                "src/target/out.py", "src/pkg/__pycache__/b.py", "src/.#a.py", "conf/settings.toml",
+                "conf/other.toml")) {
+            write(dir, name);
+        }
+        WatchSet watchSet = WatchSet.builder().folder(dir.resolve("src")).extensions(List.of(".py"))
+                .file(dir.resolve("conf/settings.toml")).build();
+        List<Path> found = watchSet.existingFiles();
+
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile))
+                    .allSatisfy(file -> assertThat(watchSet.watches(file)).as("%s", file)
+                            .isEqualTo(found.contains(file)));
+        }
+        assertThat(found).hasSize(3);
+    }
+
+    @Test
+    void aFileThatDoesNotExistYetIsWatchedByItsNameAndPlace() {
+        WatchSet watchSet = WatchSet.builder().folder(Path.of("src")).extensions(List.of(".py"))
+                .file(Path.of("conf.toml")).build();
+
+        assertThat(watchSet.watches(Path.of("src/pkg/new.py"))).isTrue();
+        assertThat(watchSet.watches(Path.of("src/pkg/../new.py").toAbsolutePath())).isTrue();
+        assertThat(watchSet.watches(Path.of("conf.toml"))).isTrue();
+        assertThat(watchSet.watches(Path.of("src/new.txt"))).isFalse();
+        assertThat(watchSet.watches(Path.of("src/.venv/new.py"))).isFalse();
+        assertThat(watchSet.watches(Path.of("src/new.py~"))).isFalse();
+        assertThat(watchSet.watches(Path.of("other/new.py"))).isFalse();
+        assertThat(watchSet.watches(Path.of("src"))).as("the folder itself").isFalse();
+    }
+
+    @Test
     void emptyOnlyWhenNothingIsWatched() {
         assertThat(WatchSet.builder().extensions(List.of("py")).build().isEmpty()).isTrue();
         assertThat(WatchSet.ofFiles(List.of(Path.of("lib.py"))).isEmpty()).isFalse();
         assertThat(WatchSet.ofTree(Path.of("src"), List.of()).isEmpty()).isFalse();
+    }
+
+    private static Path write(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, "x\n");
     }
 }

@@ -46,6 +46,13 @@ class EditorSavesIT {
                 Files.writeString(file, content);
             }
         },
+        /** VS Code's and IntelliJ's default: no line end after the last line. */
+        WITHOUT_FINAL_LINE_END {
+            @Override
+            void apply(Path file, String content) throws IOException {
+                Files.writeString(file, content.stripTrailing());
+            }
+        },
         TRUNCATE_THEN_WRITE {
             @Override
             void apply(Path file, String content) throws IOException {
@@ -81,16 +88,21 @@ class EditorSavesIT {
                 Files.writeString(file, content);
             }
         },
-        /** A write caught half-way: what is there first does not even compile. */
+        /**
+         * A write caught half-way, cut inside the printed text so that what is there first does not compile. (A
+         * half that happened to be valid code would run: a file two looks agree on is complete, whatever its
+         * last byte.)
+         */
         HALF_THEN_THE_REST {
             @Override
             void apply(Path file, String content) throws IOException {
                 byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+                int half = content.indexOf("Result") + "Res".length();
                 try (OutputStream out = Files.newOutputStream(file)) {
-                    out.write(bytes, 0, bytes.length / 2);
+                    out.write(bytes, 0, half);
                     out.flush();
                     LockSupport.parkNanos(HALF_WRITE_PAUSE_NANOS);
-                    out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+                    out.write(bytes, half, bytes.length - half);
                 }
             }
         };

@@ -21,7 +21,7 @@ public final class BackgroundHotload {
      * @return whether the loop's thread has ended
      */
     public boolean stop() throws InterruptedException {
-        ShutdownStop.stop(loop, PythonHotload.STOP_GRACE);
+        loop.stopAndAwait(PythonHotload.STOP_GRACE);
         thread.join(PythonHotload.STOP_GRACE.toMillis());
         return !thread.isAlive();
     }

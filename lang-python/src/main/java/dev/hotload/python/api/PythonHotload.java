@@ -4,11 +4,11 @@ import dev.hotload.loop.ReloadLoop;
 import dev.hotload.loop.StatusLine;
 import dev.hotload.loop.Step;
 import dev.hotload.watch.FileWatcher;
-import dev.hotload.watch.PollingFileWatcher;
 import dev.hotload.watch.WatchSet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.python.core.Py;
 import org.python.core.PySystemState;
 
@@ -21,6 +21,13 @@ public final class PythonHotload {
 
     /** How long a stop waits for a run in progress, before and after interrupting it. */
     static final Duration STOP_GRACE = Duration.ofMillis(500);
+
+    /**
+     * How long a thread whose loop the shutdown stopped waits for the JVM to halt. Returning at once would run
+     * the rest of the caller's script while the JVM tears down its streams; bounded, so that a host whose own
+     * shutdown waits on this thread is only delayed.
+     */
+    private static final Duration AWAIT_HALT = Duration.ofSeconds(5);
 
     private PythonHotload() {
     }
@@ -38,12 +45,10 @@ public final class PythonHotload {
     public static void run(List<String> files, List<Step> steps, Double pollSeconds) {
         StatusLine status = status();
         ReloadLoop loop = loop(files, steps, pollSeconds, status);
-        try (ShutdownStop onExit = ShutdownStop.register(loop, status, STOP_GRACE)) {
-            loop.run();
-            if (onExit.hasFired()) {
-                onExit.awaitHalt();
-                return;
-            }
+        loop.run();
+        if (loop.isStoppedByShutdown()) {
+            awaitHalt();
+            return;
         }
         status.say("stopped");
     }
@@ -56,16 +61,11 @@ public final class PythonHotload {
         PySystemState sys = Py.getSystemState();
         StatusLine status = status();
         ReloadLoop loop = loop(files, steps, pollSeconds, status);
-        ShutdownStop onExit = ShutdownStop.register(loop, status, STOP_GRACE);
         Thread thread = new Thread(() -> {
             // Steps call back into Python: on this thread too, they must see the starting interpreter's sys.
             Py.setSystemState(sys);
-            try {
-                loop.run();
-            } finally {
-                onExit.close();
-            }
-            if (!onExit.hasFired()) {
+            loop.run();
+            if (!loop.isStoppedByShutdown()) {
                 status.say("stopped");
             }
         }, "hotload");
@@ -81,13 +81,22 @@ public final class PythonHotload {
 
     private static ReloadLoop loop(List<String> files, List<Step> steps, Double pollSeconds, StatusLine status) {
         WatchSet watchSet = WatchSet.ofFiles(files.stream().map(Path::of).toList());
-        FileWatcher watcher = pollSeconds == null
-                ? FileWatcher.of(watchSet)
-                : new PollingFileWatcher(watchSet, Duration.ofNanos((long) (pollSeconds * 1e9)));
+        Optional<Duration> pollInterval = Optional.ofNullable(pollSeconds)
+                .map(seconds -> Duration.ofNanos((long) (seconds * 1e9)));
         return ReloadLoop.builder()
-                .watcher(watcher)
+                .watcher(FileWatcher.of(watchSet, pollInterval))
                 .steps(steps)
                 .reporter(status)
+                .stopOnShutdown(STOP_GRACE)
                 .build();
+    }
+
+    /** Waits (bounded) for the shutdown that stopped the loop to end the process. */
+    private static void awaitHalt() {
+        try {
+            Thread.sleep(AWAIT_HALT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
