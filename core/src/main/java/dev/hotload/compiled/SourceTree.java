@@ -3,16 +3,11 @@ package dev.hotload.compiled;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.watch.WatchSet;
-import dev.hotload.watch.IgnoreRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -67,13 +62,11 @@ public record SourceTree(Path root, String entryClass, String extension) {
      *     folder if the entry cannot be read (opening it says why, in one line)
      */
     public static WatchSet watchSetOf(Launch launch, String extension) {
-        Path root;
         try {
-            root = of(launch.entry(), extension).root();
+            return of(launch.entry(), extension).files();
         } catch (LaunchException unreadable) {
-            root = launch.entry().getParent();
+            return WatchSet.ofTree(launch.entry().getParent(), Set.of(extension));
         }
-        return WatchSet.ofTree(root, Set.of(extension));
     }
 
     /**
@@ -84,48 +77,22 @@ public record SourceTree(Path root, String entryClass, String extension) {
         return root.resolve(className.replace('.', '/') + extension);
     }
 
-    /** @return every source file under the root, skipping what the watcher skips (dot-folders, target/) */
+    /**
+     * @return the tree's sources as the watcher sees them: every file of the extension under the root, but
+     *     for what it skips (dot-folders, {@code target/}, editors' files)
+     */
+    public WatchSet files() {
+        return WatchSet.ofTree(root, Set.of(extension));
+    }
+
+    /** @return every source file under the root now, found by the watcher's own walk */
     public List<Path> sources() {
-        List<Path> found = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return dir.equals(root) || !IgnoreRules.DEFAULT.isIgnoredFolder(dir.getFileName().toString())
-                            ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (contains(file)) {
-                        found.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return found;
+        return files().existingFiles();
     }
 
     /** @return whether {@code file} is one of this program's sources (it need not exist any more) */
     public boolean contains(Path file) {
-        String name = file.getFileName().toString();
-        if (!name.endsWith(extension) || !file.startsWith(root) || IgnoreRules.DEFAULT.isIgnoredFile(name)) {
-            return false;
-        }
-        for (Path part : root.relativize(file.getParent())) {
-            if (!part.toString().isEmpty() && IgnoreRules.DEFAULT.isIgnoredFolder(part.toString())) {
-                return false;
-            }
-        }
-        return true;
+        return files().watches(file);
     }
 
     private static String packageOf(Path entry) throws LaunchException {
