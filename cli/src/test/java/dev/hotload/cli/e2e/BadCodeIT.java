@@ -120,14 +120,34 @@ class BadCodeIT {
             hotload.awaitErr(lang.entry + " changed, reloaded", RELOAD);
             Files.writeString(entry, lang.program(1));
             hotload.awaitOut("Result: 1", STOPPED);
-            if (lang != Lang.PYTHON) {
-                // A Java or Groovy busy loop ignores its interrupt, and is stopped 2 s later.
-                assertThat(hotload.awaitErr("did not end within", RELOAD)).endsWith("stopped it");
-            }
+            // A busy loop checks no interrupt, in any language (Jython's included): it is stopped 2 s later,
+            // and the session goes on, its output and hotload's own lines with it.
+            assertThat(hotload.awaitErr("did not end within", RELOAD)).endsWith("stopped it");
             awaitReloaded(hotload, lang);
-            // Jython's loops heed the interrupt: nothing had to be stopped.
-            assertThat(hotload.stderrLines()).filteredOn(line -> line.contains("did not end within"))
-                    .hasSize(lang == Lang.PYTHON ? 0 : 1);
+            assertThat(hotload.stderrLines()).filteredOn(line -> line.contains("did not end within")).hasSize(1);
+            Files.writeString(entry, lang.program(2));
+            hotload.awaitOut("Result: 2", RELOAD);
+            awaitReloaded(hotload, lang);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void aRunThatPrintsForeverIsStoppedAndTheSessionIsStillHeard(Lang lang) throws Exception {
+        Path entry = Files.writeString(dir.resolve(lang.entry), lang.program(0));
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--no-clear", lang.entry)) {
+            hotload.awaitOut("Result: 0", START);
+            Files.writeString(entry, lang.statement(lang.printingLoop()));
+            hotload.awaitOut("tick", RELOAD);
+            hotload.awaitErr("is still running after 500 ms", RELOAD);
+            awaitReloaded(hotload, lang);
+            // Stopped while it prints: its output channel must not take the process's streams with it.
+            Files.writeString(entry, lang.program(1));
+            hotload.awaitOut("Result: 1", STOPPED);
+            awaitReloaded(hotload, lang);
+            Files.writeString(entry, lang.program(2));
+            hotload.awaitOut("Result: 2", RELOAD);
+            awaitReloaded(hotload, lang);
         }
     }
 

@@ -72,6 +72,15 @@ enum Lang {
         return this == PYTHON ? "while True:\n    pass" : "while (true) { }";
     }
 
+    /** @return a statement that prints without end, now and then, and never looks at its interrupt */
+    String printingLoop() {
+        return switch (this) {
+            case PYTHON -> "i = 0\nwhile True:\n    i += 1\n    if i % 20000 == 0:\n        print('tick %d' % i)";
+            case JAVA -> "for (long i = 1; ; i++) { if (i % 2_000_000 == 0) { System.out.println(\"tick \" + i); } }";
+            case GROOVY -> "for (long i = 1; ; i++) { if (i % 200000 == 0) { println \"tick $i\" } }";
+        };
+    }
+
     /** @return a statement that recurses until the stack overflows */
     String recursion() {
         return switch (this) {
