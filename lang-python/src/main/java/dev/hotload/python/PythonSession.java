@@ -39,6 +39,7 @@ final class PythonSession implements Session {
     private volatile int interruptedRun = -1;
 
     PythonSession(PySystemState sys, EntryModule entry, Launch launch) {
+        ignoreWarningsOfStoppedRuns();
         this.sys = sys;
         this.entry = entry;
         this.launch = launch;
@@ -79,6 +80,9 @@ final class PythonSession implements Session {
             ModuleReloader.run(target, code);
             return launch.entrypoint().isPresent() ? callEntrypoint(launch.entrypoint().get()) : Outcome.ok();
         } catch (PyException error) {
+            if (error.value != null && error.value.__tojava__(ThreadDeath.class) instanceof ThreadDeath stopped) {
+                throw stopped; // stopped for the next run, which hotload has said in a line of its own
+            }
             try {
                 return PythonFailures.report(error);
             } catch (InterruptedException keyboardInterrupt) {
@@ -108,6 +112,16 @@ final class PythonSession implements Session {
         if (sys.modules.__finditem__(entry.name()) != null) {
             sys.modules.__delitem__(entry.name());
         }
+    }
+
+    /**
+     * A run that ignores its interrupt is stopped with {@link Thread#stop} (see {@link EntryRunner}), which Jython
+     * warns of, with its traceback, as of a failure of its own: hotload has said in a line what it did.
+     */
+    private static void ignoreWarningsOfStoppedRuns() {
+        imp.importName("warnings", true).invoke("filterwarnings", new PyObject[] {Py.newString("ignore"),
+                Py.newString("PyTableCode\\.call caught a Throwable that is not an Exception:\\s+java\\.lang\\.ThreadDeath"),
+                Py.RuntimeWarning});
     }
 
     /**

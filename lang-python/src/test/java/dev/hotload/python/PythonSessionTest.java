@@ -154,6 +154,9 @@ class PythonSessionTest {
         assertThat(out()).isEqualTo("spinning\nreplaced\n");
         assertThat(hotloadErr.toString(StandardCharsets.UTF_8))
                 .contains("the previous spin.py did not end within 2000 ms of an interrupt; stopped it");
+        // Told in that one line: no warning of Jython's, no trace of the stop.
+        assertThat(err()).isEmpty();
+        assertThat(hotloadErr.toString(StandardCharsets.UTF_8).lines()).allMatch(line -> line.startsWith("hotload: "));
     }
 
     @Test
