@@ -49,8 +49,12 @@ public final class EventFileWatcher implements FileWatcher {
     private final ChangeDetector.Waiter waiter = new ChangeDetector.Waiter() {
         @Override
         public Scope await(long nanos) throws InterruptedException {
-            // Folders created since the last look must be subscribed to before sleeping.
-            resubscribe();
+            // Folders created since the last look are subscribed to before sleeping, and looked at once more: a
+            // file made in one after the look and before the subscription sent no event.
+            Set<Path> added = resubscribe();
+            if (!added.isEmpty()) {
+                return Scope.of(added);
+            }
             long untilRescan = lastFullScan + rescanInterval().toNanos() - System.nanoTime();
             if (untilRescan <= 0) {
                 return fullScan();
@@ -194,21 +198,35 @@ public final class EventFileWatcher implements FileWatcher {
         return lost;
     }
 
-    private void subscribe() throws IOException {
+    /** @return the folders walked so far and not subscribed to before, now subscribed to */
+    private Set<Path> subscribe() throws IOException {
+        Set<Path> added = new HashSet<>();
         for (Path folder : detector.folders()) {
             if (!subscribed.containsKey(folder) && folder.toFile().isDirectory()) {
                 subscribed.put(folder, folder.register(events, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY));
+                added.add(folder);
             }
+        }
+        return added;
+    }
+
+    /**
+     * Subscribes to folders created since the last scan, and drops deleted ones.
+     *
+     * @return the folders newly subscribed to
+     */
+    private Set<Path> resubscribe() {
+        subscribed.values().removeIf(key -> !key.isValid());
+        try {
+            return subscribe();
+        } catch (IOException e) {
+            // A folder that vanished meanwhile; the next scan sees what became of it.
+            return Set.of();
         }
     }
 
-    /** Subscribes to folders created since the last scan, and drops deleted ones. */
-    private void resubscribe() {
-        subscribed.values().removeIf(key -> !key.isValid());
-        try {
-            subscribe();
-        } catch (IOException e) {
-            // A folder that vanished meanwhile; the next scan sees what became of it.
-        }
+    /** @return the folders the watcher has walked: those it subscribes to before it next sleeps */
+    Set<Path> walkedFolders() {
+        return detector.folders();
     }
 }

@@ -3,6 +3,7 @@ package dev.hotload.watch;
 import static dev.hotload.watch.FileChange.Kind.CREATE;
 import static dev.hotload.watch.FileChange.Kind.MODIFY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -72,6 +73,21 @@ class EventFileWatcherTest {
 
         assertThat(next.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS).changes())
                 .containsExactly(change(created, CREATE));
+        assertNothingLeftOver();
+    }
+
+    @Test
+    void aFileMadeInANewFolderBeforeTheFolderIsSubscribedToIsSeenWithoutARescan() throws Exception {
+        watcher = new EventFileWatcher(WatchSet.ofTree(dir, List.of(".py")), NO_RESCAN);
+        Path folder = Files.createDirectory(dir.resolve("pkg"));
+        // Looks at what the folder's event names, and never sleeps: so it walks the folder, not yet subscribed.
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(2)).until(() -> {
+            watcher.poll(Duration.ZERO);
+            return watcher.walkedFolders().contains(folder);
+        });
+        Path created = Files.writeString(folder.resolve("new.py"), "y = 1\n"); // no event: nobody listens there
+
+        assertThat(watcher.poll(DEADLINE).changes()).containsExactly(change(created, CREATE));
         assertNothingLeftOver();
     }
 
