@@ -48,8 +48,8 @@ import picocli.CommandLine.Parameters;
             "CPU. Elsewhere, or with --poll or --interval-ms, it scans every file every",
             "--interval-ms, 144 times a second by default: a save shows within about",
             "that interval. A big tree is scanned less often, at least 50 times a",
-            "scan's time apart (about 1.3 s for 10,000 files), so that scanning takes",
-            "at most 2 % of a core; the first line hotload prints says the pace.",
+            "scan's time apart (seconds, for 10,000 files), so that scanning takes at",
+            "most 2 %% of a core; the first line hotload prints says the pace.",
             "",
             "Environment:",
             "  HOTLOAD_NO_CLEAR    as --no-clear when set to HOTLOAD_NO_CLEAR or 1",
@@ -65,11 +65,13 @@ import picocli.CommandLine.Parameters;
             "  2    bad command line, missing entry, unknown language",
             "  N    --once: the program exited with status N",
             "  130  interrupted (Ctrl-C)",
+            "  143  terminated (SIGTERM)",
             "",
-            "Examples:",
+            "Examples (from hotload's folder):",
             "  hotload examples/python/lib.py",
-            "  find . -name '*.py' | hotload --recursive app.py -- --verbose",
-            "  hotload -cp lib/tools.jar examples/groovy/greeter/main.groovy -- you",
+            "  cd examples/python/recursive; find . -name '*.py' | hotload -r lib.py",
+            "  hotload examples/java/hello/Hello.java -- you",
+            "  hotload examples/groovy/greeter/main.groovy -- you",
         })
 final class HotloadCommand implements Callable<Integer> {
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +22,21 @@ class LauncherIT {
             assertThat(hotload.awaitExit(START)).isZero();
             assertThat(String.join("\n", hotload.stdoutLines()))
                     .contains("--watch", "--ext", "--no-clear", "--entrypoint", "--recursive", "--interval-ms",
-                            "--once", "--lang", "HOTLOAD_NO_CLEAR", "HOTLOAD_RECURSIVE", "Exit status");
+                            "--once", "--lang", "HOTLOAD_NO_CLEAR", "HOTLOAD_RECURSIVE", "Exit status", "143");
+            assertThat(hotload.stderrLines()).as("picocli's warnings, say").isEmpty();
+        }
+    }
+
+    @Test
+    void everyFileTheHelpsExamplesNameExists() throws Exception {
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--help")) {
+            assertThat(hotload.awaitExit(START)).isZero();
+            List<String> named = hotload.stdoutLines().stream()
+                    .flatMap(line -> Arrays.stream(line.trim().split("\\s+")))
+                    .filter(word -> word.startsWith("examples/"))
+                    .map(word -> word.replaceAll(";$", ""))
+                    .toList();
+            assertThat(named).isNotEmpty().allMatch(path -> Files.exists(HotloadProcess.home().resolve(path)));
         }
     }
 
