@@ -51,7 +51,7 @@ final class ScriptEntry implements EntryFinder {
         try {
             scriptClass = Class.forName(name, false, generation);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new MissingEntry(launch.entryName() + " defines no script or class " + name + ": " + e);
+            throw new MissingEntry(launch.entryName() + " holds no script, nor a class " + name + ", to run");
         }
         Optional<String> method = launch.entrypoint();
         if (method.isPresent() && !declaresMethod(scriptClass, method.get())) {

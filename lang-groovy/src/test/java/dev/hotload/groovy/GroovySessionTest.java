@@ -65,7 +65,7 @@ class GroovySessionTest extends CompiledSessionHarness {
         open(Launch.of(file));
 
         assertThat(session.run(ChangeSet.initial())).isEqualTo(Outcome.failed("no entry point"));
-        assertThat(err()).startsWith("hotload: Tool.groovy defines no script or class Tool: ");
+        assertThat(err()).isEqualTo("hotload: Tool.groovy holds no script, nor a class Tool, to run\n");
     }
 
     @Test
