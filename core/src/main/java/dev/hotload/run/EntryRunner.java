@@ -73,11 +73,16 @@ public final class EntryRunner implements AutoCloseable {
         return ended.orElse(Outcome.ok());
     }
 
+    /** @return whether the last run still runs: the next {@link #replaceWith} stops it */
+    public boolean isRunning() {
+        return running != null && running.isAlive();
+    }
+
     /** Runs the unload hooks, stops a running entry (briefly: hotload is ending), and forgets kept state. */
     @Override
     public void close() {
         KeptState.end().forEach(this::reportHookFailure);
-        if (running != null && running.isAlive()) {
+        if (isRunning()) {
             try {
                 // Briefly: the JVM's end stops a thread that goes on anyway.
                 running.stop(waits.close());

@@ -32,6 +32,8 @@ final class PythonSession implements Session {
     private final EntryRunner runner;
     private volatile PyObject module;
     private int runs;
+    /** Set once a run might be stopped: not before, so that a program that never needs it imports no warnings module. */
+    private boolean ignoringWarningsOfStops;
     /**
      * The run that raised KeyboardInterrupt of its own: the user wants hotload to stop, as with Ctrl-C. A run
      * stopped for the next one raises it too (Jython turns an interrupt into it), and must not stop hotload.
@@ -39,7 +41,6 @@ final class PythonSession implements Session {
     private volatile int interruptedRun = -1;
 
     PythonSession(PySystemState sys, EntryModule entry, Launch launch) {
-        ignoreWarningsOfStoppedRuns();
         this.sys = sys;
         this.entry = entry;
         this.launch = launch;
@@ -64,6 +65,10 @@ final class PythonSession implements Session {
         boolean reloadImported = module != null && launch.recursive();
         module = target;
         int run = ++runs;
+        if (runner.isRunning() && !ignoringWarningsOfStops) {
+            ignoreWarningsOfStoppedRuns();
+            ignoringWarningsOfStops = true;
+        }
         Outcome outcome = runner.replaceWith(PythonSession.class.getClassLoader(),
                 () -> runModule(run, target, code, reloadImported ? changes : ChangeSet.none()));
         if (interruptedRun == run) {
