@@ -4,6 +4,7 @@ import dev.hotload.jvm.ClassStore;
 import dev.hotload.jvm.CompiledClass;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileChange;
+import dev.hotload.watch.WatchSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,7 +38,7 @@ public final class IncrementalBuild {
         ENTRY_AND_WHAT_IT_USES
     }
 
-    private final SourceTree tree;
+    private final WatchSet treeFiles;
     private final Path entry;
     private final Compiler compiler;
     private final Program scope;
@@ -53,7 +54,7 @@ public final class IncrementalBuild {
      * @param scope which sources make the program
      */
     public IncrementalBuild(SourceTree tree, Path entry, Compiler compiler, Program scope) {
-        this.tree = tree;
+        this.treeFiles = tree.files();
         this.entry = entry;
         this.compiler = compiler;
         this.scope = scope;
@@ -73,7 +74,7 @@ public final class IncrementalBuild {
     public void note(ChangeSet changes) {
         if (!started) {
             started = true;
-            due.addAll(scope == Program.WHOLE_TREE ? tree.sources() : List.of(entry));
+            due.addAll(scope == Program.WHOLE_TREE ? treeFiles.existingFiles() : List.of(entry));
             return;
         }
         for (FileChange change : changes.changes()) {
@@ -116,7 +117,7 @@ public final class IncrementalBuild {
     }
 
     private boolean concerns(Path path) {
-        return program.contains(path) || path.equals(entry) || scope == Program.WHOLE_TREE && tree.contains(path);
+        return program.contains(path) || path.equals(entry) || scope == Program.WHOLE_TREE && treeFiles.watches(path);
     }
 
     /** Compiles those of {@code targets} that exist; a deleted target's classes go. */

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,20 +78,11 @@ public record SourceTree(Path root, String entryClass, String extension) {
 
     /**
      * @return the tree's sources as the watcher sees them: every file of the extension under the root, but
-     *     for what it skips (dot-folders, {@code target/}, editors' files)
+     *     for what it skips (dot-folders, {@code target/}, editors' files); which exist now, and whether a path is
+     *     one of them, ask it ({@link WatchSet#existingFiles()}, {@link WatchSet#watches(Path)})
      */
     public WatchSet files() {
         return WatchSet.ofTree(root, Set.of(extension));
-    }
-
-    /** @return every source file under the root now, found by the watcher's own walk */
-    public List<Path> sources() {
-        return files().existingFiles();
-    }
-
-    /** @return whether {@code file} is one of this program's sources (it need not exist any more) */
-    public boolean contains(Path file) {
-        return files().watches(file);
     }
 
     private static String packageOf(Path entry) throws LaunchException {

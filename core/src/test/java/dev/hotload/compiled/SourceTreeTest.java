@@ -68,7 +68,7 @@ class SourceTreeTest {
         write(".git/Hook.java", "class Hook { }");
         write("notes.txt", "");
 
-        assertThat(SourceTree.of(main, ".java").sources()).containsExactlyInAnyOrder(main, dir.resolve("util/Helper.java"));
+        assertThat(SourceTree.of(main, ".java").files().existingFiles()).containsExactlyInAnyOrder(main, dir.resolve("util/Helper.java"));
     }
 
     private Path write(String name, String content) throws IOException {

@@ -6,6 +6,7 @@ import dev.hotload.compiled.Compiler;
 import dev.hotload.compiled.SourceText;
 import dev.hotload.compiled.SourceTree;
 import dev.hotload.jvm.CompiledClass;
+import dev.hotload.watch.WatchSet;
 import groovy.lang.GroovyClassLoader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,6 +34,8 @@ import org.codehaus.groovy.tools.GroovyClass;
 final class GroovyCompiler implements Compiler {
 
     private final SourceTree tree;
+    /** Asked for every name a compile resolves: made once. */
+    private final WatchSet treeFiles;
     private final CompilerConfiguration configuration = new CompilerConfiguration();
     private final GroovyClassLoader libraries;
 
@@ -42,6 +45,7 @@ final class GroovyCompiler implements Compiler {
      */
     GroovyCompiler(SourceTree tree, ClassLoader libraries) {
         this.tree = tree;
+        this.treeFiles = tree.files();
         configuration.setSourceEncoding("UTF-8");
         configuration.addCompilationCustomizers(new ExitCalls());
         this.libraries = new GroovyClassLoader(libraries, configuration);
@@ -53,7 +57,7 @@ final class GroovyCompiler implements Compiler {
     @Override
     public Compilation compile(List<SourceText> targets, Map<String, byte[]> unchanged, Set<Path> program) {
         CompilationUnit unit = new CompilationUnit(configuration, null, libraries);
-        ProgramCompile compile = new ProgramCompile(unit, tree, unchanged, program);
+        ProgramCompile compile = new ProgramCompile(unit, tree, treeFiles, unchanged, program);
         unit.setClassNodeResolver(new ProgramResolver(compile));
         targets.forEach(compile::add);
         Map<String, Path> sourceOf = new HashMap<>();

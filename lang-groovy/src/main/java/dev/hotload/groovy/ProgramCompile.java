@@ -3,6 +3,7 @@ package dev.hotload.groovy;
 import dev.hotload.compiled.CompileError;
 import dev.hotload.compiled.SourceText;
 import dev.hotload.compiled.SourceTree;
+import dev.hotload.watch.WatchSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ final class ProgramCompile {
 
     private final CompilationUnit unit;
     private final SourceTree tree;
+    private final WatchSet treeFiles;
     private final Map<String, byte[]> unchanged;
     private final Set<Path> program;
     private final Map<Path, SourceText> sources = new HashMap<>();
@@ -30,12 +32,15 @@ final class ProgramCompile {
     /**
      * @param unit the compilation unit, empty
      * @param tree where the program's sources are
+     * @param treeFiles the tree's sources, as {@link SourceTree#files()} says
      * @param unchanged the class files of the program's sources that this compile does not recompile
      * @param program every source already part of the program: those not compiled here are not added
      */
-    ProgramCompile(CompilationUnit unit, SourceTree tree, Map<String, byte[]> unchanged, Set<Path> program) {
+    ProgramCompile(CompilationUnit unit, SourceTree tree, WatchSet treeFiles, Map<String, byte[]> unchanged,
+                   Set<Path> program) {
         this.unit = unit;
         this.tree = tree;
+        this.treeFiles = treeFiles;
         this.unchanged = Map.copyOf(unchanged);
         this.program = Set.copyOf(program);
     }
@@ -61,7 +66,7 @@ final class ProgramCompile {
             return null;
         }
         Path file = tree.sourceOf(className).normalize();
-        if (sources.containsKey(file) || program.contains(file) || !tree.contains(file) || !Files.isRegularFile(file)) {
+        if (sources.containsKey(file) || program.contains(file) || !treeFiles.watches(file) || !Files.isRegularFile(file)) {
             return null;
         }
         return addSource(file);
