@@ -3,6 +3,7 @@ package dev.hotload.cli;
 import dev.hotload.loop.ClearTerminal;
 import dev.hotload.loop.ReloadLoop;
 import dev.hotload.loop.StatusLine;
+import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
@@ -130,6 +131,8 @@ final class HotloadCommand implements Callable<Integer> {
 
     private final Environment environment;
     private final ReloaderRegistry registry;
+    /** hotload's own: the program's System.out and System.err are its to break. */
+    private final StandardStreams streams = StandardStreams.current();
 
     HotloadCommand(Environment environment, ReloaderRegistry registry) {
         this.environment = environment;
@@ -148,9 +151,9 @@ final class HotloadCommand implements Callable<Integer> {
         Launch launch = launch();
         Reloader reloader = registry.forEntry(launch.entry(), Optional.ofNullable(lang));
         if (once) {
-            return loop(reloader.open(launch), null, StatusLine.once(System.err)).runOnce();
+            return loop(reloader.open(launch), null, StatusLine.once(streams.err())).runOnce();
         }
-        StatusLine status = new StatusLine(System.err);
+        StatusLine status = new StatusLine(streams.err());
         WatchSet chosen = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
         WatchSet watchSet = followLinks ? chosen.followingLinks() : chosen;
         Session session = reloader.open(launch);
@@ -191,7 +194,7 @@ final class HotloadCommand implements Callable<Integer> {
         // Ctrl-C or SIGTERM: end the loop, let cleanup hooks run once, and let the JVM exit.
         ReloadLoop.Builder builder = ReloadLoop.builder().watcher(watcher).reporter(status).stopOnShutdown(STOP_GRACE);
         if (!noClear && !environment.flag("HOTLOAD_NO_CLEAR") && environment.stdoutIsTerminal()) {
-            builder.step(new ClearTerminal(System.out));
+            builder.step(new ClearTerminal(streams.out()));
         }
         return builder.step(session).build();
     }
@@ -201,7 +204,7 @@ final class HotloadCommand implements Callable<Integer> {
             return List.of();
         }
         try {
-            return StdinFileList.read(System.in, Path.of("").toAbsolutePath(), System.err);
+            return StdinFileList.read(System.in, Path.of("").toAbsolutePath(), streams.err());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,7 +1,9 @@
 package dev.hotload.cli;
 
+import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.ReloaderRegistry;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -14,6 +16,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // First: whatever the program later does to System.out and System.err, hotload's own lines are heard.
+        StandardStreams.install();
         System.exit(run(args));
     }
 
@@ -29,7 +33,7 @@ public final class Main {
             return fail(e.getMessage());
         }
         CommandLine commandLine = new CommandLine(new HotloadCommand(Environment.current(), registry))
-                .setErr(new PrintWriter(System.err, true))
+                .setErr(new PrintWriter(StandardStreams.current().err(), true))
                 .setParameterExceptionHandler((error, arguments) -> fail(error.getMessage() + " (see --help)"))
                 .setExecutionExceptionHandler((error, line, parsed) -> {
                     if (error instanceof LaunchException launch) {
@@ -42,15 +46,16 @@ public final class Main {
 
     /** A bug of hotload's own: one line, and the trace only when asked for with HOTLOAD_DEBUG. */
     private static int internalError(Exception error) {
-        System.err.println("hotload: internal error: " + error + " (set HOTLOAD_DEBUG=1 for the trace)");
+        PrintStream err = StandardStreams.current().err();
+        err.println("hotload: internal error: " + error + " (set HOTLOAD_DEBUG=1 for the trace)");
         if (System.getenv("HOTLOAD_DEBUG") != null) {
-            error.printStackTrace();
+            error.printStackTrace(err);
         }
         return 1;
     }
 
     private static int fail(String message) {
-        System.err.println("hotload: " + message);
+        StandardStreams.current().err().println("hotload: " + message);
         return USAGE;
     }
 }

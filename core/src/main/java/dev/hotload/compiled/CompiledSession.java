@@ -6,6 +6,7 @@ import dev.hotload.loop.Outcome;
 import dev.hotload.run.Entry;
 import dev.hotload.run.EntryRunner;
 import dev.hotload.run.RunWaits;
+import dev.hotload.run.StandardStreams;
 import dev.hotload.run.TracePrinter;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.Session;
@@ -144,7 +145,7 @@ public final class CompiledSession implements Session {
         private Consumer<Generation> onReplaced = replaced -> { };
         private CompilerWarmUp.Plan warmUp;
         private String description;
-        private PrintStream err = System.err;
+        private PrintStream err = StandardStreams.current().err();
         private RunWaits waits = RunWaits.DEFAULT;
 
         private Builder(Launch launch, SourceTree tree, Compiler compiler, URLClassLoader libraries) {

@@ -20,6 +20,7 @@ final class EntryRun {
     private final Entry entry;
     private final String label;
     private final TracePrinter tracePrinter;
+    private final StandardStreams streams;
     private final PrintStream err;
     private Thread thread;
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -28,21 +29,24 @@ final class EntryRun {
     private volatile boolean stopping;
     private volatile Outcome outcome = Outcome.ok();
 
-    private EntryRun(Entry entry, String label, TracePrinter tracePrinter, PrintStream err) {
+    private EntryRun(Entry entry, String label, TracePrinter tracePrinter, StandardStreams streams, PrintStream err) {
         this.entry = entry;
         this.label = label;
         this.tracePrinter = tracePrinter;
+        this.streams = streams;
         this.err = err;
     }
 
     /**
      * @param label names the entry in messages: {@code main}, {@code hello.groovy}
+     * @param streams the standard streams, whose program's side the run's end flushes
+     * @param err where hotload's notes and the program's trace go
      * @param worker the thread to run it on, whose last run has ended; or null for a new thread of its own
      * @return the entry, started
      */
-    static EntryRun start(Entry entry, String label, ClassLoader generation, TracePrinter tracePrinter, PrintStream err,
-                          Worker worker) throws InterruptedException {
-        EntryRun run = new EntryRun(entry, label, tracePrinter, err);
+    static EntryRun start(Entry entry, String label, ClassLoader generation, TracePrinter tracePrinter,
+                          StandardStreams streams, PrintStream err, Worker worker) throws InterruptedException {
+        EntryRun run = new EntryRun(entry, label, tracePrinter, streams, err);
         if (worker != null) {
             run.thread = worker.take(run::run, generation);
         } else {
@@ -116,15 +120,29 @@ final class EntryRun {
         } catch (Throwable error) {
             outcome = Outcome.failed(error.getClass().getSimpleName());
             if (!stopping) {
-                tracePrinter.print(error, err);
+                printTrace(error);
             }
         } finally {
-            System.out.flush();
-            err.flush();
-            if (!state.compareAndSet(State.RUNNING, State.ENDED) && !stopping) {
-                reportInBackground();
+            try {
+                streams.flushProgram();
+                if (!state.compareAndSet(State.RUNNING, State.ENDED) && !stopping) {
+                    reportInBackground();
+                }
+            } finally {
+                // Whatever happened above: a run that is not counted down is reported as running for good.
+                ended.countDown();
             }
-            ended.countDown();
+        }
+    }
+
+    /** A language's printer that fails (on an exception no printer foresaw) still leaves one true line. */
+    private void printTrace(Throwable error) {
+        try {
+            tracePrinter.print(error, err);
+        } catch (RuntimeException | LinkageError | StackOverflowError failed) {
+            err.println();
+            err.println("hotload: " + label + " threw " + error.getClass().getName() + ", whose trace cannot be printed ("
+                    + failed.getClass().getName() + ")");
         }
     }
 

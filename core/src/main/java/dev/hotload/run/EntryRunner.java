@@ -22,6 +22,7 @@ public final class EntryRunner implements AutoCloseable {
     private final String label;
     private final boolean once;
     private final TracePrinter tracePrinter;
+    private final StandardStreams streams;
     private final PrintStream err;
     private final Threads threads;
     private final RunWaits waits;
@@ -32,7 +33,8 @@ public final class EntryRunner implements AutoCloseable {
         this.label = builder.label;
         this.once = builder.once;
         this.tracePrinter = builder.tracePrinter;
-        this.err = Objects.requireNonNull(builder.err, "err");
+        this.streams = builder.streams;
+        this.err = builder.err != null ? builder.err : streams.err();
         this.threads = builder.threads;
         this.waits = builder.waits;
     }
@@ -63,8 +65,10 @@ public final class EntryRunner implements AutoCloseable {
      */
     public Outcome replaceWith(ClassLoader next, Entry entry) throws InterruptedException {
         replaceCurrent();
+        // Whatever the last run did to them: each run starts with working standard streams.
+        streams.renew();
         KeptState.begin(next);
-        running = EntryRun.start(entry, label, next, tracePrinter, err, worker());
+        running = EntryRun.start(entry, label, next, tracePrinter, streams, err, worker());
         Optional<Outcome> ended = once ? Optional.of(running.await()) : running.await(waits.running());
         if (ended.isEmpty()) {
             err.println("hotload: " + label + " is still running after " + waits.running().toMillis()
@@ -126,7 +130,8 @@ public final class EntryRunner implements AutoCloseable {
         private final String label;
         private boolean once;
         private TracePrinter tracePrinter = TracePrinter.JVM;
-        private PrintStream err = System.err;
+        private StandardStreams streams = StandardStreams.current();
+        private PrintStream err;
         private Threads threads = Threads.FRESH;
         private RunWaits waits = RunWaits.DEFAULT;
 
@@ -146,9 +151,15 @@ public final class EntryRunner implements AutoCloseable {
             return this;
         }
 
-        /** Where hotload's notes and the program's traces go. */
+        /** The standard streams renewed before each run; {@link StandardStreams#current()} by default. */
+        public Builder streams(StandardStreams value) {
+            streams = Objects.requireNonNull(value, "streams");
+            return this;
+        }
+
+        /** Where hotload's notes and the program's traces go; the streams' {@code err()} by default. */
         public Builder err(PrintStream value) {
-            err = value;
+            err = Objects.requireNonNull(value, "err");
             return this;
         }
 

@@ -14,25 +14,30 @@ public final class PythonFailures {
     }
 
     /**
-     * Reports what user code raised, on the current interpreter's {@code sys.stderr}.
+     * Reports what user code raised, on the program's {@code sys.stderr} (hotload's, if the program broke it).
      *
+     * @param streams the interpreter's standard streams
      * @return {@link Outcome#exited} for {@code sys.exit()}, else {@link Outcome#failed} with the exception's type
      * @throws InterruptedException for KeyboardInterrupt: the user wants hotload to stop
      */
-    public static Outcome report(PyException error) throws InterruptedException {
+    static Outcome report(PyException error, SysStreams streams) throws InterruptedException {
         // Checked before any printing: Jython's printers end the JVM on a SystemExit.
         if (error.match(Py.SystemExit)) {
-            return exitStatus(error);
+            return exitStatus(error, streams);
         }
         if (error.match(Py.KeyboardInterrupt)) {
             throw new InterruptedException("KeyboardInterrupt");
         }
         PySystemState sys = Py.getSystemState();
         if (sys.__findattr__("excepthook") == sys.__findattr__("__excepthook__")) {
-            sys.stderr.invoke("write", Py.newUnicode(Tracebacks.collapse(printed(error))));
+            streams.writeError(Tracebacks.collapse(printed(error)));
         } else {
             // The program's own hook decides how its errors look.
-            Py.printException(error, null, sys.stderr);
+            try {
+                Py.printException(error, null, sys.stderr);
+            } catch (PyException | NullPointerException lostStderr) {
+                streams.writeError(printed(error));
+            }
         }
         return Outcome.failed(typeName(error));
     }
@@ -59,7 +64,7 @@ public final class PythonFailures {
         return printed.invoke("getvalue").toString();
     }
 
-    private static Outcome exitStatus(PyException exit) {
+    private static Outcome exitStatus(PyException exit, SysStreams streams) {
         exit.normalize();
         PyObject code = exit.value.__findattr__("code");
         if (code == null || code == Py.None) {
@@ -69,7 +74,7 @@ public final class PythonFailures {
             return Outcome.exited(code.asIndex());
         }
         // As CPython does: sys.exit("message") prints the message and exits with status 1.
-        Py.getSystemState().stderr.invoke("write", Py.newUnicode(code.__str__().toString() + "\n"));
+        streams.writeError(code.__str__().toString() + "\n");
         return Outcome.exited(1);
     }
 

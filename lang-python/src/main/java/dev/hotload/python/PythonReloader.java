@@ -1,5 +1,6 @@
 package dev.hotload.python;
 
+import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
@@ -46,7 +47,7 @@ public final class PythonReloader implements Reloader {
         argv.add(launch.entry().toString());
         argv.addAll(launch.args());
         PySystemState sys = JythonRuntime.start(argv);
-        StandardStreams.install(sys);
+        SysStreams streams = SysStreams.install(sys, StandardStreams.current());
         // Before the user's folder is on sys.path: an os.py of theirs must not run here.
         PyObject environ = imp.importName("os", true).__getattr__("environ");
         if (environ.__finditem__("HOTLOAD_RUNNING") == null) {
@@ -56,6 +57,6 @@ public final class PythonReloader implements Reloader {
         for (Path library : launch.classpath()) {
             sys.path.append(Py.newStringOrUnicode(library.toString()));
         }
-        return new PythonSession(sys, entry, launch);
+        return new PythonSession(sys, streams, entry, launch);
     }
 }

@@ -27,6 +27,7 @@ import org.python.core.imp;
 final class PythonSession implements Session {
 
     private final PySystemState sys;
+    private final SysStreams streams;
     private final EntryModule entry;
     private final Launch launch;
     private final EntryRunner runner;
@@ -40,8 +41,9 @@ final class PythonSession implements Session {
      */
     private volatile int interruptedRun = -1;
 
-    PythonSession(PySystemState sys, EntryModule entry, Launch launch) {
+    PythonSession(PySystemState sys, SysStreams streams, EntryModule entry, Launch launch) {
         this.sys = sys;
+        this.streams = streams;
         this.entry = entry;
         this.launch = launch;
         this.runner = EntryRunner.builder(launch.entryName()).once(launch.once()).threads(EntryRunner.Threads.REUSED)
@@ -60,7 +62,7 @@ final class PythonSession implements Session {
             target = module == null ? createEntryModule() : module;
             code = ModuleReloader.compile(target);
         } catch (PyException error) {
-            return PythonFailures.isCompileError(error) ? PythonFailures.notCompiled(error) : PythonFailures.report(error);
+            return PythonFailures.isCompileError(error) ? PythonFailures.notCompiled(error) : PythonFailures.report(error, streams);
         }
         boolean reloadImported = module != null && launch.recursive();
         module = target;
@@ -80,6 +82,8 @@ final class PythonSession implements Session {
     /** Runs on the runner's thread: the changed modules the entry imports, then the entry, then its entry point. */
     private Outcome runModule(int run, PyObject target, PyCode code, ChangeSet imported) {
         Py.setSystemState(sys);
+        // Whatever the last run did to them (None, closed), this one prints as any run does.
+        streams.restore();
         try {
             reloadImported(imported);
             ModuleReloader.run(target, code);
@@ -89,13 +93,13 @@ final class PythonSession implements Session {
                 throw stopped; // stopped for the next run, which hotload has said in a line of its own
             }
             try {
-                return PythonFailures.report(error);
+                return PythonFailures.report(error, streams);
             } catch (InterruptedException keyboardInterrupt) {
                 interruptedRun = run;
                 return Outcome.failed("KeyboardInterrupt");
             }
         } finally {
-            flush();
+            streams.flush();
         }
     }
 
@@ -113,7 +117,7 @@ final class PythonSession implements Session {
         runner.close();
         Py.setSystemState(sys);
         runExitHandlers();
-        flush();
+        streams.flush();
         if (sys.modules.__finditem__(entry.name()) != null) {
             sys.modules.__delitem__(entry.name());
         }
@@ -158,7 +162,7 @@ final class PythonSession implements Session {
             exitfunc.__call__();
         } catch (PyException error) {
             try {
-                PythonFailures.report(error);
+                PythonFailures.report(error, streams);
             } catch (InterruptedException alreadyStopping) {
                 // A KeyboardInterrupt in a cleanup hook: hotload is stopping anyway.
             }
@@ -177,16 +181,11 @@ final class PythonSession implements Session {
     private Outcome callEntrypoint(String name) {
         PyObject function = module.__findattr__(name);
         if (function == null || !function.isCallable()) {
-            sys.stderr.invoke("write", Py.newUnicode("hotload: module '" + entry.name() + "' (" + launch.entryName()
-                    + ") has no function '" + name + "' to call (--entrypoint)\n"));
+            streams.writeError("hotload: module '" + entry.name() + "' (" + launch.entryName()
+                    + ") has no function '" + name + "' to call (--entrypoint)\n");
             return Outcome.failed("no function " + name);
         }
         function.__call__();
         return Outcome.ok();
-    }
-
-    private void flush() {
-        sys.stdout.invoke("flush");
-        sys.stderr.invoke("flush");
     }
 }

@@ -1,0 +1,128 @@
+package dev.hotload.run;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.util.Objects;
+
+/**
+ * Standard output and error, hotload's and the program's. Once {@linkplain #install() installed} (by
+ * {@code bin/hotload}, which owns the process), hotload keeps the JVM's own streams for itself and the program
+ * gets copies: a copy's {@code close()} ends that copy, never the file descriptor under it (the JDK points a
+ * closed descriptor 1 or 2 at {@code /dev/null} for good), and each run gets fresh copies, whatever the last run
+ * did to {@code System.out} and {@code System.err} ({@code close()}, {@code setOut(null)}). Not installed (an
+ * embedding host, a test), the program's streams and hotload's are the host's.
+ */
+public final class StandardStreams {
+
+    private static volatile StandardStreams installed;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean owned;
+
+    private StandardStreams(PrintStream out, PrintStream err, boolean owned) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.owned = owned;
+    }
+
+    /**
+     * Takes the JVM's standard streams for hotload, and gives the program copies of them; once per JVM, before
+     * anything else holds {@code System.out} or {@code System.err}.
+     *
+     * @return the streams, installed
+     */
+    public static synchronized StandardStreams install() {
+        if (installed == null) {
+            installed = new StandardStreams(System.out, System.err, true);
+            installed.renew();
+        }
+        return installed;
+    }
+
+    /** @return streams that own {@code out} and {@code err} as {@link #install()} owns the JVM's, without installing them */
+    static StandardStreams owning(PrintStream out, PrintStream err) {
+        return new StandardStreams(out, err, true);
+    }
+
+    /** @return the installed streams, or the host's: {@code System.out} and {@code System.err} as they are now */
+    public static StandardStreams current() {
+        StandardStreams streams = installed;
+        return streams != null ? streams : new StandardStreams(System.out, System.err, false);
+    }
+
+    /** @return hotload's standard output: what the program's copies write to, and that it cannot close */
+    public PrintStream out() {
+        return out;
+    }
+
+    /** @return hotload's standard error: for its own lines, which nothing the program does can silence */
+    public PrintStream err() {
+        return err;
+    }
+
+    /** Gives the program fresh copies as {@code System.out} and {@code System.err}, if hotload owns them. */
+    public void renew() {
+        if (owned) {
+            System.setOut(copyOf(out, "stdout"));
+            System.setErr(copyOf(err, "stderr"));
+        }
+    }
+
+    /** Flushes what the program wrote; a stream the program broke (null, or its own that throws) is let be. */
+    public void flushProgram() {
+        flushQuietly(System.out);
+        flushQuietly(System.err);
+        out.flush();
+        err.flush();
+    }
+
+    private static void flushQuietly(PrintStream stream) {
+        try {
+            if (stream != null) {
+                stream.flush();
+            }
+        } catch (RuntimeException | Error broken) {
+            // The program's own stream: what it does is the program's affair, not the end of the run's report.
+        }
+    }
+
+    /**
+     * @return a stream over {@code stream} as the JVM makes {@code System.out}: flushed at each line end, in the
+     *     JVM's encoding of that stream
+     */
+    private static PrintStream copyOf(PrintStream stream, String name) {
+        return new PrintStream(new Unclosable(stream), true, encodingOf(name));
+    }
+
+    /** The encoding the JVM chose for the stream: {@code stdout.encoding} as of Java 19, before it Java 17's own. */
+    private static Charset encodingOf(String name) {
+        String encoding = System.getProperty(name + ".encoding", System.getProperty("sun." + name + ".encoding"));
+        try {
+            return encoding != null ? Charset.forName(encoding) : Charset.defaultCharset();
+        } catch (IllegalArgumentException unknown) {
+            return Charset.defaultCharset();
+        }
+    }
+
+    /** Passes bytes on; closing it flushes them and leaves the stream under it open. */
+    private static final class Unclosable extends FilterOutputStream {
+
+        Unclosable(OutputStream under) {
+            super(under);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}
