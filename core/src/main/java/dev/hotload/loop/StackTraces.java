@@ -1,42 +1,132 @@
 package dev.hotload.loop;
 
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Prints stack traces without the frames of hotload's own loop, which say nothing about the user's error, and
- * with a run of recursion told once: a StackOverflowError's 1,024 frames are a few lines.
+ * Prints stack traces as the JDK does (causes, suppressed exceptions, {@code [CIRCULAR REFERENCE: ...]}), without
+ * the frames of hotload's own loop, which say nothing about the user's error, and with a run of recursion told
+ * once: a StackOverflowError's 1,024 frames are a few lines.
+ *
+ * <p>The exception is the program's: printing it never fails nor loops, whatever it does. Causes that form a
+ * loop are told once, and a {@code toString()} or {@code getCause()} that throws is said to, in the line that
+ * shows the exception, rather than thrown.
  */
 public final class StackTraces {
 
     private static final String OWN_PACKAGE = "dev.hotload.";
     /** Recursion through up to this many methods is told once. */
     private static final int MAX_CYCLE = 4;
+    /** Suppressed exceptions within suppressed exceptions: deeper ones are counted, not shown. */
+    private static final int MAX_NESTING = 8;
 
-    private StackTraces() {
+    private final PrintStream out;
+    private final Predicate<StackTraceElement> shown;
+    private final Set<Throwable> printed = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private StackTraces(PrintStream out, Predicate<StackTraceElement> shown) {
+        this.out = out;
+        this.shown = shown;
     }
 
     /** Prints {@code error} and its causes, each cut where the trace enters hotload's own code. */
     public static void print(Throwable error, PrintStream out) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            out.println((t == error ? "" : "Caused by: ") + t);
-            StackTraceElement[] frames = t.getStackTrace();
-            int end = firstOwnFrame(frames);
-            int i = 0;
-            while (i < end) {
-                int cycle = cycleAt(frames, i, end);
-                int times = cycle == 0 ? 1 : repeats(frames, i, end, cycle);
-                for (int j = i; j < i + Math.max(cycle, 1); j++) {
-                    out.println("\tat " + frames[j]);
-                }
-                if (times > 1) {
-                    out.println("\t... " + (cycle == 1 ? "the frame above" : "the " + cycle + " frames above")
-                            + " repeated " + (times - 1) + " more times");
-                }
-                i += Math.max(cycle, 1) * times;
+        print(error, out, frame -> true);
+    }
+
+    /**
+     * Prints {@code error} and its causes, each cut where the trace enters hotload's own code, with only the
+     * frames a language shows (Groovy hides those of its dispatch).
+     *
+     * @param shown which frames to print
+     */
+    public static void print(Throwable error, PrintStream out, Predicate<StackTraceElement> shown) {
+        new StackTraces(out, shown).print(error, "", "", 0);
+    }
+
+    /**
+     * @return what the exception's own {@code toString()} says, or, if that throws, its class and what it threw:
+     *     never an exception of the program's
+     */
+    public static String describe(Throwable error) {
+        try {
+            return String.valueOf(error);
+        } catch (Throwable failed) {
+            return error.getClass().getName() + " (its toString() threw " + failed.getClass().getName() + ")";
+        }
+    }
+
+    /** Prints one exception, its suppressed ones, then its causes, each once. */
+    private void print(Throwable error, String indent, String caption, int nesting) {
+        Throwable t = error;
+        String label = caption;
+        while (t != null) {
+            if (!printed.add(t)) {
+                out.println(indent + label + "[CIRCULAR REFERENCE: " + describe(t) + "]");
+                return;
             }
-            if (end < frames.length) {
-                out.println("\t... " + (frames.length - end) + " frames of hotload and the JVM");
+            out.println(indent + label + describe(t));
+            printFrames(t, indent);
+            printSuppressed(t, indent, nesting);
+            t = causeOf(t, indent);
+            label = "Caused by: ";
+        }
+    }
+
+    private void printSuppressed(Throwable error, String indent, int nesting) {
+        Throwable[] suppressed = error.getSuppressed();
+        if (suppressed.length > 0 && nesting >= MAX_NESTING) {
+            out.println(indent + "\t... " + suppressed.length + " suppressed, nested too deep to show");
+            return;
+        }
+        for (Throwable each : suppressed) {
+            print(each, indent + "\t", "Suppressed: ", nesting + 1);
+        }
+    }
+
+    private void printFrames(Throwable error, String indent) {
+        StackTraceElement[] frames = framesOf(error, indent);
+        int end = firstOwnFrame(frames);
+        int i = 0;
+        while (i < end) {
+            int cycle = cycleAt(frames, i, end);
+            int times = cycle == 0 ? 1 : repeats(frames, i, end, cycle);
+            for (int j = i; j < i + Math.max(cycle, 1); j++) {
+                out.println(indent + "\tat " + frames[j]);
             }
+            if (times > 1) {
+                out.println(indent + "\t... " + (cycle == 1 ? "the frame above" : "the " + cycle + " frames above")
+                        + " repeated " + (times - 1) + " more times");
+            }
+            i += Math.max(cycle, 1) * times;
+        }
+        if (end < frames.length) {
+            out.println(indent + "\t... " + (frames.length - end) + " frames of hotload and the JVM");
+        }
+    }
+
+    /** @return the frames shown, none if {@code getStackTrace()} (which a program may override) throws */
+    private StackTraceElement[] framesOf(Throwable error, String indent) {
+        try {
+            return Arrays.stream(error.getStackTrace()).filter(frame -> frame != null && shown.test(frame))
+                    .toArray(StackTraceElement[]::new);
+        } catch (RuntimeException | Error failed) {
+            out.println(indent + "\t(its getStackTrace() threw " + failed.getClass().getName() + ")");
+            return new StackTraceElement[0];
+        }
+    }
+
+    /** @return the cause, or null if there is none or {@code getCause()} (which a program may override) throws */
+    private Throwable causeOf(Throwable error, String indent) {
+        try {
+            return error.getCause();
+        } catch (RuntimeException | Error failed) {
+            out.println(indent + "Caused by: (its getCause() threw " + failed.getClass().getName() + ")");
+            return null;
         }
     }
 

@@ -55,7 +55,7 @@ public final class StatusLine implements Reporter {
 
     @Override
     public void failed(Step step, Throwable error) {
-        say(step.describe() + " failed: " + error);
+        say(step.describe() + " failed: " + StackTraces.describe(error));
         StackTraces.print(error, out);
         out.flush();
     }

@@ -100,7 +100,86 @@ class StackTracesTest {
                 """);
     }
 
-    private static Throwable withFrames(Throwable error, StackTraceElement... frames) {
+    @Test
+    void causesThatFormALoopAreToldOnceAsTheJdkTellsThem() {
+        Exception a = withFrames(new IllegalStateException("a"), frame("com.example.Lib", "a", "Lib.java", 1));
+        Exception b = withFrames(new IllegalArgumentException("b", a), frame("com.example.Lib", "b", "Lib.java", 2));
+        a.initCause(b);
+
+        assertThat(printed(a)).isEqualTo("""
+                java.lang.IllegalStateException: a
+                \tat com.example.Lib.a(Lib.java:1)
+                Caused by: java.lang.IllegalArgumentException: b
+                \tat com.example.Lib.b(Lib.java:2)
+                Caused by: [CIRCULAR REFERENCE: java.lang.IllegalStateException: a]
+                """);
+    }
+
+    @Test
+    void suppressedExceptionsAreShownIndentedAndTheirLoopsToldOnce() {
+        Exception main = withFrames(new IllegalStateException("main"), frame("com.example.Lib", "run", "Lib.java", 1));
+        Exception closing = withFrames(new IllegalArgumentException("close"), frame("com.example.Res", "close", "Res.java", 9));
+        main.addSuppressed(closing);
+        closing.addSuppressed(main);
+
+        assertThat(printed(main)).isEqualTo("""
+                java.lang.IllegalStateException: main
+                \tat com.example.Lib.run(Lib.java:1)
+                \tSuppressed: java.lang.IllegalArgumentException: close
+                \t\tat com.example.Res.close(Res.java:9)
+                \t\tSuppressed: [CIRCULAR REFERENCE: java.lang.IllegalStateException: main]
+                """);
+    }
+
+    @Test
+    void anExceptionWhoseToStringThrowsIsShownByItsClassWithItsFrames() {
+        Throwable error = withFrames(new RuntimeException() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("no text for you");
+            }
+        }, frame("com.example.Lib", "fail", "Lib.java", 4));
+
+        assertThat(printed(error)).isEqualTo(error.getClass().getName() + """
+                 (its toString() threw java.lang.IllegalStateException)
+                \tat com.example.Lib.fail(Lib.java:4)
+                """);
+    }
+
+    @Test
+    void aGetCauseThatThrowsEndsTheChainWithALineThatSaysSo() {
+        Throwable error = withFrames(new RuntimeException("outer") {
+            @Override
+            public synchronized Throwable getCause() {
+                throw new UnsupportedOperationException();
+            }
+        }, frame("com.example.Lib", "fail", "Lib.java", 4));
+
+        assertThat(printed(error)).endsWith("""
+                \tat com.example.Lib.fail(Lib.java:4)
+                Caused by: (its getCause() threw java.lang.UnsupportedOperationException)
+                """);
+    }
+
+    @Test
+    void onlyTheFramesALanguageShowsArePrinted() {
+        Throwable error = withFrames(new IllegalStateException("x"),
+                frame("script1", "run", "script1.groovy", 3),
+                frame("org.codehaus.groovy.runtime.InvokerHelper", "invokeMethod", "InvokerHelper.java", 100),
+                frame("script1", "main", "script1.groovy", 1));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        StackTraces.print(error, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                frame -> !frame.getClassName().startsWith("org.codehaus."));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                java.lang.IllegalStateException: x
+                \tat script1.run(script1.groovy:3)
+                \tat script1.main(script1.groovy:1)
+                """);
+    }
+
+    private static <T extends Throwable> T withFrames(T error, StackTraceElement... frames) {
         error.setStackTrace(frames);
         return error;
     }

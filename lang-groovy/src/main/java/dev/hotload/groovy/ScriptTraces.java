@@ -6,13 +6,15 @@ import org.codehaus.groovy.runtime.StackTraceUtils;
 
 /**
  * Prints an exception that ended a script as {@code groovy} does ({@code Caught: ...}), with the script's
- * frames only: Groovy's dispatch adds dozens of its own between two lines of a script.
+ * frames only: Groovy's dispatch adds dozens of its own between two lines of a script. Groovy's own
+ * {@code StackTraceUtils.deepSanitize} is not used: it rewrites the program's exceptions, and never ends on
+ * causes that form a loop.
  */
 final class ScriptTraces {
 
     static final TracePrinter PRINTER = (error, err) -> {
         err.print("Caught: ");
-        StackTraces.print(StackTraceUtils.deepSanitize(error), err);
+        StackTraces.print(error, err, frame -> StackTraceUtils.isApplicationClass(frame.getClassName()));
     };
 
     private ScriptTraces() {
