@@ -1,11 +1,14 @@
 package dev.hotload.compiled;
 
+import dev.hotload.loop.Printable;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Shows compile errors as compilers print them: where ({@code Lib.java:3:}), what, the source line and a caret
- * under the column, any details of the message, and a last line that counts them ({@code 2 errors}).
+ * under the column, any details of the message, and a last line that counts them ({@code 2 errors}). The source
+ * is shown {@linkplain Printable printable}, and errors that repeat one another on one line are shown once.
  */
 public final class CompileErrors {
 
@@ -26,8 +29,26 @@ public final class CompileErrors {
      */
     public static String report(List<CompileError> errors, Header header, Path workingDir) {
         StringBuilder report = new StringBuilder();
-        errors.forEach(error -> report.append(format(error, header, workingDir)).append('\n'));
+        int i = 0;
+        while (i < errors.size()) {
+            CompileError error = errors.get(i);
+            int same = 1;
+            while (i + same < errors.size() && isSameError(errors.get(i + same), error)) {
+                same++;
+            }
+            report.append(format(error, header, workingDir)).append('\n');
+            if (same > 1) {
+                // A binary or all-NUL file: javac's 100 "illegal character" errors on its one line are one error.
+                report.append("(and ").append(same - 1).append(" more like it on that line)\n");
+            }
+            i += same;
+        }
         return report.append(errors.size() == 1 ? "1 error" : errors.size() + " errors").append('\n').toString();
+    }
+
+    private static boolean isSameError(CompileError one, CompileError other) {
+        return one.line() > 0 && Objects.equals(one.file(), other.file()) && one.line() == other.line()
+                && one.message().equals(other.message());
     }
 
     /** @return one error: where, the message's first line, the source line with a caret, the message's rest */
@@ -44,13 +65,14 @@ public final class CompileErrors {
             }
             text.append(": ");
         }
-        text.append("error: ").append(message[0]);
+        // The message may quote the source: a NUL, an escape sequence.
+        text.append("error: ").append(Printable.line(message[0]));
         if (error.lineText() != null && error.line() > 0) {
-            text.append('\n').append(error.lineText())
-                    .append('\n').append(caret(error.lineText(), Math.max(0, error.column() - 1)));
+            Printable.Shown line = Printable.around(error.lineText(), Math.max(0, error.column() - 1));
+            text.append('\n').append(line.text()).append('\n').append(caret(line.text(), line.column()));
         }
         if (message.length > 1) {
-            text.append('\n').append(message[1]);
+            text.append('\n').append(Printable.lines(message[1]));
         }
         return text.toString();
     }

@@ -2,6 +2,7 @@ package dev.hotload.compiled;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotload.loop.Printable;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,21 @@ class CompileErrorsTest {
                 /elsewhere/B.java: error: cannot read it: it is not valid UTF-8 text
                 2 errors
                 """);
+    }
+
+    @Test
+    void anAllNulSourceIsOneShortErrorWithItsCharactersEscaped() {
+        SourceText nul = new SourceText(DIR.resolve("Lib.java"), "\u0000".repeat(10_000));
+        List<CompileError> errors = java.util.stream.IntStream.range(0, 100)
+                .mapToObj(column -> CompileError.at(nul, 1, column + 1, "illegal character: '\\u0000'"))
+                .toList();
+
+        String report = CompileErrors.report(errors, CompileErrors.Header.LINE, DIR);
+
+        assertThat(report).isEqualTo("Lib.java:1: error: illegal character: '\\u0000'\n"
+                + "\\u0000".repeat(Printable.WIDTH / 6 + 1) + "... (10,000 characters)\n"
+                + "^\n"
+                + "(and 99 more like it on that line)\n"
+                + "100 errors\n");
     }
 }

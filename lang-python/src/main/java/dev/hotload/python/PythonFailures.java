@@ -1,6 +1,7 @@
 package dev.hotload.python;
 
 import dev.hotload.loop.Outcome;
+import dev.hotload.loop.Printable;
 import org.python.core.Py;
 import org.python.core.PyException;
 import org.python.core.PyObject;
@@ -30,7 +31,7 @@ public final class PythonFailures {
         }
         PySystemState sys = Py.getSystemState();
         if (sys.__findattr__("excepthook") == sys.__findattr__("__excepthook__")) {
-            streams.writeError(Tracebacks.collapse(printed(error)));
+            streams.writeError(Printable.lines(Tracebacks.collapse(printed(error))));
         } else {
             // The program's own hook decides how its errors look.
             try {
@@ -52,10 +53,10 @@ public final class PythonFailures {
      * @return the outcome of a run whose source did not compile, with the error as Python prints it
      */
     public static Outcome notCompiled(PyException error) {
-        return Outcome.invalid(typeName(error), printed(error));
+        return Outcome.invalid(typeName(error), Printable.lines(printed(error)));
     }
 
-    /** @return the error as Python prints it, traceback and all */
+    /** @return the error as Python prints it, traceback and all; its source lines are the file's, as saved */
     private static String printed(PyException error) {
         PyObject printed = imp.importName("StringIO", true).invoke("StringIO");
         // Not printException: it hands the error to sys.excepthook, which writes to sys.stderr.
