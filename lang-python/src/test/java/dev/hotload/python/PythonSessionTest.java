@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.python.core.Py;
+import org.python.core.PySystemState;
 
 /** The Jython session in process: import once, reload in place, errors as outcomes. */
 class PythonSessionTest {
@@ -291,8 +293,12 @@ class PythonSessionTest {
         assertThat(out()).isEqualTo("['--verbose', 'two words']\n");
     }
 
-    /** Opens a session that prints to {@link #out()} and {@link #err()}: hotload's streams are the JVM's. */
+    /**
+     * Opens a session that prints to {@link #out()} and {@link #err()}: hotload's streams are the JVM's, and the
+     * interpreter's a fresh one's, as in {@code bin/hotload} (another test may have left its own on this thread).
+     */
     private void open(Launch.Builder launch) throws LaunchException {
+        Py.setSystemState(new PySystemState());
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         session = new PythonReloader().open(launch.build());
