@@ -2,6 +2,8 @@ package dev.hotload.python;
 
 import dev.hotload.loop.Outcome;
 import dev.hotload.loop.Printable;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.python.core.Py;
 import org.python.core.PyException;
 import org.python.core.PyObject;
@@ -10,6 +12,8 @@ import org.python.core.imp;
 
 /** Turns a Python exception into a run's outcome, printed the way Python prints it. */
 public final class PythonFailures {
+
+    private static final Path WORKING_DIR = Path.of("").toAbsolutePath();
 
     private PythonFailures() {
     }
@@ -29,6 +33,12 @@ public final class PythonFailures {
         if (error.match(Py.KeyboardInterrupt)) {
             throw new InterruptedException("KeyboardInterrupt");
         }
+        Optional<String> tooLarge = TooLargeModule.fileOf(error);
+        if (tooLarge.isPresent()) {
+            // An import of a module too large to compile: where it was imported, then what is wrong with it.
+            streams.writeError(Printable.lines(pythonFrames(printed(error))) + TooLargeModule.line(tooLarge.get(), WORKING_DIR));
+            return Outcome.failed("too large");
+        }
         PySystemState sys = Py.getSystemState();
         if (sys.__findattr__("excepthook") == sys.__findattr__("__excepthook__")) {
             streams.writeError(Printable.lines(Tracebacks.collapse(printed(error))));
@@ -43,9 +53,12 @@ public final class PythonFailures {
         return Outcome.failed(typeName(error));
     }
 
-    /** @return whether compiling a module raised {@code error} for its source: a SyntaxError, or an IOError reading it */
+    /**
+     * @return whether compiling a module raised {@code error} for its source: a SyntaxError, an IOError reading
+     *     it, or code too large for the JVM
+     */
     public static boolean isCompileError(PyException error) {
-        return error.match(Py.SyntaxError) || error.match(Py.IOError);
+        return error.match(Py.SyntaxError) || error.match(Py.IOError) || TooLargeModule.fileOf(error).isPresent();
     }
 
     /**
@@ -53,7 +66,23 @@ public final class PythonFailures {
      * @return the outcome of a run whose source did not compile, with the error as Python prints it
      */
     public static Outcome notCompiled(PyException error) {
+        Optional<String> tooLarge = TooLargeModule.fileOf(error);
+        if (tooLarge.isPresent()) {
+            return Outcome.invalid("too large", TooLargeModule.line(tooLarge.get(), WORKING_DIR));
+        }
         return Outcome.invalid(typeName(error), Printable.lines(printed(error)));
+    }
+
+    /** @return the lines of a printed traceback that show Python's frames, without the Java exception under them */
+    private static String pythonFrames(String traceback) {
+        StringBuilder frames = new StringBuilder();
+        for (String line : traceback.split("\n")) {
+            if (!line.startsWith("Traceback") && !line.startsWith("  ")) {
+                break;
+            }
+            frames.append(line).append('\n');
+        }
+        return frames.toString();
     }
 
     /** @return the error as Python prints it, traceback and all; its source lines are the file's, as saved */

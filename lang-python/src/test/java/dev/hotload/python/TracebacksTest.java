@@ -24,4 +24,20 @@ class TracebacksTest {
 
         assertThat(Tracebacks.collapse(traceback)).isEqualTo(traceback);
     }
+
+    @Test
+    void theJavaFramesOfAJavaExceptionEndWhereHotloadsBegin() {
+        String traceback = "Traceback (most recent call last):\n  File \"imp.py\", line 1, in <module>\n    import big\n"
+                + "\tat org.python.core.imp.importOne(imp.java:1563)\n"
+                + "\tat dev.hotload.python.ModuleReloader.run(ModuleReloader.java:58)\n"
+                + "\tat dev.hotload.run.EntryRun.run(EntryRun.java:117)\n"
+                + "\tat java.base/java.lang.Thread.run(Thread.java:840)\n"
+                + "java.lang.RuntimeException: boom\n";
+
+        assertThat(Tracebacks.collapse(traceback)).isEqualTo("Traceback (most recent call last):\n"
+                + "  File \"imp.py\", line 1, in <module>\n    import big\n"
+                + "\tat org.python.core.imp.importOne(imp.java:1563)\n"
+                + "\t... 3 frames of hotload and the JVM\n"
+                + "java.lang.RuntimeException: boom\n");
+    }
 }
