@@ -26,6 +26,8 @@ final class JythonRuntime {
         Properties properties = new Properties();
         // The package cache would be written under the user's home or the shared temp folder; not needed.
         properties.setProperty("python.cachedir.skip", "true");
+        // Before os is imported, which loads jffi: its library must not be written to the shared /tmp.
+        NativeFolder.choose(System.getenv());
         PySystemState.initialize(System.getProperties(), properties, argv.toArray(String[]::new));
         PySystemState sys = Py.getSystemState();
         // Also when Jython was started before (an embedding host, a test), without the option.
