@@ -70,7 +70,10 @@ public final class EntryRunner implements AutoCloseable {
         KeptState.begin(next);
         running = EntryRun.start(entry, label, next, tracePrinter, streams, err, worker());
         Optional<Outcome> ended = once ? Optional.of(running.await()) : running.await(waits.running());
-        if (ended.isEmpty()) {
+        if (ended.isPresent()) {
+            // So that what runs until the next run (a compiler, hotload's own lines) finds working streams too.
+            streams.renew();
+        } else {
             err.println("hotload: " + label + " is still running after " + waits.running().toMillis()
                     + " ms; it goes on in the background until the next save");
         }

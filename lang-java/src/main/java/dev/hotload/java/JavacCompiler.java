@@ -5,9 +5,12 @@ import dev.hotload.compiled.CompileError;
 import dev.hotload.compiled.CompileErrors;
 import dev.hotload.compiled.Compiler;
 import dev.hotload.compiled.SourceText;
+import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.LaunchException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +73,9 @@ final class JavacCompiler implements Compiler {
         files.prepare(earlier);
         List<SourceFile> units = sources.stream().map(SourceFile::new).toList();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        boolean ok = compiler.getTask(null, files, diagnostics, OPTIONS, null, units).call();
+        // Not null, which javac reads as System.err: the program's, which it may have set to null or closed.
+        Writer notes = new PrintWriter(StandardStreams.current().err(), true);
+        boolean ok = compiler.getTask(notes, files, diagnostics, OPTIONS, null, units).call();
         Set<Path> compiled = sources.stream().map(SourceText::path).collect(Collectors.toSet());
         List<CompileError> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {

@@ -90,7 +90,19 @@ public final class PythonFailures {
         PyObject printed = imp.importName("StringIO", true).invoke("StringIO");
         // Not printException: it hands the error to sys.excepthook, which writes to sys.stderr.
         error.normalize();
-        Py.displayException(error.type, error.value, error.traceback, printed);
+        try {
+            Py.displayException(error.type, error.value, error.traceback, printed);
+        } catch (PyException closedStdout) {
+            // Jython flushes sys.stdout first, which fails if the program closed it or set it to None.
+            PySystemState sys = Py.getSystemState();
+            PyObject stdout = sys.stdout;
+            sys.stdout = printed = imp.importName("StringIO", true).invoke("StringIO");
+            try {
+                Py.displayException(error.type, error.value, error.traceback, printed);
+            } finally {
+                sys.stdout = stdout;
+            }
+        }
         return printed.invoke("getvalue").toString();
     }
 

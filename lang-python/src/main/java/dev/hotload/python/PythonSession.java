@@ -56,6 +56,8 @@ final class PythonSession implements Session {
         if (!Files.isRegularFile(launch.entry())) {
             return Outcome.entryDeleted();
         }
+        // Before the compile too: Jython prints a SyntaxError through sys.stdout, which the last run may have closed.
+        streams.restore();
         PyObject target;
         PyCode code;
         try {

@@ -293,6 +293,32 @@ class PythonSessionTest {
         assertThat(out()).isEqualTo("['--verbose', 'two words']\n");
     }
 
+    @Test
+    void aRunThatClosedItsStreamsLeavesTheNextSyntaxErrorAndRunHeard() throws Exception {
+        Path entry = write("closes.py", "import sys\nsys.stdout.close()\nsys.stderr = None\n");
+        open(Launch.of(entry));
+        assertThat(run()).isEqualTo(Outcome.ok());
+
+        Files.writeString(entry, "x = (1 +\n");
+        Outcome broken = reload(entry);
+        Files.writeString(entry, "print('heard again')\n");
+        Outcome next = reload(entry);
+
+        assertThat(broken.kind()).isEqualTo(Outcome.Kind.INVALID);
+        assertThat(broken.diagnostics()).contains("SyntaxError");
+        assertThat(next).isEqualTo(Outcome.ok());
+        assertThat(out()).isEqualTo("heard again\n");
+    }
+
+    @Test
+    void anErrorRaisedAfterClosingStdoutIsStillATraceback() throws Exception {
+        Path entry = write("closes_then_fails.py", "import sys\nsys.stdout.close()\nraise ValueError('after close')\n");
+        open(Launch.of(entry));
+
+        assertThat(run()).isEqualTo(Outcome.failed("ValueError"));
+        assertThat(err()).contains("Traceback", "ValueError: after close").doesNotContain("dev.hotload");
+    }
+
     /**
      * Opens a session that prints to {@link #out()} and {@link #err()}: hotload's streams are the JVM's, and the
      * interpreter's a fresh one's, as in {@code bin/hotload} (another test may have left its own on this thread).
