@@ -6,7 +6,7 @@ import java.util.Locale;
  * Text of the user's files as hotload echoes it under an error: a source line, a compiler's message quoting a
  * character. A control character would print as nothing, or ring, or move the cursor (an escape sequence can
  * rewrite what the terminal shows), and one line of a binary or all-NUL file is thousands of characters long:
- * control characters are shown escaped ({@code \u0000}), and a long line is cut.
+ * control characters are shown escaped ({@code \x00}), and a long line is cut.
  */
 public final class Printable {
 
@@ -77,9 +77,14 @@ public final class Printable {
         return new Shown(shown.toString(), shownColumn);
     }
 
+    /** As file names are escaped ({@code \x00}, {@code \r}), but a tab is kept: the caret's line keeps it too. */
     private static void escape(char c, StringBuilder shown) {
-        if (c == '\t' || !Character.isISOControl(c)) {
+        if (c == '\t' || !(Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
             shown.append(c);
+        } else if (c == '\r') {
+            shown.append("\\r");
+        } else if (c < 0x100) {
+            shown.append(String.format("\\x%02x", (int) c));
         } else {
             shown.append(String.format("\\u%04x", (int) c));
         }

@@ -62,7 +62,7 @@ class CompileErrorsTest {
         String report = CompileErrors.report(errors, CompileErrors.Header.LINE, DIR);
 
         assertThat(report).isEqualTo("Lib.java:1: error: illegal character: '\\u0000'\n"
-                + "\\u0000".repeat(Printable.WIDTH / 6 + 1) + "... (10,000 characters)\n"
+                + "\\x00".repeat(Printable.WIDTH / 4) + "... (10,000 characters)\n"
                 + "^\n"
                 + "(and 99 more like it on that line)\n"
                 + "100 errors\n");

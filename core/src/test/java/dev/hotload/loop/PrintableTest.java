@@ -9,14 +9,14 @@ class PrintableTest {
 
     @Test
     void controlCharactersAreEscapedAndTabsKept() {
-        assertThat(Printable.line("a\u0000b\u001b[2Jc\td")).isEqualTo("a\\u0000b\\u001b[2Jc\td");
+        assertThat(Printable.line("a\u0000b\u001b[2Jc\td")).isEqualTo("a\\x00b\\x1b[2Jc\td");
     }
 
     @Test
     void aLongLineIsCutAndSaysHowLongItWas() {
         String shown = Printable.line("\u0000".repeat(10_000));
 
-        assertThat(shown).isEqualTo("\\u0000".repeat(Printable.WIDTH / 6 + 1) + "... (10,000 characters)");
+        assertThat(shown).isEqualTo("\\x00".repeat(Printable.WIDTH / 4) + "... (10,000 characters)");
     }
 
     @Test
@@ -34,14 +34,14 @@ class PrintableTest {
     void theColumnMovesWithTheEscapesBeforeIt() {
         Printable.Shown shown = Printable.around("\u0000\u0000x", 2);
 
-        assertThat(shown.text()).isEqualTo("\\u0000\\u0000x");
-        assertThat(shown.column()).isEqualTo(12);
+        assertThat(shown.text()).isEqualTo("\\x00\\x00x");
+        assertThat(shown.column()).isEqualTo(8);
     }
 
     @Test
     void eachLineOfATextIsMadePrintableAndCrlfLineEndsShowNoCarriageReturn() {
         assertThat(Printable.lines("  File \"lib.py\", line 1\r\n    \u0007bell\r\n"))
-                .isEqualTo("  File \"lib.py\", line 1\n    \\u0007bell\n");
+                .isEqualTo("  File \"lib.py\", line 1\n    \\x07bell\n");
     }
 
     @Test

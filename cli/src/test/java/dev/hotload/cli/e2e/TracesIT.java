@@ -88,7 +88,7 @@ class TracesIT {
             hotload.awaitErr(lang.entry + " changed, reloaded", RELOAD);
 
             String err = String.join("\n", hotload.stderrLines());
-            assertThat(err).doesNotContain("\u0000").contains("\\u0000");
+            assertThat(err).doesNotContain("\u0000").contains("\\x00");
             assertThat(err.length()).isLessThan(2_000);
         }
     }
