@@ -114,11 +114,16 @@ public final class EntryRunner implements AutoCloseable {
             return;
         }
         KeptState.unload().forEach(this::reportHookFailure);
-        if (running.isAlive() && !running.stop(waits.stop())) {
-            worker = null; // busy for good, or stopped: the next run gets a thread of its own
-            boolean killed = running.kill(waits.kill());
-            err.println("hotload: the previous " + label + " did not end within " + waits.stop().toMillis()
-                    + " ms of an interrupt; " + (killed ? "stopped it" : "it goes on running beside the new one"));
+        if (running.isAlive()) {
+            boolean ended = running.stop(waits.stop());
+            boolean killed = !ended && running.kill(waits.kill());
+            // Stopped while it printed, it may have left a line unfinished: the next output starts a new one.
+            streams.endLines();
+            if (!ended) {
+                worker = null; // busy for good, or stopped: the next run gets a thread of its own
+                err.println("hotload: the previous " + label + " did not end within " + waits.stop().toMillis()
+                        + " ms of an interrupt; " + (killed ? "stopped it" : "it goes on running beside the new one"));
+            }
         }
         running = null;
     }

@@ -1,5 +1,7 @@
 package dev.hotload.run;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,11 +11,15 @@ import java.util.Objects;
 
 /**
  * Standard output and error, hotload's and the program's. Once {@linkplain #install() installed} (by
- * {@code bin/hotload}, which owns the process), hotload keeps the JVM's own streams for itself and the program
- * gets copies: a copy's {@code close()} ends that copy, never the file descriptor under it (the JDK points a
- * closed descriptor 1 or 2 at {@code /dev/null} for good), and each run gets fresh copies, whatever the last run
- * did to {@code System.out} and {@code System.err} ({@code close()}, {@code setOut(null)}). Not installed (an
- * embedding host, a test), the program's streams and hotload's are the host's.
+ * {@code bin/hotload}, which owns the process), hotload writes to descriptors 1 and 2 through streams of its own,
+ * and the program gets copies: a copy's {@code close()} ends that copy, never the file descriptor under it (the
+ * JDK points a closed descriptor 1 or 2 at {@code /dev/null} for good), and each run gets fresh copies, whatever
+ * the last run did to {@code System.out} and {@code System.err} ({@code close()}, {@code setOut(null)}). Not
+ * installed (an embedding host, a test), the program's streams and hotload's are the host's.
+ *
+ * <p>hotload's own streams buffer nothing: a run stopped with {@link Thread#stop} in the middle of a write (a
+ * loop that prints) can leave no half-done buffer behind to be written twice; and they know whether their last
+ * byte ended a line, so that the next run's output starts on a line of its own ({@link #endLines()}).
  */
 public final class StandardStreams {
 
@@ -21,12 +27,22 @@ public final class StandardStreams {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final boolean owned;
+    /** Null unless hotload owns the streams. */
+    private final LineEnds outEnds;
+    private final LineEnds errEnds;
 
-    private StandardStreams(PrintStream out, PrintStream err, boolean owned) {
+    private StandardStreams(PrintStream out, PrintStream err) {
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
-        this.owned = owned;
+        this.outEnds = null;
+        this.errEnds = null;
+    }
+
+    private StandardStreams(LineEnds out, LineEnds err) {
+        this.outEnds = out;
+        this.errEnds = err;
+        this.out = new PrintStream(out, true, encodingOf("stdout"));
+        this.err = new PrintStream(err, true, encodingOf("stderr"));
     }
 
     /**
@@ -37,21 +53,23 @@ public final class StandardStreams {
      */
     public static synchronized StandardStreams install() {
         if (installed == null) {
-            installed = new StandardStreams(System.out, System.err, true);
+            System.out.flush();
+            System.err.flush();
+            installed = owning(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
             installed.renew();
         }
         return installed;
     }
 
-    /** @return streams that own {@code out} and {@code err} as {@link #install()} owns the JVM's, without installing them */
-    static StandardStreams owning(PrintStream out, PrintStream err) {
-        return new StandardStreams(out, err, true);
+    /** @return streams that own {@code out} and {@code err} as {@link #install()} owns descriptors 1 and 2 */
+    static StandardStreams owning(OutputStream out, OutputStream err) {
+        return new StandardStreams(new LineEnds(out), new LineEnds(err));
     }
 
     /** @return the installed streams, or the host's: {@code System.out} and {@code System.err} as they are now */
     public static StandardStreams current() {
         StandardStreams streams = installed;
-        return streams != null ? streams : new StandardStreams(System.out, System.err, false);
+        return streams != null ? streams : new StandardStreams(System.out, System.err);
     }
 
     /** @return hotload's standard output: what the program's copies write to, and that it cannot close */
@@ -66,9 +84,22 @@ public final class StandardStreams {
 
     /** Gives the program fresh copies as {@code System.out} and {@code System.err}, if hotload owns them. */
     public void renew() {
-        if (owned) {
+        if (outEnds != null) {
             System.setOut(copyOf(out, "stdout"));
             System.setErr(copyOf(err, "stderr"));
+        }
+    }
+
+    /**
+     * Ends the line a stopped run left unfinished (stopped between a text and its line end), on each stream, so
+     * that what follows (hotload's note, the next run's output) starts a line of its own. Only if hotload owns them.
+     */
+    public void endLines() {
+        if (outEnds != null) {
+            flushQuietly(System.out);
+            flushQuietly(System.err);
+            outEnds.endLine();
+            errEnds.endLine();
         }
     }
 
@@ -105,6 +136,48 @@ public final class StandardStreams {
             return encoding != null ? Charset.forName(encoding) : Charset.defaultCharset();
         } catch (IllegalArgumentException unknown) {
             return Charset.defaultCharset();
+        }
+    }
+
+    /** A descriptor's stream that knows whether its last byte ended a line. */
+    private static final class LineEnds extends FilterOutputStream {
+
+        private volatile boolean atLineStart = true;
+
+        LineEnds(OutputStream under) {
+            super(under);
+        }
+
+        // Noted before the write: Thread.stop's ThreadDeath comes when the write returns from the system, and
+        // would skip whatever follows it.
+        @Override
+        public synchronized void write(int b) throws IOException {
+            atLineStart = b == '\n';
+            out.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+            if (length > 0) {
+                atLineStart = bytes[offset + length - 1] == '\n';
+            }
+            out.write(bytes, offset, length);
+        }
+
+        synchronized void endLine() {
+            if (!atLineStart) {
+                try {
+                    write('\n');
+                } catch (IOException lost) {
+                    // Nowhere to say it: the descriptor is gone.
+                }
+            }
+        }
+
+        /** Never closes the descriptor: nothing of the program's holds this stream, and hotload needs it to the end. */
+        @Override
+        public void close() throws IOException {
+            out.flush();
         }
     }
 

@@ -65,6 +65,8 @@ class EntryRunnerTest {
 
             assertThat(second).isEqualTo(Outcome.ok());
             assertThat(events).containsExactly("second ran");
+            // Its end was counted down in its last lines: the thread itself is gone moments later.
+            spinner.get().join(5_000);
             assertThat(spinner.get().isAlive()).isFalse();
             assertThat(err()).endsWith("hotload: the previous lib did not end within 100 ms of an interrupt; stopped it\n");
         }

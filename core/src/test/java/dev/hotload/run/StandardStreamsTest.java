@@ -23,8 +23,7 @@ class StandardStreamsTest {
     private final PrintStream systemErr = System.err;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final StandardStreams streams = StandardStreams.owning(
-            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final StandardStreams streams = StandardStreams.owning(out, err);
 
     @AfterEach
     void restoreSystemStreams() {
@@ -91,6 +90,41 @@ class StandardStreamsTest {
 
             assertThat(failed).isEqualTo(Outcome.failed("IllegalStateException"));
             assertThat(err()).startsWith("Exception in thread \"main\" java.lang.IllegalStateException: after closing System.err\n");
+        }
+    }
+
+    @Test
+    void aRunStoppedInTheMiddleOfALineLeavesTheNextRunsOutputOnALineOfItsOwn() throws Exception {
+        try (EntryRunner runner = EntryRunner.builder("main").streams(streams).waits(SHORT).build()) {
+            runner.replaceWith(loader(), () -> {
+                System.out.print("tick 1");
+                System.out.flush();
+                Thread.sleep(60_000);
+                return Outcome.ok();
+            });
+            runner.replaceWith(loader(), () -> {
+                System.out.println("Result: 1");
+                return Outcome.ok();
+            });
+
+            assertThat(out()).isEqualTo("tick 1\nResult: 1\n");
+        }
+    }
+
+    @Test
+    void aRunThatEndedItsLinesGetsNoEmptyLine() throws Exception {
+        try (EntryRunner runner = EntryRunner.builder("main").streams(streams).waits(SHORT).build()) {
+            runner.replaceWith(loader(), () -> {
+                System.out.println("tick 1");
+                Thread.sleep(60_000);
+                return Outcome.ok();
+            });
+            runner.replaceWith(loader(), () -> {
+                System.out.println("Result: 1");
+                return Outcome.ok();
+            });
+
+            assertThat(out()).isEqualTo("tick 1\nResult: 1\n");
         }
     }
 
