@@ -10,6 +10,7 @@ import dev.hotload.run.TracePrinter;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
+import dev.hotload.watch.PrintableName;
 import java.io.PrintStream;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ public final class CompiledSession implements Session {
         try {
             entry = entries.find(next, build.classesOf(launch.entry()));
         } catch (MissingEntry missing) {
-            err.println("hotload: " + missing.getMessage());
+            err.println("hotload: " + PrintableName.of(missing.getMessage()));
             return Outcome.failed("no entry point");
         }
         Generation previous = generation;

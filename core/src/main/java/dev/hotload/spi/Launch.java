@@ -1,5 +1,6 @@
 package dev.hotload.spi;
 
+import dev.hotload.watch.PrintableName;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
 
     /** @return the entry's file name, as messages show it */
     public String entryName() {
-        return entry.getFileName().toString();
+        return PrintableName.of(entry.getFileName());
     }
 
     /** Collects the options of a launch; all but the entry are optional. */

@@ -136,7 +136,7 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
             parts.add(files.size() == 1 ? "1 file" : files.size() + " files");
         }
         for (Path folder : folders) {
-            parts.add(folder + (extensions.isEmpty() ? "" : " (" + String.join(", ", extensions.stream().sorted().toList()) + ")"));
+            parts.add(PrintableName.of(folder) + (extensions.isEmpty() ? "" : " (" + String.join(", ", extensions.stream().sorted().toList()) + ")"));
         }
         return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }

@@ -5,6 +5,7 @@ import dev.hotload.run.EntryRunner;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
+import dev.hotload.watch.PrintableName;
 import java.nio.file.Files;
 import java.util.List;
 import org.python.core.Py;
@@ -177,8 +178,8 @@ final class PythonSession implements Session {
     private Outcome callEntrypoint(String name) {
         PyObject function = module.__findattr__(name);
         if (function == null || !function.isCallable()) {
-            sys.stderr.invoke("write", Py.newUnicode("hotload: module '" + entry.name() + "' (" + launch.entryName()
-                    + ") has no function '" + name + "' to call (--entrypoint)\n"));
+            sys.stderr.invoke("write", Py.newUnicode("hotload: " + PrintableName.of("module '" + entry.name() + "' (" + launch.entryName()
+                    + ") has no function '" + name + "' to call (--entrypoint)") + "\n"));
             return Outcome.failed("no function " + name);
         }
         function.__call__();
