@@ -10,10 +10,10 @@ import dev.hotload.run.TracePrinter;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
+import dev.hotload.watch.FileKind;
 import dev.hotload.watch.PrintableName;
 import java.io.PrintStream;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,8 +73,9 @@ public final class CompiledSession implements Session {
     @Override
     public Outcome run(ChangeSet changes) throws InterruptedException {
         build.note(changes);
-        if (!Files.isRegularFile(launch.entry())) {
-            return Outcome.entryDeleted();
+        FileKind entryKind = FileKind.of(launch.entry());
+        if (entryKind != FileKind.REGULAR) {
+            return Outcome.entryNotAFile(entryKind);
         }
         lastBuild = build.rebuild();
         if (warmUp == null && warmUpPlan.isPresent()) {

@@ -5,8 +5,6 @@ import dev.hotload.spi.LaunchException;
 import dev.hotload.watch.WatchSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -88,7 +86,7 @@ public record SourceTree(Path root, String entryClass, String extension) {
     private static String packageOf(Path entry) throws LaunchException {
         String source;
         try {
-            source = Files.readString(entry, StandardCharsets.UTF_8);
+            source = SourceText.read(entry).content();
         } catch (IOException | UncheckedIOException e) {
             throw new LaunchException("cannot read '" + entry + "': " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.hotload.loop;
 
+import dev.hotload.watch.FileKind;
 import java.util.Objects;
 
 /**
@@ -62,6 +63,14 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
     /** @return the outcome of a run whose entry file is gone: it waits for the file to come back */
     public static Outcome entryDeleted() {
         return failed("entry deleted");
+    }
+
+    /**
+     * @param kind what the entry's path holds now, not a regular file
+     * @return the outcome of a run whose entry is gone or is no file to read: it waits for a file there
+     */
+    public static Outcome entryNotAFile(FileKind kind) {
+        return kind == FileKind.MISSING ? entryDeleted() : failed("entry is " + kind.description());
     }
 
     /** @return whether the run succeeded */

@@ -5,8 +5,8 @@ import dev.hotload.run.EntryRunner;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
+import dev.hotload.watch.FileKind;
 import dev.hotload.watch.PrintableName;
-import java.nio.file.Files;
 import java.util.List;
 import org.python.core.Py;
 import org.python.core.PyCode;
@@ -52,8 +52,9 @@ final class PythonSession implements Session {
     @Override
     public Outcome run(ChangeSet changes) throws InterruptedException {
         Py.setSystemState(sys);
-        if (!Files.isRegularFile(launch.entry())) {
-            return Outcome.entryDeleted();
+        FileKind entryKind = FileKind.of(launch.entry());
+        if (entryKind != FileKind.REGULAR) {
+            return Outcome.entryNotAFile(entryKind);
         }
         PyObject target;
         PyCode code;
