@@ -25,7 +25,9 @@ public final class EntryRunner implements AutoCloseable {
     private final PrintStream err;
     private final Threads threads;
     private final RunWaits waits;
+    private final ProgramThreads programThreads;
     private EntryRun running;
+    private ClassLoader runningLoader;
     private Worker worker;
 
     private EntryRunner(Builder builder) {
@@ -35,6 +37,7 @@ public final class EntryRunner implements AutoCloseable {
         this.err = Objects.requireNonNull(builder.err, "err");
         this.threads = builder.threads;
         this.waits = builder.waits;
+        this.programThreads = new ProgramThreads("hotload program " + label);
     }
 
     /**
@@ -64,7 +67,8 @@ public final class EntryRunner implements AutoCloseable {
     public Outcome replaceWith(ClassLoader next, Entry entry) throws InterruptedException {
         replaceCurrent();
         KeptState.begin(next);
-        running = EntryRun.start(entry, label, next, tracePrinter, err, worker());
+        running = EntryRun.start(entry, label, next, tracePrinter, err, worker(), programThreads.group());
+        runningLoader = next;
         Optional<Outcome> ended = once ? Optional.of(running.await()) : running.await(waits.running());
         if (ended.isEmpty()) {
             err.println("hotload: " + label + " is still running after " + waits.running().toMillis()
@@ -96,24 +100,35 @@ public final class EntryRunner implements AutoCloseable {
     /** @return the worker for the next run, a new one after a run that would not end; or none */
     private Worker worker() {
         if (threads == Threads.REUSED && worker == null) {
-            worker = new Worker();
+            worker = new Worker(programThreads.group());
         }
         return worker;
     }
 
-    /** Runs the unload hooks and stops the running entry: interrupted, then, if it goes on, killed. */
+    /**
+     * Runs the unload hooks and stops the running entry: interrupted, then, if it goes on, killed; and with it the
+     * threads it left that run its code (see {@link ProgramThreads}), in the same time.
+     */
     private void replaceCurrent() throws InterruptedException {
         if (running == null) {
             return;
         }
         KeptState.unload().forEach(this::reportHookFailure);
+        long deadline = System.nanoTime() + waits.stop().toNanos();
+        ProgramThreads.Left left = programThreads.leftBy(running.thread(), runningLoader);
+        left.interrupt();
         if (running.isAlive() && !running.stop(waits.stop())) {
             worker = null; // busy for good, or stopped: the next run gets a thread of its own
             boolean killed = running.kill(waits.kill());
             err.println("hotload: the previous " + label + " did not end within " + waits.stop().toMillis()
                     + " ms of an interrupt; " + (killed ? "stopped it" : "it goes on running beside the new one"));
+            if (!killed) {
+                programThreads.named(running.thread());
+            }
         }
+        left.finish(deadline, waits.kill().toNanos(), err);
         running = null;
+        runningLoader = null;
     }
 
     private void reportHookFailure(Throwable failure) {
