@@ -80,7 +80,8 @@ public record SourceTree(Path root, String entryClass, String extension) {
      *     one of them, ask it ({@link WatchSet#existingFiles()}, {@link WatchSet#watches(Path)})
      */
     public WatchSet files() {
-        return WatchSet.ofTree(root, Set.of(extension));
+        // The entry, if it is a link out of the tree, is the tree's all the same: the user named it.
+        return WatchSet.ofTree(root, Set.of(extension)).plusFile(sourceOf(entryClass));
     }
 
     private static String packageOf(Path entry) throws LaunchException {
