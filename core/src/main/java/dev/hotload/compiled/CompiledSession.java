@@ -98,7 +98,7 @@ public final class CompiledSession implements Session {
         generation = next;
         Outcome outcome = runner.replaceWith(next, entry);
         if (previous != null) {
-            onReplaced.accept(previous);
+            runner.amongProgramThreads(() -> onReplaced.accept(previous));
         }
         return outcome;
     }
@@ -116,7 +116,12 @@ public final class CompiledSession implements Session {
         }
         runner.close();
         if (generation != null) {
-            onReplaced.accept(generation);
+            Generation last = generation;
+            try {
+                runner.amongProgramThreads(() -> onReplaced.accept(last));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // hotload is ending: the JVM's end releases it all
+            }
         }
         generation = null;
         compiler.close();

@@ -6,11 +6,13 @@ import dev.hotload.loop.StackTraces;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a program's entry, one run at a time, each on a thread of its own, whatever the language. Replacing a
  * run runs its {@link dev.hotload.Hotload#onUnload} hooks, interrupts its thread if it still runs, waits up to
- * {@link RunWaits#stop()} for it (then stops a thread that ignored the interrupt), before the next run starts.
+ * {@link RunWaits#stop()} for it (then stops a thread that ignored the interrupt), before the next run starts;
+ * the threads the run started meet the same end if they run its code (see {@link ProgramThreads}).
  *
  * <p>How a run ends: the runner waits {@link RunWaits#running()} for the entry to return (to the end, for a
  * run with {@code --once}), and reports how it ended (returned, threw, called {@code System.exit}). An entry
@@ -75,6 +77,34 @@ public final class EntryRunner implements AutoCloseable {
                     + " ms; it goes on in the background until the next save");
         }
         return ended.orElse(Outcome.ok());
+    }
+
+    /**
+     * Runs {@code task} on a thread among the program's, and waits for it. For a language runtime's cleanup of a
+     * replaced generation: the JDK keeps some caches per thread group (the bean introspector's, which Groovy's
+     * meta classes fill), and a flush reaches only those of the group it runs in: the program's, where its
+     * threads filled them.
+     *
+     * @throws RuntimeException what {@code task} threw
+     */
+    public void amongProgramThreads(Runnable task) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(programThreads.group(), () -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "hotload cleanup");
+        thread.setDaemon(true);
+        thread.start();
+        thread.join();
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
     }
 
     /** @return whether the last run still runs: the next {@link #replaceWith} stops it */
