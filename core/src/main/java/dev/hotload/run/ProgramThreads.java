@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -63,7 +65,7 @@ final class ProgramThreads {
         List<Thread> stale = new ArrayList<>();
         List<Thread> others = new ArrayList<>();
         for (Thread thread : alive()) {
-            if (thread == mainThread || isNamed(thread)) {
+            if (thread == mainThread || isNamed(thread) || isSharedByTheJdk(thread)) {
                 continue;
             }
             if (replaced instanceof ProgramCode code && runs(thread, code)) {
@@ -155,6 +157,14 @@ final class ProgramThreads {
             count = group.enumerate(threads, true);
         }
         return Arrays.asList(threads).subList(0, count);
+    }
+
+    /**
+     * A worker of the JDK's common pool (parallel streams) starts in the group of the thread that first needs
+     * it, but it is the JVM's, shared by every run: it is neither the program's to stop nor news to name.
+     */
+    private static boolean isSharedByTheJdk(Thread thread) {
+        return thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool();
     }
 
     private boolean isNamed(Thread thread) {

@@ -90,6 +90,19 @@ class EntryRunnerThreadsTest {
     }
 
     @Test
+    void theJdksCommonPoolIsNeitherStoppedNorNamed() throws Exception {
+        try (EntryRunner runner = runner()) {
+            runner.replaceWith(program(), () -> {
+                long sum = java.util.stream.LongStream.range(0, 100_000).parallel().map(i -> i % 7).sum();
+                return sum > 0 ? Outcome.ok() : Outcome.failed("no sum");
+            });
+            runner.replaceWith(program(), Outcome::ok);
+
+            assertThat(err()).isEmpty();
+        }
+    }
+
+    @Test
     void aRunWhoseLoaderSaysNothingOfItsCodeHasItsThreadsNamedOnceNeverStopped() throws Exception {
         AtomicReference<Thread> left = new AtomicReference<>();
         CountDownLatch release = new CountDownLatch(1);
