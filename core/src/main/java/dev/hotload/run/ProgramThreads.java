@@ -123,7 +123,7 @@ final class ProgramThreads {
          * @param killNanos how long the stopped threads get to end
          */
         void finish(long deadline, long killNanos, PrintStream err) throws InterruptedException {
-                List<Thread> going = awaitEnd(stale, deadline);
+            List<Thread> going = awaitEnd(stale, deadline);
             if (!going.isEmpty()) {
                 boolean stoppable = stop(going);
                 List<Thread> still = awaitEnd(going, System.nanoTime() + killNanos);
@@ -136,7 +136,7 @@ final class ProgramThreads {
                     still.forEach(ProgramThreads.this::named);
                 }
             }
-            // A pool that an unload hook has just shut down is ending: only what is still there after a moment is named.
+            // A pool an unload hook has just shut down is ending: only what is still there a moment later is named.
             List<Thread> staying = awaitEnd(others, Math.min(deadline, System.nanoTime() + OTHERS_GRACE_NANOS));
             if (!staying.isEmpty()) {
                 err.println(compiled
@@ -204,7 +204,10 @@ final class ProgramThreads {
     }
 
     private static String names(List<Thread> threads) {
-        String shown = threads.stream().limit(NAMES_SHOWN).map(thread -> PrintableName.of(thread.getName())).collect(Collectors.joining(", "));
+        // A thread's name is the program's to choose: it must not break hotload's line either.
+        String shown = threads.stream().limit(NAMES_SHOWN)
+                .map(thread -> PrintableName.of(thread.getName()))
+                .collect(Collectors.joining(", "));
         int more = threads.size() - NAMES_SHOWN;
         return more > 0 ? shown + " and " + more + " more" : shown;
     }

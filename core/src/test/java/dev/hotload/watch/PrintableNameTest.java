@@ -21,6 +21,7 @@ class PrintableNameTest {
 
     @Test
     void everyControlCharacterIsEscapedVisibly() {
-        assertEquals("a\\rb\\tc\\x1b[2Jd\\x00e\\x7ff\\x85g\\u2028h", PrintableName.of("a\rb\tc\u001b[2Jd\0e\u007ff\u0085g\u2028h"));
+        assertEquals("a\\rb\\tc\\x1b[2Jd\\x00e\\x7ff\\x85g\\u2028h",
+                PrintableName.of("a\rb\tc\u001b[2Jd\0e\u007ff\u0085g\u2028h"));
     }
 }

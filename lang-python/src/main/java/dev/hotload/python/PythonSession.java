@@ -179,8 +179,9 @@ final class PythonSession implements Session {
     private Outcome callEntrypoint(String name) {
         PyObject function = module.__findattr__(name);
         if (function == null || !function.isCallable()) {
-            sys.stderr.invoke("write", Py.newUnicode("hotload: " + PrintableName.of("module '" + entry.name() + "' (" + launch.entryName()
-                    + ") has no function '" + name + "' to call (--entrypoint)") + "\n"));
+            String message = "module '" + entry.name() + "' (" + launch.entryName() + ") has no function '" + name
+                    + "' to call (--entrypoint)";
+            sys.stderr.invoke("write", Py.newUnicode("hotload: " + PrintableName.of(message) + "\n"));
             return Outcome.failed("no function " + name);
         }
         function.__call__();
