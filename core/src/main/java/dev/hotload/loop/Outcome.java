@@ -67,10 +67,12 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
 
     /**
      * @param kind what the entry's path holds now, not a regular file
-     * @return the outcome of a run whose entry is gone or is no file to read: it waits for a file there
+     * @return the outcome of a run whose entry is gone (a folder in its place, as a save caught half-way may
+     *     leave, counts as gone) or is a special file, never read: it waits for a file there
      */
     public static Outcome entryNotAFile(FileKind kind) {
-        return kind == FileKind.MISSING ? entryDeleted() : failed("entry is " + kind.description());
+        boolean gone = kind == FileKind.MISSING || kind == FileKind.FOLDER;
+        return gone ? entryDeleted() : failed("entry is " + kind.description());
     }
 
     /** @return whether the run succeeded */
