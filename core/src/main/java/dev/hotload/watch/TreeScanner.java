@@ -37,7 +37,10 @@ final class TreeScanner {
      * and the file), with the explicit files that lead through it. A change there is theirs.
      */
     private final Map<Path, Set<Path>> linkedFrom = new HashMap<>();
+    /** The explicit files that were symbolic links when last looked at, dangling or not. */
+    private final Set<Path> explicitLinks = new HashSet<>();
     private Set<Path> realRoots;
+    private boolean walkedAll;
 
     TreeScanner(WatchSet watchSet) {
         this.watchSet = watchSet;
@@ -77,12 +80,16 @@ final class TreeScanner {
     /** Visits every watched file that exists now. */
     void visitAll(Visitor visitor) {
         folders.clear();
-        linkedFrom.clear();
+        // Which explicit files are links is asked once, not on every poll (a look more per file): a file that
+        // becomes a link later is followed when an event names it.
         for (Path file : watchSet.files()) {
             folders.add(file.getParent());
-            follow(file);
+            if (!walkedAll || explicitLinks.contains(file)) {
+                follow(file);
+            }
             visitFile(file, visitor);
         }
+        walkedAll = true;
         for (Path root : watchSet.folders()) {
             walk(root, root, visitor);
         }
@@ -143,6 +150,12 @@ final class TreeScanner {
     private void follow(Path explicit) {
         linkedFrom.values().forEach(sources -> sources.remove(explicit));
         linkedFrom.values().removeIf(Set::isEmpty);
+        if (Files.isSymbolicLink(explicit)) {
+            explicitLinks.add(explicit);
+        } else {
+            explicitLinks.remove(explicit);
+            return;
+        }
         Path at = explicit;
         for (int hop = 0; hop < MAX_HOPS && Files.isSymbolicLink(at); hop++) {
             Path next;
