@@ -2,6 +2,7 @@ package dev.hotload.cli;
 
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.ReloaderRegistry;
+import dev.hotload.watch.PrintableName;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -42,7 +43,7 @@ public final class Main {
 
     /** A bug of hotload's own: one line, and the trace only when asked for with HOTLOAD_DEBUG. */
     private static int internalError(Exception error) {
-        System.err.println("hotload: internal error: " + error + " (set HOTLOAD_DEBUG=1 for the trace)");
+        System.err.println("hotload: internal error: " + PrintableName.of(String.valueOf(error)) + " (set HOTLOAD_DEBUG=1 for the trace)");
         if (System.getenv("HOTLOAD_DEBUG") != null) {
             error.printStackTrace();
         }
@@ -50,7 +51,8 @@ public final class Main {
     }
 
     private static int fail(String message) {
-        System.err.println("hotload: " + message);
+        // One line: a file name in it must not break it.
+        System.err.println("hotload: " + PrintableName.of(message));
         return USAGE;
     }
 }

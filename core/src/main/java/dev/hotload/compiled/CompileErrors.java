@@ -1,5 +1,6 @@
 package dev.hotload.compiled;
 
+import dev.hotload.watch.PrintableName;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -57,7 +58,7 @@ public final class CompileErrors {
 
     /** @return {@code file} relative to {@code workingDir} when it is under it, else as it is */
     static String fileName(Path file, Path workingDir) {
-        return file.startsWith(workingDir) ? workingDir.relativize(file).toString() : file.toString();
+        return PrintableName.of(file.startsWith(workingDir) ? workingDir.relativize(file) : file);
     }
 
     /**

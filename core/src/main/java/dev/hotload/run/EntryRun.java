@@ -38,15 +38,16 @@ final class EntryRun {
     /**
      * @param label names the entry in messages: {@code main}, {@code hello.groovy}
      * @param worker the thread to run it on, whose last run has ended; or null for a new thread of its own
+     * @param group the group of a new thread: the threads the program starts are in it too
      * @return the entry, started
      */
     static EntryRun start(Entry entry, String label, ClassLoader generation, TracePrinter tracePrinter, PrintStream err,
-                          Worker worker) throws InterruptedException {
+                          Worker worker, ThreadGroup group) throws InterruptedException {
         EntryRun run = new EntryRun(entry, label, tracePrinter, err);
         if (worker != null) {
             run.thread = worker.take(run::run, generation);
         } else {
-            run.thread = new Thread(run::run, "main");
+            run.thread = new Thread(group, run::run, "main");
             // The program's threads inherit it: hotload decides when the JVM ends, not a thread left running.
             run.thread.setDaemon(true);
             run.thread.setContextClassLoader(generation);
@@ -72,6 +73,11 @@ final class EntryRun {
     Outcome await() throws InterruptedException {
         ended.await();
         return outcome;
+    }
+
+    /** @return the thread the entry runs on */
+    Thread thread() {
+        return thread;
     }
 
     /** @return whether the entry still runs */
