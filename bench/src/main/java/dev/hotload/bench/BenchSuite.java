@@ -24,7 +24,7 @@ public final class BenchSuite {
     public static void main(String[] args) throws Exception {
         int saves = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,newline,tree,poll,jmh").split(","));
+        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,newline,soak,tree,poll,jmh").split(","));
         MeasuredHotload hotload = new MeasuredHotload(Path.of("").toAbsolutePath());
         String machine = machine();
         System.out.println("hotload benchmark on " + machine);
@@ -51,6 +51,14 @@ public final class BenchSuite {
                 rows.add(newline.measure(language));
             }
             printNewline(rows);
+        }
+        if (parts.contains("soak")) {
+            SoakBench soak = new SoakBench(hotload);
+            List<SoakBench.Result> rows = new ArrayList<>();
+            for (Language language : Language.values()) {
+                rows.add(soak.measure(language));
+            }
+            printSoak(rows);
         }
         if (parts.contains("tree")) {
             JavaTreeBench.Result tree = new JavaTreeBench(hotload, saves).measure();
@@ -94,15 +102,19 @@ public final class BenchSuite {
                     r.bigTreeSaves().median(), r.bigTreeSaves().p90(), r.bigTreeSaves().max(), r.bigTreeIdlePercent());
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "A long session: what is alive after a full GC, %d and %,d reloads into one hotload:%n%n",
-                LanguageBench.SHORT_SESSION, LanguageBench.LONG_SESSION);
-        System.out.printf(Locale.ROOT, "| language | program classes alive after %d | after %,d | heap in use after %d | after %,d |%n",
-                LanguageBench.SHORT_SESSION, LanguageBench.LONG_SESSION, LanguageBench.SHORT_SESSION, LanguageBench.LONG_SESSION);
-        System.out.println("|---|---|---|---|---|");
-        for (LanguageBench.Result r : results) {
-            LanguageBench.Soak soak = r.soak();
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f MB | %.1f MB |%n", r.language().title(), soak.classesAfterShort(),
-                    soak.classesAfterLong(), soak.heapKbAfterShort() / 1024.0, soak.heapKbAfterLong() / 1024.0);
+    }
+
+    private static void printSoak(List<SoakBench.Result> rows) {
+        System.out.println("A long session, each save made as soon as the last one's output shows: what one hotload holds"
+                + " after so many saves (program classes alive and heap in use after a full GC; resident memory; threads):");
+        System.out.println();
+        System.out.println("| language | saves | program classes | heap in use | resident memory | threads |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (SoakBench.Result row : rows) {
+            for (SoakBench.Checkpoint c : row.checkpoints()) {
+                System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.1f MB | %.0f MB | %d |%n", row.language().title(), c.saves(),
+                        c.programClasses(), c.heapKb() / 1024.0, c.residentKb() / 1024.0, c.threads());
+            }
         }
         System.out.println();
     }

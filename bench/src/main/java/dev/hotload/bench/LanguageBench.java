@@ -1,27 +1,20 @@
 package dev.hotload.bench;
 
 import dev.hotload.testsupport.Language;
-import dev.hotload.testsupport.Probes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** One language's figures: cold start, first output, saves, idle CPU, a big tree, a long session. */
+/** One language's figures: cold start, first output, saves, idle CPU, a big tree. {@link SoakBench} has the long session. */
 final class LanguageBench {
 
     static final int BIG_TREE = 10_000;
-    static final int SHORT_SESSION = 100;
-    static final int LONG_SESSION = 1_000;
-
-    /** What a long session leaves alive after a full GC. */
-    record Soak(long classesAfterShort, long heapKbAfterShort, long classesAfterLong, long heapKbAfterLong) {
-    }
 
     /** Every figure of one language. */
     record Result(Language language, double coldMillis, double firstOutputMillis, Latencies saves, double idlePercent,
-                  Latencies bigTreeSaves, double bigTreeIdlePercent, Soak soak) {
+                  Latencies bigTreeSaves, double bigTreeIdlePercent) {
 
         double speedUp() {
             return coldMillis / saves.median();
@@ -45,13 +38,11 @@ final class LanguageBench {
             Files.writeString(entry, language.program(0));
             try (MeasuredHotload.Running running = hotload.start(workspace.dir, List.of(entry.getFileName().toString()))) {
                 double firstOutput = (running.await("Result: 0") - running.started()) / 1e6;
-                Saves session = new Saves(running, entry, language::program, 0);
-                Latencies latencies = session.timed(15, saves);
+                Latencies latencies = new Saves(running, entry, language::program, 0).timed(15, saves);
                 Thread.sleep(3000);
                 double idle = IdleCpu.percent(running.pid(), idleSeconds);
-                Soak soak = soak(language, running, session);
                 BigTree bigTree = bigTree(language);
-                return new Result(language, cold, firstOutput, latencies, idle, bigTree.saves(), bigTree.idlePercent(), soak);
+                return new Result(language, cold, firstOutput, latencies, idle, bigTree.saves(), bigTree.idlePercent());
             }
         }
     }
@@ -73,16 +64,6 @@ final class LanguageBench {
             Collections.sort(times);
             return times.get(2);
         }
-    }
-
-    /** The session goes on to {@link #LONG_SESSION} reloads, saved as fast as they show. */
-    private Soak soak(Language language, MeasuredHotload.Running running, Saves session) throws Exception {
-        session.burst(SHORT_SESSION - session.count());
-        long classesShort = Probes.liveClasses(running.pid(), language.programLoader());
-        long heapShort = Probes.heapAfterGcKb(running.pid());
-        session.burst(LONG_SESSION - session.count());
-        return new Soak(classesShort, heapShort, Probes.liveClasses(running.pid(), language.programLoader()),
-                Probes.heapAfterGcKb(running.pid()));
     }
 
     private record BigTree(Latencies saves, double idlePercent) {

@@ -14,7 +14,6 @@ import dev.hotload.watch.PollingFileWatcher;
 import dev.hotload.watch.WatchSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -168,11 +167,7 @@ final class HotloadCommand implements Callable<Integer> {
         if (entry == null) {
             throw new LaunchException("missing ENTRY: the file to run, e.g. hotload lib.py (see --help)");
         }
-        if (!Files.isRegularFile(entry)) {
-            throw new LaunchException(Files.isDirectory(entry)
-                    ? "'" + entry + "' is a folder; name the file to run"
-                    : "no such file: '" + entry + "'");
-        }
+        Launch.requireRegularFile(entry);
         return Launch.of(entry)
                 .args(args)
                 .entrypoint(entrypoint)

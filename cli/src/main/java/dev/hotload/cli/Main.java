@@ -3,6 +3,7 @@ package dev.hotload.cli;
 import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.ReloaderRegistry;
+import dev.hotload.watch.PrintableName;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -47,7 +48,7 @@ public final class Main {
     /** A bug of hotload's own: one line, and the trace only when asked for with HOTLOAD_DEBUG. */
     private static int internalError(Exception error) {
         PrintStream err = StandardStreams.current().err();
-        err.println("hotload: internal error: " + error + " (set HOTLOAD_DEBUG=1 for the trace)");
+        err.println("hotload: internal error: " + PrintableName.of(String.valueOf(error)) + " (set HOTLOAD_DEBUG=1 for the trace)");
         if (System.getenv("HOTLOAD_DEBUG") != null) {
             error.printStackTrace(err);
         }
@@ -55,7 +56,8 @@ public final class Main {
     }
 
     private static int fail(String message) {
-        StandardStreams.current().err().println("hotload: " + message);
+        // One line: a file name in it must not break it.
+        StandardStreams.current().err().println("hotload: " + PrintableName.of(message));
         return USAGE;
     }
 }

@@ -1,6 +1,7 @@
 package dev.hotload.compiled;
 
 import dev.hotload.loop.Printable;
+import dev.hotload.watch.PrintableName;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -79,7 +80,7 @@ public final class CompileErrors {
 
     /** @return {@code file} relative to {@code workingDir} when it is under it, else as it is */
     static String fileName(Path file, Path workingDir) {
-        return file.startsWith(workingDir) ? workingDir.relativize(file).toString() : file.toString();
+        return PrintableName.of(file.startsWith(workingDir) ? workingDir.relativize(file) : file);
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.WatchSet;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
@@ -60,9 +59,7 @@ public abstract class CompiledReloader implements Reloader {
 
     /** @return the session of {@code launch}, not built yet: tests adjust it (where errors go, how long it waits) */
     public final CompiledSession.Builder session(Launch launch) throws LaunchException {
-        if (!Files.isRegularFile(launch.entry())) {
-            throw new LaunchException("no such file: '" + launch.entry() + "'");
-        }
+        Launch.requireRegularFile(launch.entry());
         return session(launch, tree(launch.entry()));
     }
 

@@ -11,9 +11,10 @@ import dev.hotload.run.TracePrinter;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
+import dev.hotload.watch.FileKind;
+import dev.hotload.watch.PrintableName;
 import java.io.PrintStream;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,8 +74,9 @@ public final class CompiledSession implements Session {
     @Override
     public Outcome run(ChangeSet changes) throws InterruptedException {
         build.note(changes);
-        if (!Files.isRegularFile(launch.entry())) {
-            return Outcome.entryDeleted();
+        FileKind entryKind = FileKind.of(launch.entry());
+        if (entryKind != FileKind.REGULAR) {
+            return Outcome.entryNotAFile(entryKind);
         }
         lastBuild = build.rebuild();
         if (warmUp == null && warmUpPlan.isPresent()) {
@@ -90,14 +92,14 @@ public final class CompiledSession implements Session {
         try {
             entry = entries.find(next, build.classesOf(launch.entry()));
         } catch (MissingEntry missing) {
-            err.println("hotload: " + missing.getMessage());
+            err.println("hotload: " + PrintableName.of(missing.getMessage()));
             return Outcome.failed("no entry point");
         }
         Generation previous = generation;
         generation = next;
         Outcome outcome = runner.replaceWith(next, entry);
         if (previous != null) {
-            onReplaced.accept(previous);
+            runner.amongProgramThreads(() -> onReplaced.accept(previous));
         }
         return outcome;
     }
@@ -115,7 +117,12 @@ public final class CompiledSession implements Session {
         }
         runner.close();
         if (generation != null) {
-            onReplaced.accept(generation);
+            Generation last = generation;
+            try {
+                runner.amongProgramThreads(() -> onReplaced.accept(last));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // hotload is ending: the JVM's end releases it all
+            }
         }
         generation = null;
         compiler.close();

@@ -1,8 +1,10 @@
 package dev.hotload.compiled;
 
+import dev.hotload.watch.FileKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -23,8 +25,17 @@ public record SourceText(Path path, String content) {
     /**
      * @return the file's current content
      * @throws java.nio.charset.MalformedInputException if it is not valid UTF-8
+     * @throws IOException if it cannot be read, or is no regular file: a FIFO is never opened (it would wait for
+     *     a writer), nor a device or a socket
      */
     public static SourceText read(Path path) throws IOException {
+        FileKind kind = FileKind.of(path);
+        if (kind == FileKind.MISSING) {
+            throw new NoSuchFileException(path.toString());
+        }
+        if (kind != FileKind.REGULAR) {
+            throw new IOException("it is " + kind.description() + ", not a regular file");
+        }
         return new SourceText(path, Files.readString(path, StandardCharsets.UTF_8));
     }
 

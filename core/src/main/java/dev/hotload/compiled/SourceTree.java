@@ -5,8 +5,6 @@ import dev.hotload.spi.LaunchException;
 import dev.hotload.watch.WatchSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -82,13 +80,14 @@ public record SourceTree(Path root, String entryClass, String extension) {
      *     one of them, ask it ({@link WatchSet#existingFiles()}, {@link WatchSet#watches(Path)})
      */
     public WatchSet files() {
-        return WatchSet.ofTree(root, Set.of(extension));
+        // The entry, if it is a link out of the tree, is the tree's all the same: the user named it.
+        return WatchSet.ofTree(root, Set.of(extension)).plusFile(sourceOf(entryClass));
     }
 
     private static String packageOf(Path entry) throws LaunchException {
         String source;
         try {
-            source = Files.readString(entry, StandardCharsets.UTF_8);
+            source = SourceText.read(entry).content();
         } catch (IOException | UncheckedIOException e) {
             throw new LaunchException("cannot read '" + entry + "': " + e.getMessage());
         }

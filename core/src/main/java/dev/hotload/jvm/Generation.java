@@ -1,5 +1,6 @@
 package dev.hotload.jvm;
 
+import dev.hotload.run.ProgramCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -19,7 +20,7 @@ import java.util.Map;
  * rewritten; everything else comes from its parent, the library loader that outlives every generation. Once
  * nothing references it, its classes can be unloaded.
  */
-public final class Generation extends ClassLoader {
+public final class Generation extends ClassLoader implements ProgramCode {
 
     static {
         registerAsParallelCapable();
@@ -57,6 +58,12 @@ public final class Generation extends ClassLoader {
             }
         }
         return defined;
+    }
+
+    /** A thread running one of these when this generation is replaced runs replaced code: it is stopped with it. */
+    @Override
+    public boolean isProgramClass(String className) {
+        return classes.containsKey(className);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hotload.loop;
 
+import dev.hotload.watch.FileKind;
 import java.util.Objects;
 
 /**
@@ -62,6 +63,16 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
     /** @return the outcome of a run whose entry file is gone: it waits for the file to come back */
     public static Outcome entryDeleted() {
         return failed("entry deleted");
+    }
+
+    /**
+     * @param kind what the entry's path holds now, not a regular file
+     * @return the outcome of a run whose entry is gone (a folder in its place, as a save caught half-way may
+     *     leave, counts as gone) or is a special file, never read: it waits for a file there
+     */
+    public static Outcome entryNotAFile(FileKind kind) {
+        boolean gone = kind == FileKind.MISSING || kind == FileKind.FOLDER;
+        return gone ? entryDeleted() : failed("entry is " + kind.description());
     }
 
     /** @return whether the run succeeded */

@@ -2,6 +2,7 @@ package dev.hotload.loop;
 
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileChange;
+import dev.hotload.watch.PrintableName;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -62,7 +63,8 @@ public final class StatusLine implements Reporter {
 
     @Override
     public void say(String message) {
-        out.println("hotload: " + message);
+        // One line by contract: a name in it must not break it (see PrintableName).
+        out.println("hotload: " + PrintableName.of(message));
         out.flush();
     }
 
@@ -86,7 +88,7 @@ public final class StatusLine implements Reporter {
     private static String changedNames(List<FileChange> changes) {
         String shown = changes.stream()
                 .limit(NAMES_SHOWN)
-                .map(change -> change.path().getFileName().toString()
+                .map(change -> PrintableName.of(change.path().getFileName())
                         + (change.kind() == FileChange.Kind.DELETE ? " (deleted)" : ""))
                 .collect(Collectors.joining(", "));
         int more = changes.size() - NAMES_SHOWN;

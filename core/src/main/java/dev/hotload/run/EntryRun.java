@@ -42,15 +42,17 @@ final class EntryRun {
      * @param streams the standard streams, whose program's side the run's end flushes
      * @param err where hotload's notes and the program's trace go
      * @param worker the thread to run it on, whose last run has ended; or null for a new thread of its own
+     * @param group the group of a new thread: the threads the program starts are in it too
      * @return the entry, started
      */
     static EntryRun start(Entry entry, String label, ClassLoader generation, TracePrinter tracePrinter,
-                          StandardStreams streams, PrintStream err, Worker worker) throws InterruptedException {
+                          StandardStreams streams, PrintStream err, Worker worker, ThreadGroup group)
+            throws InterruptedException {
         EntryRun run = new EntryRun(entry, label, tracePrinter, streams, err);
         if (worker != null) {
             run.thread = worker.take(run::run, generation);
         } else {
-            run.thread = new Thread(run::run, "main");
+            run.thread = new Thread(group, run::run, "main");
             // The program's threads inherit it: hotload decides when the JVM ends, not a thread left running.
             run.thread.setDaemon(true);
             run.thread.setContextClassLoader(generation);
@@ -76,6 +78,11 @@ final class EntryRun {
     Outcome await() throws InterruptedException {
         ended.await();
         return outcome;
+    }
+
+    /** @return the thread the entry runs on */
+    Thread thread() {
+        return thread;
     }
 
     /** @return whether the entry still runs */

@@ -6,11 +6,13 @@ import dev.hotload.loop.StackTraces;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a program's entry, one run at a time, each on a thread of its own, whatever the language. Replacing a
  * run runs its {@link dev.hotload.Hotload#onUnload} hooks, interrupts its thread if it still runs, waits up to
- * {@link RunWaits#stop()} for it (then stops a thread that ignored the interrupt), before the next run starts.
+ * {@link RunWaits#stop()} for it (then stops a thread that ignored the interrupt), before the next run starts;
+ * the threads the run started meet the same end if they run its code (see {@link ProgramThreads}).
  *
  * <p>How a run ends: the runner waits {@link RunWaits#running()} for the entry to return (to the end, for a
  * run with {@code --once}), and reports how it ended (returned, threw, called {@code System.exit}). An entry
@@ -26,7 +28,9 @@ public final class EntryRunner implements AutoCloseable {
     private final PrintStream err;
     private final Threads threads;
     private final RunWaits waits;
+    private final ProgramThreads programThreads;
     private EntryRun running;
+    private ClassLoader runningLoader;
     private Worker worker;
 
     private EntryRunner(Builder builder) {
@@ -37,6 +41,7 @@ public final class EntryRunner implements AutoCloseable {
         this.err = builder.err != null ? builder.err : streams.err();
         this.threads = builder.threads;
         this.waits = builder.waits;
+        this.programThreads = new ProgramThreads("hotload program " + label);
     }
 
     /**
@@ -68,7 +73,8 @@ public final class EntryRunner implements AutoCloseable {
         // Whatever the last run did to them: each run starts with working standard streams.
         streams.renew();
         KeptState.begin(next);
-        running = EntryRun.start(entry, label, next, tracePrinter, streams, err, worker());
+        running = EntryRun.start(entry, label, next, tracePrinter, streams, err, worker(), programThreads.group());
+        runningLoader = next;
         Optional<Outcome> ended = once ? Optional.of(running.await()) : running.await(waits.running());
         if (ended.isPresent()) {
             // So that what runs until the next run (a compiler, hotload's own lines) finds working streams too.
@@ -78,6 +84,34 @@ public final class EntryRunner implements AutoCloseable {
                     + " ms; it goes on in the background until the next save");
         }
         return ended.orElse(Outcome.ok());
+    }
+
+    /**
+     * Runs {@code task} on a thread among the program's, and waits for it. For a language runtime's cleanup of a
+     * replaced generation: the JDK keeps some caches per thread group (the bean introspector's, which Groovy's
+     * meta classes fill), and a flush reaches only those of the group it runs in: the program's, where its
+     * threads filled them.
+     *
+     * @throws RuntimeException what {@code task} threw
+     */
+    public void amongProgramThreads(Runnable task) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(programThreads.group(), () -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "hotload cleanup");
+        thread.setDaemon(true);
+        thread.start();
+        thread.join();
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
     }
 
     /** @return whether the last run still runs: the next {@link #replaceWith} stops it */
@@ -103,17 +137,23 @@ public final class EntryRunner implements AutoCloseable {
     /** @return the worker for the next run, a new one after a run that would not end; or none */
     private Worker worker() {
         if (threads == Threads.REUSED && worker == null) {
-            worker = new Worker();
+            worker = new Worker(programThreads.group());
         }
         return worker;
     }
 
-    /** Runs the unload hooks and stops the running entry: interrupted, then, if it goes on, killed. */
+    /**
+     * Runs the unload hooks and stops the running entry: interrupted, then, if it goes on, killed; and with it the
+     * threads it left that run its code (see {@link ProgramThreads}), in the same time.
+     */
     private void replaceCurrent() throws InterruptedException {
         if (running == null) {
             return;
         }
         KeptState.unload().forEach(this::reportHookFailure);
+        long deadline = System.nanoTime() + waits.stop().toNanos();
+        ProgramThreads.Left left = programThreads.leftBy(running.thread(), runningLoader);
+        left.interrupt();
         if (running.isAlive()) {
             boolean ended = running.stop(waits.stop());
             boolean killed = !ended && running.kill(waits.kill());
@@ -123,9 +163,14 @@ public final class EntryRunner implements AutoCloseable {
                 worker = null; // busy for good, or stopped: the next run gets a thread of its own
                 err.println("hotload: the previous " + label + " did not end within " + waits.stop().toMillis()
                         + " ms of an interrupt; " + (killed ? "stopped it" : "it goes on running beside the new one"));
+                if (!killed) {
+                    programThreads.named(running.thread());
+                }
             }
         }
+        left.finish(deadline, waits.kill().toNanos(), err);
         running = null;
+        runningLoader = null;
     }
 
     private void reportHookFailure(Throwable failure) {

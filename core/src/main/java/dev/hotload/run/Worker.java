@@ -12,8 +12,9 @@ final class Worker {
     private final Thread thread;
     private final SynchronousQueue<Runnable> runs = new SynchronousQueue<>();
 
-    Worker() {
-        thread = new Thread(this::serve, "main");
+    /** @param group the thread's group: the threads the program starts are in it too */
+    Worker(ThreadGroup group) {
+        thread = new Thread(group, this::serve, "main");
         // The program's threads inherit it: hotload decides when the JVM ends, not a thread left running.
         thread.setDaemon(true);
         thread.start();

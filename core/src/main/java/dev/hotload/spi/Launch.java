@@ -1,5 +1,7 @@
 package dev.hotload.spi;
 
+import dev.hotload.watch.FileKind;
+import dev.hotload.watch.PrintableName;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +33,28 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
         return new Builder(entry);
     }
 
+    /**
+     * Refuses an entry that is not a regular file, in words that say what it is instead. A FIFO, a socket or a
+     * device is never opened: reading a FIFO waits for a writer that may never come.
+     *
+     * @param entry the entry as the user named it
+     * @throws LaunchException if it is missing, a folder, or a special file
+     */
+    public static void requireRegularFile(Path entry) throws LaunchException {
+        FileKind kind = FileKind.of(entry);
+        switch (kind) {
+            case REGULAR -> {
+            }
+            case MISSING -> throw new LaunchException("no such file: '" + entry + "'");
+            case FOLDER -> throw new LaunchException("'" + entry + "' is a folder; name the file to run");
+            default -> throw new LaunchException("'" + entry + "' is " + kind.description()
+                    + ", not a regular file: hotload reads only regular files; name the source file to run");
+        }
+    }
+
     /** @return the entry's file name, as messages show it */
     public String entryName() {
-        return entry.getFileName().toString();
+        return PrintableName.of(entry.getFileName());
     }
 
     /** Collects the options of a launch; all but the entry are optional. */

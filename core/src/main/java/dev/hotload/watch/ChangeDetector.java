@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -160,7 +161,7 @@ final class ChangeDetector {
             });
             lastFullScanNanos = clock.nanoTime() - started;
         } else {
-            for (Path path : scope.paths()) {
+            for (Path path : withLinksThrough(scope.paths())) {
                 boolean wasFolder = scanner.isKnownFolder(path);
                 scanner.visit(path, compare);
                 if (wasFolder) {
@@ -178,6 +179,15 @@ final class ChangeDetector {
             }
         }
         return differing;
+    }
+
+    /** @return {@code paths}, and the explicit files whose links lead through one of them: their files changed */
+    private Set<Path> withLinksThrough(Set<Path> paths) {
+        Set<Path> all = new LinkedHashSet<>(paths);
+        for (Path path : paths) {
+            all.addAll(scanner.linksThrough(path));
+        }
+        return all;
     }
 
     /** Looks again where a look found differences, and wherever events point meanwhile. */

@@ -23,6 +23,6 @@ public record FileChange(Path path, Kind kind) {
 
     @Override
     public String toString() {
-        return path.getFileName() + " (" + kind + ")";
+        return PrintableName.of(path.getFileName()) + " (" + kind + ")";
     }
 }

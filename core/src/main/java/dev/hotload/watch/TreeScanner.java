@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,15 +27,29 @@ final class TreeScanner {
         void file(Path file, BasicFileAttributes attributes);
     }
 
+    /** More hops than this is a loop of links, or as good as one. */
+    private static final int MAX_HOPS = 40;
+
     private final WatchSet watchSet;
     private final Set<Path> folders = new HashSet<>();
+    /**
+     * For explicit files that are symbolic links: each path on the way to the file they lead to (further links,
+     * and the file), with the explicit files that lead through it. A change there is theirs.
+     */
+    private final Map<Path, Set<Path>> linkedFrom = new HashMap<>();
+    /** The explicit files that were symbolic links when last looked at, dangling or not. */
+    private final Set<Path> explicitLinks = new HashSet<>();
     private Set<Path> realRoots;
+    private boolean walkedAll;
 
     TreeScanner(WatchSet watchSet) {
         this.watchSet = watchSet;
     }
 
-    /** @return the folders walked so far that still exist: the watched trees' folders and explicit files' parents */
+    /**
+     * @return the folders walked so far: the watched trees' folders, explicit files' parents, and the folders of
+     *     the paths an explicit link leads through
+     */
     Set<Path> folders() {
         return Set.copyOf(folders);
     }
@@ -43,13 +59,37 @@ final class TreeScanner {
         return folders.contains(folder);
     }
 
+    /**
+     * @param path a path an event names, or a folder just subscribed to
+     * @return the explicit files whose links lead through {@code path}, or through a file in that folder: a
+     *     change there is a change of theirs
+     */
+    Set<Path> linksThrough(Path path) {
+        if (linkedFrom.isEmpty()) {
+            return Set.of();
+        }
+        Set<Path> sources = new HashSet<>();
+        linkedFrom.forEach((hop, explicit) -> {
+            if (hop.equals(path) || path.equals(hop.getParent())) {
+                sources.addAll(explicit);
+            }
+        });
+        return sources;
+    }
+
     /** Visits every watched file that exists now. */
     void visitAll(Visitor visitor) {
         folders.clear();
+        // Which explicit files are links is asked once, not on every poll (a look more per file): a file that
+        // becomes a link later is followed when an event names it.
         for (Path file : watchSet.files()) {
             folders.add(file.getParent());
+            if (!walkedAll || explicitLinks.contains(file)) {
+                follow(file);
+            }
             visitFile(file, visitor);
         }
+        walkedAll = true;
         for (Path root : watchSet.folders()) {
             walk(root, root, visitor);
         }
@@ -61,6 +101,7 @@ final class TreeScanner {
      */
     void visit(Path path, Visitor visitor) {
         if (watchSet.files().contains(path)) {
+            follow(path); // it may lead elsewhere now
             visitFile(path, visitor);
         }
         Path root = treeOf(path);
@@ -99,6 +140,37 @@ final class TreeScanner {
         BasicFileAttributes attributes = attributesOf(file);
         if (attributes != null && attributes.isRegularFile()) {
             visitor.file(file, attributes);
+        }
+    }
+
+    /**
+     * Notes where an explicit file leads, if it is a symbolic link: every path on the way, whose folders are
+     * watched too. A path's folder is taken as the system resolves it, and events there name it so.
+     */
+    private void follow(Path explicit) {
+        linkedFrom.values().forEach(sources -> sources.remove(explicit));
+        linkedFrom.values().removeIf(Set::isEmpty);
+        if (Files.isSymbolicLink(explicit)) {
+            explicitLinks.add(explicit);
+        } else {
+            explicitLinks.remove(explicit);
+            return;
+        }
+        Path at = explicit;
+        for (int hop = 0; hop < MAX_HOPS && Files.isSymbolicLink(at); hop++) {
+            Path next;
+            try {
+                Path target = at.resolveSibling(Files.readSymbolicLink(at));
+                if (target.getParent() == null || target.getFileName() == null) {
+                    return; // a link to the root folder: no file
+                }
+                next = target.getParent().toRealPath().resolve(target.getFileName());
+            } catch (IOException | UnsupportedOperationException nowhere) {
+                return; // dangling, or its folder is gone: the link's own folder still says when it changes
+            }
+            folders.add(next.getParent());
+            linkedFrom.computeIfAbsent(next, path -> new HashSet<>()).add(explicit);
+            at = next;
         }
     }
 

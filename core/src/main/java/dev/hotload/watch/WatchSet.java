@@ -1,5 +1,6 @@
 package dev.hotload.watch;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The files hotload watches: explicit files, and folder trees filtered by extension.
  *
- * <p>Explicit files are watched whatever their name, even before they exist. Files under a folder are watched
+ * <p>Explicit files are watched whatever their name, even before they exist; one that is a symbolic link is
+ * watched through it, wherever it leads: a save of its target, or the link pointed elsewhere, is its change. Files under a folder are watched
  * when their extension matches (or no extension is given) and {@link IgnoreRules} does not skip them; files
  * created there later are picked up.
  *
@@ -78,10 +80,17 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
         return toBuilder().followLinks(true).build();
     }
 
-    /** @return this set with {@code file} watched too: unchanged if it already is */
+    /**
+     * The file the user named (the entry) is watched wherever it leads: a symbolic link to a file outside every
+     * watched folder is followed, as links inside folders are not (see {@link #followLinks()}), and its target's
+     * changes are its changes.
+     *
+     * @return this set with {@code file} watched too: unchanged if it already is, as a file under a watched
+     *     folder that is no symbolic link
+     */
     public WatchSet plusFile(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        return watches(absolute) ? this : toBuilder().file(absolute).build();
+        return watches(absolute) && !Files.isSymbolicLink(absolute) ? this : toBuilder().file(absolute).build();
     }
 
     /**
@@ -136,7 +145,7 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
             parts.add(files.size() == 1 ? "1 file" : files.size() + " files");
         }
         for (Path folder : folders) {
-            parts.add(folder + (extensions.isEmpty() ? "" : " (" + String.join(", ", extensions.stream().sorted().toList()) + ")"));
+            parts.add(PrintableName.of(folder) + (extensions.isEmpty() ? "" : " (" + String.join(", ", extensions.stream().sorted().toList()) + ")"));
         }
         return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }

@@ -28,6 +28,14 @@ class CompileErrorsTest {
     }
 
     @Test
+    void aFileNameWithANewlineStaysOnTheErrorsLine() {
+        CompileError error = CompileError.in(DIR.resolve("odd\nhotload: forged.java"), "cannot read it: no");
+
+        assertThat(CompileErrors.report(List.of(error), CompileErrors.Header.LINE, DIR))
+                .isEqualTo("odd\\nhotload: forged.java: error: cannot read it: no\n1 error\n");
+    }
+
+    @Test
     void aHeaderWithColumnsNamesTheColumnToo() {
         SourceText script = new SourceText(DIR.resolve("scripts/lib.groovy"), "println 'a'\ndef x = (1 + \n");
 

@@ -51,6 +51,16 @@ class StatusLineTest {
     }
 
     @Test
+    void aNameWithANewlineCannotForgeALineOfHotloads() {
+        statusLine.ran(changed("x\nhotload: forged.py"), Outcome.ok(), Duration.ofMillis(5));
+        statusLine.say("watching /tmp/a\rb");
+
+        assertThat(lines()).containsExactly(
+                "hotload: x\\nhotload: forged.py changed, reloaded in 5.0 ms",
+                "hotload: watching /tmp/a\\rb");
+    }
+
+    @Test
     void aReloadNamesTheChangedFile() {
         statusLine.ran(changed("lib.py"), Outcome.ok(), Duration.ofNanos(4_200_000));
 

@@ -138,6 +138,31 @@ class EventFileWatcherTest {
     }
 
     /** What was reported is the final state: a full look at every file finds nothing new. */
+    @Test
+    void anEntryThatLinksOutOfTheTreeIsWatchedThroughItsTargetAndWhereverItIsPointed() throws Exception {
+        Path tree = Files.createDirectories(dir.resolve("proj"));
+        Path real = Files.writeString(Files.createDirectories(dir.resolve("real")).resolve("lib.py"), "x = 1\n");
+        Path other = Files.writeString(Files.createDirectories(dir.resolve("other")).resolve("lib2.py"), "x = 2\n");
+        Path entry = Files.createSymbolicLink(tree.resolve("lib.py"), Path.of("../real/lib.py"));
+        watcher = new EventFileWatcher(WatchSet.ofTree(tree, List.of(".py")).plusFile(entry), NO_RESCAN);
+
+        CompletableFuture<ChangeSet> edited = waitInBackground();
+        Files.writeString(real, "x = 10\n");
+        assertThat(edited.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS).changes()).containsExactly(change(entry, MODIFY));
+
+        CompletableFuture<ChangeSet> repointed = waitInBackground();
+        Path swap = Files.createSymbolicLink(tree.resolve(".lib.py.new"), other);
+        Files.move(swap, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        assertThat(repointed.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS).changes()).containsExactly(change(entry, MODIFY));
+
+        CompletableFuture<ChangeSet> editedThere = waitInBackground();
+        Files.writeString(other, "x = 20\n");
+        assertThat(editedThere.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS).changes())
+                .containsExactly(change(entry, MODIFY));
+        Files.writeString(real, "x = 30\n");
+        assertNothingLeftOver();
+    }
+
     private void assertNothingLeftOver() throws InterruptedException {
         assertThat(watcher.scanOnce()).isEqualTo(ChangeSet.none());
     }

@@ -89,6 +89,19 @@ class WatchSetTest {
     }
 
     @Test
+    void theEntryALinkOutOfTheTreeIsWatchedThroughTheLinkOtherLinksOutAreNot(@TempDir Path dir) throws IOException {
+        Path real = write(dir, "real/lib.py");
+        Path tree = Files.createDirectories(dir.resolve("proj"));
+        Path entry = Files.createSymbolicLink(tree.resolve("lib.py"), real);
+        Files.createSymbolicLink(tree.resolve("other.py"), real);
+        WatchSet watched = WatchSet.ofTree(tree, List.of(".py"));
+
+        assertThat(watched.existingFiles()).as("by the rule for links in a tree").isEmpty();
+        assertThat(watched.plusFile(entry).files()).containsExactly(entry);
+        assertThat(watched.plusFile(entry).existingFiles()).containsExactly(entry);
+    }
+
+    @Test
     void existingFilesAreTheWatchedFilesAWatcherFindsInPathOrder(@TempDir Path dir) throws IOException {
         Path settings = write(dir, "conf/settings.toml");
         List<Path> watched = List.of(write(dir, "src/a.py"), write(dir, "src/pkg/b.py"), write(dir, "src/z.py"));

@@ -39,9 +39,7 @@ public final class PythonReloader implements Reloader {
             throw new LaunchException("'" + launch.entry() + "' is a folder: name the module file to run, e.g. "
                     + launch.entry().resolve("main.py"));
         }
-        if (!Files.isRegularFile(launch.entry())) {
-            throw new LaunchException("no such file: '" + launch.entry() + "'");
-        }
+        Launch.requireRegularFile(launch.entry());
         EntryModule entry = EntryModule.of(launch.entry());
         List<String> argv = new ArrayList<>();
         argv.add(launch.entry().toString());

@@ -5,7 +5,8 @@ import dev.hotload.run.EntryRunner;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
-import java.nio.file.Files;
+import dev.hotload.watch.FileKind;
+import dev.hotload.watch.PrintableName;
 import java.util.List;
 import org.python.core.Py;
 import org.python.core.PyCode;
@@ -53,8 +54,9 @@ final class PythonSession implements Session {
     @Override
     public Outcome run(ChangeSet changes) throws InterruptedException {
         Py.setSystemState(sys);
-        if (!Files.isRegularFile(launch.entry())) {
-            return Outcome.entryDeleted();
+        FileKind entryKind = FileKind.of(launch.entry());
+        if (entryKind != FileKind.REGULAR) {
+            return Outcome.entryNotAFile(entryKind);
         }
         // Before the compile too: Jython prints a SyntaxError through sys.stdout, which the last run may have closed.
         streams.restore();
@@ -183,8 +185,9 @@ final class PythonSession implements Session {
     private Outcome callEntrypoint(String name) {
         PyObject function = module.__findattr__(name);
         if (function == null || !function.isCallable()) {
-            streams.writeError("hotload: module '" + entry.name() + "' (" + launch.entryName()
-                    + ") has no function '" + name + "' to call (--entrypoint)\n");
+            String message = "module '" + entry.name() + "' (" + launch.entryName() + ") has no function '" + name
+                    + "' to call (--entrypoint)";
+            streams.writeError("hotload: " + PrintableName.of(message) + "\n");
             return Outcome.failed("no function " + name);
         }
         function.__call__();

@@ -1,12 +1,17 @@
 package dev.hotload.testsupport;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What a test reads of a running JVM from outside, with the JDK's {@code jcmd}: its live classes, its heap. */
+/**
+ * What a test reads of a running JVM from outside: with the JDK's {@code jcmd}, its live classes and its heap; from
+ * Linux's {@code /proc}, its resident memory and its threads.
+ */
 public final class Probes {
 
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
@@ -57,6 +62,26 @@ public final class Probes {
             total += Long.parseLong(used.group(1));
         }
         return total;
+    }
+
+    /** @return the process's resident memory, in KB */
+    public static long residentKb(long pid) throws IOException {
+        return status(pid, "VmRSS:");
+    }
+
+    /** @return how many threads the process has, the JVM's own included */
+    public static long threads(long pid) throws IOException {
+        return status(pid, "Threads:");
+    }
+
+    /** @return the number in the line of {@code /proc/PID/status} that starts with {@code field} */
+    private static long status(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith(field)) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IOException("no " + field + " in /proc/" + pid + "/status");
     }
 
     /** @return how many objects of {@code className} are alive, from a class histogram (which collects first) */

@@ -1,0 +1,214 @@
+package dev.hotload.run;
+
+import dev.hotload.watch.PrintableName;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The threads of a runner's program, and what becomes of those a replaced run leaves behind.
+ *
+ * <p>Every run starts on a thread of one thread group, and a thread starts in the group of the thread that
+ * creates it: the program's threads, and only they, are in it, hotload's own never. When a run is replaced,
+ * its threads still alive are sorted by what they run:
+ * <ul>
+ * <li>a thread running the replaced run's code (its {@link ProgramCode}: a generation's classes) is stopped as
+ *     the run's main thread is: interrupted, then, if it ignores that, {@link Thread#stop}ped. Its code is being
+ *     replaced, and left alone it would run the old code for ever, one more thread per save;</li>
+ * <li>a thread running none of it (an idle worker of a pool kept with {@code Hotload.keep}, a kept server's
+ *     acceptor) may belong to what the program keeps on purpose: it is left running, and named once;</li>
+ * <li>a run whose loader says nothing of its classes (Python's: a module is reloaded in place, its globals,
+ *     and what they keep, outlive the save) has its threads named once, never stopped.</li>
+ * </ul>
+ */
+final class ProgramThreads {
+
+    private static final int NAMES_SHOWN = 5;
+    private static final int STARTING_LOOKS = 20;
+    private static final long OTHERS_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final ThreadGroup group;
+    /** Threads already named in a message: each is named once. Weak: a named thread may end and go. */
+    private final Set<Thread> named = Collections.newSetFromMap(new WeakHashMap<>());
+
+    /** @param name the group's name, as thread dumps show it */
+    ProgramThreads(String name) {
+        group = new ThreadGroup(name);
+    }
+
+    /** @return the group every run's thread starts in: the program's threads are in it, or in groups under it */
+    ThreadGroup group() {
+        return group;
+    }
+
+    /** Remembers that a message has named {@code thread} already. */
+    void named(Thread thread) {
+        synchronized (named) {
+            named.add(thread);
+        }
+    }
+
+    /**
+     * @param mainThread the replaced run's own thread, which the runner stops itself
+     * @param replaced the replaced run's class loader
+     * @return the threads the replaced run leaves behind, sorted: to stop with it, or to leave running
+     */
+    Left leftBy(Thread mainThread, ClassLoader replaced) throws InterruptedException {
+        List<Thread> stale = new ArrayList<>();
+        List<Thread> others = new ArrayList<>();
+        for (Thread thread : alive()) {
+            if (thread == mainThread || isNamed(thread) || isSharedByTheJdk(thread)) {
+                continue;
+            }
+            if (replaced instanceof ProgramCode code && runs(thread, code)) {
+                stale.add(thread);
+            } else {
+                others.add(thread);
+            }
+        }
+        return new Left(stale, others, replaced instanceof ProgramCode);
+    }
+
+    /**
+     * @return whether the thread runs the program's code; a thread started a moment ago has not reached its own
+     *     code yet, and is looked at again, for a few milliseconds at most
+     */
+    private static boolean runs(Thread thread, ProgramCode code) throws InterruptedException {
+        for (int look = 0; look < STARTING_LOOKS; look++) {
+            StackTraceElement[] frames = thread.getStackTrace();
+            boolean starting = true;
+            for (StackTraceElement frame : frames) {
+                if (code.isProgramClass(frame.getClassName())) {
+                    return true;
+                }
+                starting &= frame.getClassName().equals(Thread.class.getName());
+            }
+            if (!starting || !thread.isAlive()) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return false;
+    }
+
+    /** The threads a replaced run leaves: those to stop with it, and the others, to be named. */
+    final class Left {
+        private final List<Thread> stale;
+        private final List<Thread> others;
+        private final boolean compiled;
+
+        private Left(List<Thread> stale, List<Thread> others, boolean compiled) {
+            this.stale = List.copyOf(stale);
+            this.others = List.copyOf(others);
+            this.compiled = compiled;
+        }
+
+        /** Interrupts the threads that run the replaced code, as the run's main thread is interrupted. */
+        void interrupt() {
+            stale.forEach(Thread::interrupt);
+        }
+
+        /**
+         * Waits until {@code deadline} (a {@link System#nanoTime()}) for the interrupted threads to end, stops
+         * those that go on, and says so; then names the threads left running.
+         *
+         * @param killNanos how long the stopped threads get to end
+         */
+        void finish(long deadline, long killNanos, PrintStream err) throws InterruptedException {
+            List<Thread> going = awaitEnd(stale, deadline);
+            if (!going.isEmpty()) {
+                boolean stoppable = stop(going);
+                List<Thread> still = awaitEnd(going, System.nanoTime() + killNanos);
+                if (stoppable && still.isEmpty()) {
+                    err.println("hotload: stopped " + count(going) + " the previous run left running, which ignored"
+                            + " the interrupt: " + names(going));
+                } else {
+                    err.println("hotload: could not stop " + count(still) + " the previous run left running: "
+                            + names(still));
+                    still.forEach(ProgramThreads.this::named);
+                }
+            }
+            // A pool an unload hook has just shut down is ending: only what is still there a moment later is named.
+            List<Thread> staying = awaitEnd(others, Math.min(deadline, System.nanoTime() + OTHERS_GRACE_NANOS));
+            if (!staying.isEmpty()) {
+                err.println(compiled
+                        ? "hotload: kept running what the previous run started outside the program's code (a kept"
+                                + " pool or server): " + names(staying)
+                        : "hotload: threads started by earlier runs still run (a module's globals outlive a save, so"
+                                + " hotload stops none): " + names(staying));
+                staying.forEach(ProgramThreads.this::named);
+            }
+        }
+    }
+
+    private List<Thread> alive() {
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        int count = group.enumerate(threads, true);
+        while (count == threads.length) {
+            threads = new Thread[threads.length * 2];
+            count = group.enumerate(threads, true);
+        }
+        return Arrays.asList(threads).subList(0, count);
+    }
+
+    /**
+     * A worker of the JDK's common pool (parallel streams) starts in the group of the thread that first needs
+     * it, but it is the JVM's, shared by every run: it is neither the program's to stop nor news to name.
+     */
+    private static boolean isSharedByTheJdk(Thread thread) {
+        return thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool();
+    }
+
+    private boolean isNamed(Thread thread) {
+        synchronized (named) {
+            return named.contains(thread);
+        }
+    }
+
+    /** @return those of {@code threads} still alive at {@code deadline}, or once all have ended */
+    private static List<Thread> awaitEnd(List<Thread> threads, long deadline) throws InterruptedException {
+        List<Thread> going = new ArrayList<>();
+        for (Thread thread : threads) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(thread, left);
+            }
+            if (thread.isAlive()) {
+                going.add(thread);
+            }
+        }
+        return going;
+    }
+
+    /** As for a run's main thread (see {@link EntryRun#kill}): harmless for code being replaced. */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static boolean stop(List<Thread> threads) {
+        try {
+            threads.forEach(Thread::stop);
+            return true;
+        } catch (UnsupportedOperationException gone) {
+            return false;
+        }
+    }
+
+    private static String count(List<Thread> threads) {
+        return threads.size() == 1 ? "1 thread" : threads.size() + " threads";
+    }
+
+    private static String names(List<Thread> threads) {
+        // A thread's name is the program's to choose: it must not break hotload's line either.
+        String shown = threads.stream().limit(NAMES_SHOWN)
+                .map(thread -> PrintableName.of(thread.getName()))
+                .collect(Collectors.joining(", "));
+        int more = threads.size() - NAMES_SHOWN;
+        return more > 0 ? shown + " and " + more + " more" : shown;
+    }
+}
