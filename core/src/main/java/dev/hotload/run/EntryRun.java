@@ -46,7 +46,7 @@ final class EntryRun {
         if (worker != null) {
             run.thread = worker.take(run::run, generation);
         } else {
-            run.thread = new Thread(run::run, "main");
+            run.thread = new Thread(ProgramThreads.group(), run::run, "main");
             // The program's threads inherit it: hotload decides when the JVM ends, not a thread left running.
             run.thread.setDaemon(true);
             run.thread.setContextClassLoader(generation);
@@ -114,9 +114,14 @@ final class EntryRun {
         } catch (ExitRequest exit) {
             outcome = Outcome.exited(exit.status());
         } catch (Throwable error) {
-            outcome = Outcome.failed(error.getClass().getSimpleName());
-            if (!stopping) {
-                tracePrinter.print(error, err);
+            Optional<ExitRequest> exit = ExitRequest.causing(error);
+            if (exit.isPresent()) {
+                outcome = Outcome.exited(exit.get().status());
+            } else {
+                outcome = Outcome.failed(error.getClass().getSimpleName());
+                if (!stopping) {
+                    tracePrinter.print(error, err);
+                }
             }
         } finally {
             System.out.flush();

@@ -63,6 +63,7 @@ public final class EntryRunner implements AutoCloseable {
      */
     public Outcome replaceWith(ClassLoader next, Entry entry) throws InterruptedException {
         replaceCurrent();
+        RuntimeExitGuard.awaitInstalled();
         KeptState.begin(next);
         running = EntryRun.start(entry, label, next, tracePrinter, err, worker());
         Optional<Outcome> ended = once ? Optional.of(running.await()) : running.await(waits.running());
@@ -164,6 +165,7 @@ public final class EntryRunner implements AutoCloseable {
         }
 
         public EntryRunner build() {
+            RuntimeExitGuard.installSoon();
             return new EntryRunner(this);
         }
     }

@@ -1,0 +1,26 @@
+package dev.hotload.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The agent {@code bin/hotload} starts the JVM with ({@code -javaagent}): it only keeps the JVM's
+ * {@link Instrumentation}, for core to use once it starts. Loaded by the boot loader (the jar's
+ * {@code Boot-Class-Path}), so that there is one of it, whoever asks.
+ */
+public final class HotloadAgent {
+
+    private static volatile Instrumentation instrumentation;
+
+    private HotloadAgent() {
+    }
+
+    /** Called by the JVM before {@code main}: keeps {@code inst}, and does nothing that would slow the start. */
+    public static void premain(String options, Instrumentation inst) {
+        instrumentation = inst;
+    }
+
+    /** @return the JVM's instrumentation, or null when the JVM was started without this agent */
+    public static Instrumentation instrumentation() {
+        return instrumentation;
+    }
+}
