@@ -2,14 +2,13 @@ package dev.hotload.run;
 
 import dev.hotload.KeptState;
 import dev.hotload.loop.Outcome;
-import dev.hotload.loop.StackTraces;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Runs a program's entry, one run at a time, each on a thread of its own, whatever the language. Replacing a
- * run runs its {@link dev.hotload.Hotload#onUnload} hooks, interrupts its thread if it still runs, waits up to
+ * run runs its {@link dev.hotload.Hotload#onUnload} hooks (each for at most {@link RunWaits#hook()}), interrupts its thread if it still runs, waits up to
  * {@link RunWaits#stop()} for it (then stops a thread that ignored the interrupt), before the next run starts.
  *
  * <p>How a run ends: the runner waits {@link RunWaits#running()} for the entry to return (to the end, for a
@@ -82,14 +81,14 @@ public final class EntryRunner implements AutoCloseable {
     /** Runs the unload hooks, stops a running entry (briefly: hotload is ending), and forgets kept state. */
     @Override
     public void close() {
-        KeptState.end().forEach(this::reportHookFailure);
-        if (isRunning()) {
-            try {
+        try {
+            UnloadHooks.run(KeptState.end(), waits.close(), err);
+            if (isRunning()) {
                 // Briefly: the JVM's end stops a thread that goes on anyway.
                 running.stop(waits.close());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         running = null;
     }
@@ -107,7 +106,7 @@ public final class EntryRunner implements AutoCloseable {
         if (running == null) {
             return;
         }
-        KeptState.unload().forEach(this::reportHookFailure);
+        UnloadHooks.run(KeptState.takeHooks(), waits.hook(), err);
         if (running.isAlive() && !running.stop(waits.stop())) {
             worker = null; // busy for good, or stopped: the next run gets a thread of its own
             boolean killed = running.kill(waits.kill());
@@ -115,11 +114,6 @@ public final class EntryRunner implements AutoCloseable {
                     + " ms of an interrupt; " + (killed ? "stopped it" : "it goes on running beside the new one"));
         }
         running = null;
-    }
-
-    private void reportHookFailure(Throwable failure) {
-        err.print("hotload: an onUnload hook failed: ");
-        StackTraces.print(failure, err);
     }
 
     /** The options of a runner; all but the label have defaults. */
