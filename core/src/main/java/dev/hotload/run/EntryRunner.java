@@ -62,7 +62,6 @@ public final class EntryRunner implements AutoCloseable {
      */
     public Outcome replaceWith(ClassLoader next, Entry entry) throws InterruptedException {
         replaceCurrent();
-        RuntimeExitGuard.awaitInstalled();
         KeptState.begin(next);
         running = EntryRun.start(entry, label, next, tracePrinter, err, worker());
         Optional<Outcome> ended = once ? Optional.of(running.await()) : running.await(waits.running());
@@ -159,7 +158,7 @@ public final class EntryRunner implements AutoCloseable {
         }
 
         public EntryRunner build() {
-            RuntimeExitGuard.installSoon();
+            RuntimeExitGuard.install();
             return new EntryRunner(this);
         }
     }
