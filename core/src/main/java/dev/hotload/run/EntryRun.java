@@ -46,7 +46,7 @@ final class EntryRun {
         if (worker != null) {
             run.thread = worker.take(run::run, generation);
         } else {
-            run.thread = new Thread(ProgramThreads.group(), run::run, "main");
+            run.thread = ProgramThreads.newThread(run::run, "main");
             // The program's threads inherit it: hotload decides when the JVM ends, not a thread left running.
             run.thread.setDaemon(true);
             run.thread.setContextClassLoader(generation);

@@ -35,7 +35,7 @@ public final class RuntimeExitGuard {
     private static final class Refusal implements ObjIntConsumer<String> {
         @Override
         public void accept(String call, int status) {
-            if (ProgramThreads.isProgram(Thread.currentThread())) {
+            if (ProgramThreads.isCurrentProgram()) {
                 throw ExitRequest.of(call, status);
             }
         }

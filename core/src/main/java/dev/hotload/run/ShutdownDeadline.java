@@ -17,7 +17,7 @@ import sun.misc.SignalHandler;
  * Keeps hotload's promise to end within a second of Ctrl-C, SIGTERM or its own exit, whatever the program's
  * shutdown hooks do: the JVM runs every hook a program registered with {@code Runtime.addShutdownHook} and waits
  * for each without end. Armed as the shutdown begins, it halts the JVM with the status it was ending with once
- * {@link #LIMIT} has passed, naming the program's threads started since (its hooks) that still run.
+ * {@link #LIMIT} has passed, naming the threads started since (the program's hooks) that still run.
  */
 public final class ShutdownDeadline {
 
@@ -89,7 +89,7 @@ public final class ShutdownDeadline {
         }
         List<String> late = new ArrayList<>();
         for (Thread thread : liveThreads()) {
-            if (!before.contains(thread) && ProgramThreads.isProgram(thread)) {
+            if (!before.contains(thread) && isProgram(thread)) {
                 late.add('"' + thread.getName() + '"');
             }
         }
@@ -113,6 +113,15 @@ public final class ShutdownDeadline {
         } catch (InterruptedException ignored) {
             // Halting anyway.
         }
+    }
+
+    /**
+     * @return whether {@code thread}, started since the shutdown began, is the program's: the JVM starts the
+     *     program's shutdown hooks then, and hotload's own threads are named {@code hotload-...}
+     */
+    private static boolean isProgram(Thread thread) {
+        String name = thread.getName();
+        return thread.isAlive() && !name.startsWith("hotload-") && !name.equals("DestroyJavaVM");
     }
 
     private static List<Thread> liveThreads() {

@@ -29,7 +29,7 @@ final class UnloadHooks {
 
     private static void runOne(KeptState.Hook hook, Duration bound, PrintStream err) throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread thread = new Thread(ProgramThreads.group(), () -> {
+        Thread thread = ProgramThreads.newThread(() -> {
             try {
                 hook.action().run();
             } catch (Throwable thrown) {

@@ -13,7 +13,7 @@ final class Worker {
     private final SynchronousQueue<Runnable> runs = new SynchronousQueue<>();
 
     Worker() {
-        thread = new Thread(ProgramThreads.group(), this::serve, "main");
+        thread = ProgramThreads.newThread(this::serve, "main");
         // The program's threads inherit it: hotload decides when the JVM ends, not a thread left running.
         thread.setDaemon(true);
         thread.start();

@@ -167,18 +167,21 @@ class EntryRunnerTest {
     }
 
     @Test
-    void unloadHooksRunOnTheProgramsThreads() throws Exception {
+    void runsTheirThreadsAndUnloadHooksAreThePrograms() throws Exception {
         List<Boolean> program = new CopyOnWriteArrayList<>();
         try (EntryRunner runner = runner(true)) {
             runner.replaceWith(loader(), () -> {
-                program.add(ProgramThreads.isProgram(Thread.currentThread()));
-                Hotload.onUnload(() -> program.add(ProgramThreads.isProgram(Thread.currentThread())));
+                program.add(ProgramThreads.isCurrentProgram());
+                Hotload.onUnload(() -> program.add(ProgramThreads.isCurrentProgram()));
+                Thread started = new Thread(() -> program.add(ProgramThreads.isCurrentProgram()));
+                started.start();
+                started.join();
                 return Outcome.ok();
             });
         }
 
-        assertThat(program).containsExactly(true, true);
-        assertThat(ProgramThreads.isProgram(Thread.currentThread())).isFalse();
+        assertThat(program).containsExactly(true, true, true);
+        assertThat(ProgramThreads.isCurrentProgram()).isFalse();
     }
 
     @Test
