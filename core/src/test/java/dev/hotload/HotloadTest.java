@@ -103,7 +103,7 @@ class HotloadTest {
         }
     }
 
-    /** A loader of one generation: defines Counter and Registrar itself, as a reloader's loader defines the user's classes. */
+    /** A loader of one generation: defines Counter and Registrar itself, as a reloader defines the user's classes. */
     private static final class Generation extends ClassLoader {
         Generation() {
             super(HotloadTest.class.getClassLoader());

@@ -54,7 +54,10 @@ public final class ExitGuard {
         return guarding;
     }
 
-    /** @param value called with the call's name ({@code Runtime.exit}, {@code Runtime.halt}) and its status; may throw */
+    /**
+     * @param value called with the call's name ({@code Runtime.exit}, {@code Runtime.halt}) and its status; it may
+     *     throw to refuse the call
+     */
     public static void install(ObjIntConsumer<String> value) {
         hook = value;
     }

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Runs a program's entry, one run at a time, each on a thread of its own, whatever the language. Replacing a
- * run runs its {@link dev.hotload.Hotload#onUnload} hooks (each for at most {@link RunWaits#hook()}), interrupts its thread if it still runs, waits up to
- * {@link RunWaits#stop()} for it (then stops a thread that ignored the interrupt), before the next run starts.
+ * run runs its {@link dev.hotload.Hotload#onUnload} hooks (each for at most {@link RunWaits#hook()}), interrupts
+ * its thread if it still runs, waits up to {@link RunWaits#stop()} for it (then stops a thread that ignored the
+ * interrupt), before the next run starts.
  *
  * <p>How a run ends: the runner waits {@link RunWaits#running()} for the entry to return (to the end, for a
  * run with {@code --once}), and reports how it ended (returned, threw, called {@code System.exit}). An entry

@@ -21,7 +21,7 @@ public final class ExitRequest extends Error {
         this.status = status;
     }
 
-    /** @return the request of a call of {@code call} ({@code Runtime.exit}, {@code Runtime.halt}) with {@code status} */
+    /** @return the request of {@code call} ({@code Runtime.exit}, {@code Runtime.halt}) with {@code status} */
     static ExitRequest of(String call, int status) {
         return new ExitRequest(call, status);
     }

@@ -112,9 +112,11 @@ class HooksIT {
             case PYTHON -> "import java.lang\ndef spin():\n    while True:\n        pass\n"
                     + "java.lang.Runtime.getRuntime().addShutdownHook(java.lang.Thread(spin, 'endless-hook'))\n"
                     + "print('hooked')";
-            case JAVA -> "Runtime.getRuntime().addShutdownHook(new Thread(() -> { while (true) { } }, \"endless-hook\"));\n"
+            case JAVA -> "Runtime.getRuntime().addShutdownHook(\n"
+                    + "            new Thread(() -> { while (true) { } }, \"endless-hook\"));\n"
                     + "        System.out.println(\"hooked\");";
-            case GROOVY -> "Runtime.runtime.addShutdownHook(new Thread({ while (true) { } } as Runnable, 'endless-hook'))\n"
+            case GROOVY -> "Runtime.runtime.addShutdownHook(\n"
+                    + "    new Thread({ while (true) { } } as Runnable, 'endless-hook'))\n"
                     + "println 'hooked'";
         });
     }
