@@ -1,5 +1,6 @@
 package dev.hotload.cli;
 
+import dev.hotload.run.ShutdownDeadline;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.ReloaderRegistry;
 import dev.hotload.watch.PrintableName;
@@ -15,7 +16,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        ShutdownDeadline.watchSignals(System.err);
+        int status = run(args);
+        // The program's shutdown hooks run now, and may not end: hotload's end keeps its second all the same.
+        ShutdownDeadline.arm(status);
+        System.exit(status);
     }
 
     /** Runs the command line and returns the exit status, without exiting: for tests. */

@@ -120,9 +120,14 @@ final class EntryRun {
         } catch (ExitRequest exit) {
             outcome = Outcome.exited(exit.status());
         } catch (Throwable error) {
-            outcome = Outcome.failed(error.getClass().getSimpleName());
-            if (!stopping) {
-                tracePrinter.print(error, err);
+            Optional<ExitRequest> exit = ExitRequest.causing(error);
+            if (exit.isPresent()) {
+                outcome = Outcome.exited(exit.get().status());
+            } else {
+                outcome = Outcome.failed(error.getClass().getSimpleName());
+                if (!stopping) {
+                    tracePrinter.print(error, err);
+                }
             }
         } finally {
             System.out.flush();
