@@ -8,6 +8,7 @@ HOTLOAD_HOME="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pw
 
 java="${JAVA:-java}"
 classpath="$(hotload_jars)"
+hotload_agent_option
 work=$(mktemp -d "$HOTLOAD_HOME/cli/target/cds.XXXXXX") || exit 0
 trap 'rm -rf "$work"' EXIT
 
@@ -18,8 +19,11 @@ for entry in python/lib.py java/hello/Hello.java groovy/lib.groovy; do
 done
 # One list, each line once and in the order first seen: a lambda listed twice crashes the dump (JDK 17).
 awk '!seen[$0]++' "$work"/*.classes > "$work/all.list" 2>/dev/null || exit 0
+# A dump may not run an agent: the agent's jar on the boot class path, where the agent puts it, makes an archive
+# that starts with the agent use.
+dump_options=("${hotload_jvm_options[@]/#-javaagent:/-Xbootclasspath/a:}")
 # Written aside and moved in whole: a start that reads it meanwhile must never see half an archive.
-if "$java" "${hotload_jvm_options[@]}" -Xshare:dump -XX:SharedClassListFile="$work/all.list" \
+if "$java" "${dump_options[@]}" -Xshare:dump -XX:SharedClassListFile="$work/all.list" \
     -XX:SharedArchiveFile="$work/hotload.jsa" -cp "$classpath" >"$work/dump.log" 2>&1; then
   mv -f "$work/hotload.jsa" "$hotload_archive"
 fi

@@ -15,6 +15,14 @@ hotload_archive="$HOTLOAD_HOME/cli/target/hotload.jsa"
 # number crunching in your own code, HOTLOAD_JAVA_OPTS=-XX:TieredStopAtLevel=4 brings back the C2 compiler.
 hotload_jvm_options=(-XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1 -Xss4m)
 
+# hotload's agent (the agent module): with it, a program's System.exit ends its run however it is called (through
+# reflection, a method reference, Jython's os._exit), not the JVM. Every start has it, the class-data archive's
+# dump too: the archive is valid for one boot class path only, and the agent's jar is on it.
+hotload_agent_option() {
+  local agent=("$hotload_lib"/hotload-agent-*.jar)
+  [ -f "${agent[0]}" ] && hotload_jvm_options+=(-javaagent:"${agent[0]}")
+}
+
 hotload_needs_build() {
   [ -f "$hotload_stamp" ] || return 0
   [ -n "$(find "$HOTLOAD_HOME/pom.xml" "$HOTLOAD_HOME"/*/pom.xml "$HOTLOAD_HOME"/*/src/main \

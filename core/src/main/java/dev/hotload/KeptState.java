@@ -14,12 +14,13 @@ import java.util.function.Supplier;
  * What outlives a reload: the values {@link Hotload#keep} keeps, the {@link Hotload#onUnload} hooks still to
  * run, and which class loader holds the current generation of reloaded code (a kept object of an older one is
  * refused). For the runner, not for reloaded code: it calls {@link #begin} before it runs a new generation,
- * {@link #unload} before it replaces one, and {@link #end} when hotload stops. One per JVM.
+ * {@link #takeHooks} before it replaces one, and {@link #end} when hotload stops. One per JVM.
  */
 public final class KeptState {
 
     private static final Map<String, Object> KEPT = new ConcurrentHashMap<>();
-    private static final List<Runnable> HOOKS = new ArrayList<>();
+    private static final List<Hook> HOOKS = new ArrayList<>();
+    private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     /** Weak, so that remembering a generation never keeps its classes from being unloaded. */
     private static final Set<ClassLoader> LOADERS = Collections.newSetFromMap(new WeakHashMap<>());
     private static ClassLoader current;
@@ -34,40 +35,46 @@ public final class KeptState {
     }
 
     /**
-     * Runs the {@link Hotload#onUnload} hooks, latest first, and forgets them.
+     * A cleanup hook the program registered.
      *
-     * @return what the hooks threw, for the reloader to report; empty if they all ran
+     * @param action what to run
+     * @param origin where it was registered, for messages: {@code Lib.main(Lib.java:5)}
      */
-    public static List<Throwable> unload() {
-        List<Runnable> hooks;
+    public record Hook(Runnable action, String origin) {
+        public Hook {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(origin, "origin");
+        }
+    }
+
+    /**
+     * Hands over the {@link Hotload#onUnload} hooks, latest first, and forgets them: the runner runs them, each
+     * for a bounded time, before it replaces a generation.
+     *
+     * @return the hooks to run, in order
+     */
+    public static List<Hook> takeHooks() {
+        List<Hook> hooks;
         synchronized (KeptState.class) {
             hooks = new ArrayList<>(HOOKS);
             HOOKS.clear();
         }
         Collections.reverse(hooks);
-        List<Throwable> failures = new ArrayList<>();
-        for (Runnable hook : hooks) {
-            try {
-                hook.run();
-            } catch (Throwable failure) {
-                failures.add(failure);
-            }
-        }
-        return failures;
+        return hooks;
     }
 
     /**
-     * Runs the hooks and forgets every kept value: the session is over, and a new one starts afresh.
+     * Hands over the hooks and forgets every kept value: the session is over, and a new one starts afresh.
      *
-     * @return what the hooks threw
+     * @return the hooks still to run, as {@link #takeHooks}
      */
-    public static List<Throwable> end() {
-        List<Throwable> failures = unload();
+    public static List<Hook> end() {
+        List<Hook> hooks = takeHooks();
         KEPT.clear();
         synchronized (KeptState.class) {
             current = null;
         }
-        return failures;
+        return hooks;
     }
 
     static <T> T keep(String key, Supplier<T> init) {
@@ -85,8 +92,33 @@ public final class KeptState {
         return kept;
     }
 
-    static synchronized void onUnload(Runnable hook) {
-        HOOKS.add(Objects.requireNonNull(hook, "hook"));
+    static void onUnload(Runnable hook) {
+        Hook registered = new Hook(Objects.requireNonNull(hook, "hook"), origin(hook));
+        synchronized (KeptState.class) {
+            HOOKS.add(registered);
+        }
+    }
+
+    /**
+     * @return the program's frame that registered {@code hook}: the first one of a class that neither hotload nor a
+     *     language runtime loaded (a runtime's loader is hotload's); the hook itself where there is none
+     */
+    private static String origin(Runnable hook) {
+        ClassLoader hotload = KeptState.class.getClassLoader();
+        return STACK.walk(frames -> frames
+                .filter(frame -> isProgram(frame.getDeclaringClass().getClassLoader(), hotload))
+                .findFirst()
+                .map(frame -> frame.toStackTraceElement().toString())
+                .orElse(String.valueOf(hook)));
+    }
+
+    private static boolean isProgram(ClassLoader loader, ClassLoader hotload) {
+        for (ClassLoader shared = hotload; shared != null; shared = shared.getParent()) {
+            if (loader == shared) {
+                return false;
+            }
+        }
+        return loader != null;
     }
 
     /** A stale value would fail later as a bare ClassCastException between two classes of the same name. */

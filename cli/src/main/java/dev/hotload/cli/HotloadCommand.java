@@ -75,7 +75,12 @@ import picocli.CommandLine.Parameters;
         })
 final class HotloadCommand implements Callable<Integer> {
 
-    private static final Duration STOP_GRACE = Duration.ofMillis(300);
+    /**
+     * How long Ctrl-C waits for the reload under way, before and after interrupting it: twice this, and cleanup
+     * after, fit well within the second hotload promises (ShutdownDeadline halts a JVM that is later than that).
+     * A compile does not end on an interrupt; nothing else of hotload's takes longer.
+     */
+    private static final Duration STOP_GRACE = Duration.ofMillis(150);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "ENTRY", description = "The file to run and reload.")
     private Path entry;

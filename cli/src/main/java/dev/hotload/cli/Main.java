@@ -1,5 +1,6 @@
 package dev.hotload.cli;
 
+import dev.hotload.run.ShutdownDeadline;
 import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.ReloaderRegistry;
@@ -18,8 +19,12 @@ public final class Main {
 
     public static void main(String[] args) {
         // First: whatever the program later does to System.out and System.err, hotload's own lines are heard.
-        StandardStreams.install();
-        System.exit(run(args));
+        StandardStreams streams = StandardStreams.install();
+        ShutdownDeadline.watchSignals(streams.err());
+        int status = run(args);
+        // The program's shutdown hooks run now, and may not end: hotload's end keeps its second all the same.
+        ShutdownDeadline.arm(status);
+        System.exit(status);
     }
 
     /** Runs the command line and returns the exit status, without exiting: for tests. */

@@ -93,7 +93,7 @@ public final class ReloadLoop {
 
     /**
      * Stops the loop and waits for its cleanup; if the current run does not end in time, interrupts it, and
-     * if it still does not end, closes the steps from this thread so cleanup hooks run all the same.
+     * if it still does not end, closes the steps and the watcher from this thread so cleanup hooks run all the same.
      *
      * @param grace how long to wait for the run to end, before and after interrupting it
      * @return whether the loop thread ended in time
@@ -111,7 +111,7 @@ public final class ReloadLoop {
         if (finished.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             return true;
         }
-        closeSteps();
+        release();
         return false;
     }
 
@@ -142,10 +142,7 @@ public final class ReloadLoop {
     }
 
     private void leave() {
-        closeSteps();
-        if (watcher != null) {
-            watcher.close();
-        }
+        release();
         finished.countDown();
         if (shutdownStop != null) {
             shutdownStop.close();
@@ -214,6 +211,17 @@ public final class ReloadLoop {
         }
     }
 
+    /**
+     * Closes the steps, which runs their cleanup, and the watcher: also from the thread that stops a loop whose run
+     * goes on (a compile), since the JVM's exit waits 300 ms for a thread in native code, as the watcher's is.
+     */
+    private void release() {
+        closeSteps();
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+
     private void closeSteps() {
         if (!closed.compareAndSet(false, true)) {
             return;
@@ -263,7 +271,7 @@ public final class ReloadLoop {
 
         /**
          * Stops the loop when the JVM shuts down while it runs, and says so on the reporter: "stopped", or
-         * "stopped (the running program did not end in time)".
+         * "stopped (the reload under way did not end in time)".
          *
          * @param grace how long the run in progress may take to end, before and after it is interrupted
          */

@@ -53,7 +53,7 @@ final class ShutdownStop implements AutoCloseable {
             return;
         }
         try {
-            reporter.say(ended ? "stopped" : "stopped (the running program did not end in time)");
+            reporter.say(ended ? "stopped" : "stopped (the reload under way did not end in time)");
         } catch (RuntimeException closedStream) {
             // An embedding interpreter's stderr may already be closed by its own shutdown hook.
         }

@@ -125,9 +125,14 @@ final class EntryRun {
         } catch (ExitRequest exit) {
             outcome = Outcome.exited(exit.status());
         } catch (Throwable error) {
-            outcome = Outcome.failed(error.getClass().getSimpleName());
-            if (!stopping) {
-                printTrace(error);
+            Optional<ExitRequest> exit = exitCausing(error);
+            if (exit.isPresent()) {
+                outcome = Outcome.exited(exit.get().status());
+            } else {
+                outcome = Outcome.failed(error.getClass().getSimpleName());
+                if (!stopping) {
+                    printTrace(error);
+                }
             }
         } finally {
             try {
@@ -139,6 +144,15 @@ final class EntryRun {
                 // Whatever happened above: a run that is not counted down is reported as running for good.
                 ended.countDown();
             }
+        }
+    }
+
+    /** @return the program's exit that {@code error} wraps; none if its causes cannot be asked (a getCause() that throws) */
+    private static Optional<ExitRequest> exitCausing(Throwable error) {
+        try {
+            return ExitRequest.causing(error);
+        } catch (RuntimeException | Error unaskable) {
+            return Optional.empty();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.hotload.run;
 
 import dev.hotload.KeptState;
 import dev.hotload.loop.Outcome;
-import dev.hotload.loop.StackTraces;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,9 +9,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a program's entry, one run at a time, each on a thread of its own, whatever the language. Replacing a
- * run runs its {@link dev.hotload.Hotload#onUnload} hooks, interrupts its thread if it still runs, waits up to
- * {@link RunWaits#stop()} for it (then stops a thread that ignored the interrupt), before the next run starts;
- * the threads the run started meet the same end if they run its code (see {@link ProgramThreads}).
+ * run runs its {@link dev.hotload.Hotload#onUnload} hooks (each for at most {@link RunWaits#hook()}), interrupts
+ * its thread if it still runs, waits up to {@link RunWaits#stop()} for it (then stops a thread that ignored the
+ * interrupt), before the next run starts; the threads the run started meet the same end if they run its code
+ * (see {@link ProgramThreads}).
  *
  * <p>How a run ends: the runner waits {@link RunWaits#running()} for the entry to return (to the end, for a
  * run with {@code --once}), and reports how it ended (returned, threw, called {@code System.exit}). An entry
@@ -122,14 +122,14 @@ public final class EntryRunner implements AutoCloseable {
     /** Runs the unload hooks, stops a running entry (briefly: hotload is ending), and forgets kept state. */
     @Override
     public void close() {
-        KeptState.end().forEach(this::reportHookFailure);
-        if (isRunning()) {
-            try {
+        try {
+            UnloadHooks.run(KeptState.end(), waits.close(), err, programThreads.group());
+            if (isRunning()) {
                 // Briefly: the JVM's end stops a thread that goes on anyway.
                 running.stop(waits.close());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         running = null;
     }
@@ -150,7 +150,7 @@ public final class EntryRunner implements AutoCloseable {
         if (running == null) {
             return;
         }
-        KeptState.unload().forEach(this::reportHookFailure);
+        UnloadHooks.run(KeptState.takeHooks(), waits.hook(), err, programThreads.group());
         long deadline = System.nanoTime() + waits.stop().toNanos();
         ProgramThreads.Left left = programThreads.leftBy(running.thread(), runningLoader);
         left.interrupt();
@@ -171,11 +171,6 @@ public final class EntryRunner implements AutoCloseable {
         left.finish(deadline, waits.kill().toNanos(), err);
         running = null;
         runningLoader = null;
-    }
-
-    private void reportHookFailure(Throwable failure) {
-        err.print("hotload: an onUnload hook failed: ");
-        StackTraces.print(failure, err);
     }
 
     /** The options of a runner; all but the label have defaults. */
@@ -228,6 +223,7 @@ public final class EntryRunner implements AutoCloseable {
         }
 
         public EntryRunner build() {
+            RuntimeExitGuard.install();
             return new EntryRunner(this);
         }
     }

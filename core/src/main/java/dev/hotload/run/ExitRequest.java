@@ -1,5 +1,10 @@
 package dev.hotload.run;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * What {@code System.exit(n)} in reloaded code does instead of ending the JVM: it ends the run with status
  * {@code n}, and hotload goes on. Public because the rewritten classes, in their own class loader, call it; an
@@ -16,6 +21,11 @@ public final class ExitRequest extends Error {
         this.status = status;
     }
 
+    /** @return the request of {@code call} ({@code Runtime.exit}, {@code Runtime.halt}) with {@code status} */
+    static ExitRequest of(String call, int status) {
+        return new ExitRequest(call, status);
+    }
+
     /** Called where reloaded code called {@code System.exit(status)}. */
     public static void systemExit(int status) {
         throw new ExitRequest("System.exit", status);
@@ -29,6 +39,20 @@ public final class ExitRequest extends Error {
     /** Called where reloaded code called {@code runtime.halt(status)}. */
     public static void runtimeHalt(Runtime runtime, int status) {
         throw new ExitRequest("Runtime.halt", status);
+    }
+
+    /**
+     * @return the exit request that caused {@code error}, if one did: an exit called through reflection arrives
+     *     wrapped in an {@code InvocationTargetException}
+     */
+    static Optional<ExitRequest> causing(Throwable error) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = error; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof ExitRequest exit) {
+                return Optional.of(exit);
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return the status the program asked to exit with */

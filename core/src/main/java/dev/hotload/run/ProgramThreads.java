@@ -28,8 +28,13 @@ import java.util.stream.Collectors;
  * <li>a run whose loader says nothing of its classes (Python's: a module is reloaded in place, its globals,
  *     and what they keep, outlive the save) has its threads named once, never stopped.</li>
  * </ul>
+ *
+ * <p>Every runner's group is under one root, so that a call of {@code System.exit} can tell at once whether it
+ * comes from the program (it then ends a run, see {@link RuntimeExitGuard}) or from hotload (it ends the JVM).
  */
-final class ProgramThreads {
+public final class ProgramThreads {
+
+    private static final ThreadGroup ROOT = new ThreadGroup("hotload programs");
 
     private static final int NAMES_SHOWN = 5;
     private static final int STARTING_LOOKS = 20;
@@ -41,7 +46,13 @@ final class ProgramThreads {
 
     /** @param name the group's name, as thread dumps show it */
     ProgramThreads(String name) {
-        group = new ThreadGroup(name);
+        group = new ThreadGroup(ROOT, name);
+    }
+
+    /** @return whether the calling thread is one of a program's: a run's, a hook's, or one they started */
+    public static boolean isCurrentProgram() {
+        ThreadGroup current = Thread.currentThread().getThreadGroup();
+        return current != null && ROOT.parentOf(current);
     }
 
     /** @return the group every run's thread starts in: the program's threads are in it, or in groups under it */

@@ -18,7 +18,7 @@ class EntryRunnerTest {
 
     /** Today's waits, a few dozen times shorter: the runner's behaviour, not its patience, is under test. */
     private static final RunWaits SHORT = new RunWaits(Duration.ofMillis(20), Duration.ofMillis(100),
-            Duration.ofMillis(500), Duration.ofMillis(50));
+            Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMillis(100));
 
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final List<String> events = new CopyOnWriteArrayList<>();
@@ -124,6 +124,77 @@ class EntryRunnerTest {
 
             assertThat(outcome).isEqualTo(Outcome.failed("IllegalStateException"));
             assertThat(err()).isEqualTo("printed boom\n");
+        }
+    }
+
+    @Test
+    void anUnloadHookThatNeverReturnsIsNamedAndTheNextRunStartsAfterItsBound() throws Exception {
+        try (EntryRunner runner = runner(true)) {
+            runner.replaceWith(loader(), () -> {
+                Hotload.onUnload(() -> {
+                    while (true) {
+                        Thread.onSpinWait();
+                    }
+                });
+                return Outcome.ok();
+            });
+            Outcome second = runner.replaceWith(loader(), () -> {
+                events.add("second ran");
+                return Outcome.ok();
+            });
+
+            assertThat(second).isEqualTo(Outcome.ok());
+            assertThat(events).containsExactly("second ran");
+            assertThat(err()).matches("hotload: the onUnload hook registered at .+ did not finish within 100 ms;"
+                    + " going on without it\n");
+        }
+    }
+
+    @Test
+    void aFailingUnloadHookIsReportedAndTheOthersStillRun() throws Exception {
+        try (EntryRunner runner = runner(true)) {
+            runner.replaceWith(loader(), () -> {
+                Hotload.onUnload(() -> events.add("first hook"));
+                Hotload.onUnload(() -> {
+                    throw new IllegalStateException("socket already closed");
+                });
+                return Outcome.ok();
+            });
+            runner.replaceWith(loader(), Outcome::ok);
+
+            assertThat(events).containsExactly("first hook");
+            assertThat(err()).startsWith("hotload: an onUnload hook failed: java.lang.IllegalStateException:"
+                    + " socket already closed\n");
+        }
+    }
+
+    @Test
+    void runsTheirThreadsAndUnloadHooksAreThePrograms() throws Exception {
+        List<Boolean> program = new CopyOnWriteArrayList<>();
+        try (EntryRunner runner = runner(true)) {
+            runner.replaceWith(loader(), () -> {
+                program.add(ProgramThreads.isCurrentProgram());
+                Hotload.onUnload(() -> program.add(ProgramThreads.isCurrentProgram()));
+                Thread started = new Thread(() -> program.add(ProgramThreads.isCurrentProgram()));
+                started.start();
+                started.join();
+                return Outcome.ok();
+            });
+        }
+
+        assertThat(program).containsExactly(true, true, true);
+        assertThat(ProgramThreads.isCurrentProgram()).isFalse();
+    }
+
+    @Test
+    void anExitCalledThroughReflectionEndsTheRunWithItsStatus() throws Exception {
+        try (EntryRunner runner = runner(true)) {
+            Outcome outcome = runner.replaceWith(loader(), () -> {
+                throw new java.lang.reflect.InvocationTargetException(ExitRequest.of("Runtime.exit", 7));
+            });
+
+            assertThat(outcome).isEqualTo(Outcome.exited(7));
+            assertThat(err()).isEmpty();
         }
     }
 

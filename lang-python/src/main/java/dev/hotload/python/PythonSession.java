@@ -2,6 +2,7 @@ package dev.hotload.python;
 
 import dev.hotload.loop.Outcome;
 import dev.hotload.run.EntryRunner;
+import dev.hotload.run.ExitRequest;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
@@ -95,6 +96,9 @@ final class PythonSession implements Session {
         } catch (PyException error) {
             if (error.value != null && error.value.__tojava__(ThreadDeath.class) instanceof ThreadDeath stopped) {
                 throw stopped; // stopped for the next run, which hotload has said in a line of its own
+            }
+            if (error.value != null && error.value.__tojava__(ExitRequest.class) instanceof ExitRequest exit) {
+                throw exit; // java.lang.System.exit(7) or os._exit(3), refused: the run exited
             }
             try {
                 return PythonFailures.report(error, streams);
