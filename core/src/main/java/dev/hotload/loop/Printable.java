@@ -1,5 +1,6 @@
 package dev.hotload.loop;
 
+import dev.hotload.watch.PrintableName;
 import java.util.Locale;
 
 /**
@@ -77,16 +78,8 @@ public final class Printable {
         return new Shown(shown.toString(), shownColumn);
     }
 
-    /** As file names are escaped ({@code \x00}, {@code \r}), but a tab is kept: the caret's line keeps it too. */
+    /** As file names are escaped ({@link PrintableName}), but a tab is kept: the caret's line keeps it too. */
     private static void escape(char c, StringBuilder shown) {
-        if (c == '\t' || !(Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
-            shown.append(c);
-        } else if (c == '\r') {
-            shown.append("\\r");
-        } else if (c < 0x100) {
-            shown.append(String.format("\\x%02x", (int) c));
-        } else {
-            shown.append(String.format("\\u%04x", (int) c));
-        }
+        shown.append(c == '\t' ? "\t" : PrintableName.of(String.valueOf(c)));
     }
 }
