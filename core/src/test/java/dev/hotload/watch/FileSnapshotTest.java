@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The scan's clock is passed in, so "freshly saved" and "saved long ago" are chosen, not raced. */
 class FileSnapshotTest {
 
-    private static final FileTime SAVED = FileTime.from(Instant.parse("2024-05-01T10:00:00.123Z"));
+    /**
+     * Ahead of the real clock, so that it is the files' newest time: setting it moves their inode change time to
+     * now, which the freshness of a snapshot also counts.
+     */
+    private static final FileTime SAVED = FileTime.from(Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS));
     private static final long SAVED_NANOS = SAVED.to(TimeUnit.NANOSECONDS);
     private static final long MILLI = 1_000_000L;
 
