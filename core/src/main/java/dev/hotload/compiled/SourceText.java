@@ -1,8 +1,10 @@
 package dev.hotload.compiled;
 
+import dev.hotload.watch.SavedFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -21,11 +23,16 @@ public record SourceText(Path path, String content) {
     }
 
     /**
-     * @return the file's current content
-     * @throws java.nio.charset.MalformedInputException if it is not valid UTF-8
+     * @return the file's current content, read whole ({@link SavedFiles#read}): never between two steps of a save
+     * @throws java.nio.charset.CharacterCodingException if it is not valid UTF-8
      */
     public static SourceText read(Path path) throws IOException {
-        return new SourceText(path, Files.readString(path, StandardCharsets.UTF_8));
+        byte[] bytes = SavedFiles.read(path);
+        return new SourceText(path, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString());
     }
 
     /** @return line {@code number} (from 1) without its line end, or empty if there is no such line */

@@ -2,7 +2,6 @@ package dev.hotload.watch;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +44,7 @@ final class ChangeDetector {
     private final TreeScanner scanner;
     private final WatchClock clock;
     private final Settler settler;
+    private final SavedFiles savedFiles;
     private final Map<Path, Known> reported = new HashMap<>();
     private long scans;
     private long lastFullScanNanos;
@@ -55,11 +55,17 @@ final class ChangeDetector {
      * @param clock the time that timeouts, settling pauses and the scans' cost are measured in
      */
     ChangeDetector(WatchSet watchSet, WatchClock clock) {
+        this(watchSet, clock, SavedFiles.system());
+    }
+
+    /** As above, with the reads of runs to consult: a change a run has read already is not reported again. */
+    ChangeDetector(WatchSet watchSet, WatchClock clock, SavedFiles savedFiles) {
         this.scanner = new TreeScanner(watchSet);
         this.clock = clock;
         this.settler = new Settler(clock);
+        this.savedFiles = savedFiles;
         long started = clock.nanoTime();
-        long now = epochNanos();
+        long now = FileSnapshot.epochNanos();
         scanner.visitAll((file, attributes) -> reported.put(file, new Known(FileSnapshot.of(file, attributes, now))));
         lastFullScanNanos = clock.nanoTime() - started;
     }
@@ -135,7 +141,7 @@ final class ChangeDetector {
     private Map<Path, FileSnapshot> differences(Scope scope) {
         long started = clock.nanoTime();
         long scan = ++scans;
-        long now = epochNanos();
+        long now = FileSnapshot.epochNanos();
         Map<Path, FileSnapshot> differing = new HashMap<>();
         TreeScanner.Visitor compare = (file, attributes) -> {
             Known known = reported.get(file);
@@ -208,6 +214,10 @@ final class ChangeDetector {
     private ChangeSet report(Map<Path, FileSnapshot> settled) {
         List<FileChange> changes = new ArrayList<>();
         settled.forEach((file, snapshot) -> {
+            if (snapshot != null && savedFiles.hasRun(file, snapshot)) {
+                reported.put(file, new Known(snapshot)); // a save newer than the one reported, which a run read
+                return;
+            }
             Known before = snapshot == null ? reported.remove(file) : reported.put(file, new Known(snapshot));
             if (before != null || snapshot != null) {
                 FileChange.Kind kind = before == null ? FileChange.Kind.CREATE
@@ -217,11 +227,5 @@ final class ChangeDetector {
             }
         });
         return changes.isEmpty() ? ChangeSet.none() : new ChangeSet(changes, false);
-    }
-
-    /** The file system's time, not the clock's: it is compared with the files' modified times. */
-    private static long epochNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }
