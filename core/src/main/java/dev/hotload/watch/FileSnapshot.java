@@ -47,6 +47,11 @@ public record FileSnapshot(long modifiedNanos, long changedNanos, long size, Obj
                 && Objects.equals(fileKey, other.fileKey);
     }
 
+    /** @return whether {@code other} is of the same content: the same attributes, and hashes that agree if both have one */
+    boolean isSameAs(FileSnapshot other) {
+        return hasAttributesOf(other) && (contentHash == null || other.contentHash == null || contentHash.equals(other.contentHash));
+    }
+
     /** @return a snapshot of a file's attributes only, to compare with {@link #hasAttributesOf} */
     static FileSnapshot of(Path file, BasicFileAttributes attributes) {
         return new FileSnapshot(nanos(attributes), ChangeTime.nanos(file, attributes), attributes.size(),

@@ -65,7 +65,8 @@ public final class SavedFiles {
     byte[] readWhole(Path file) throws IOException {
         Path key = file.toAbsolutePath().normalize();
         try {
-            Settler.Read read = settler.read(key);
+            FileSnapshot before = lastRead.get(key);
+            Settler.Read read = settler.read(key, before != null && before.size() > 0);
             lastRead.put(key, read.snapshot());
             return read.content();
         } catch (IOException unreadable) {

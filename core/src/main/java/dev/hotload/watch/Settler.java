@@ -33,8 +33,10 @@ import java.util.Map;
  *       then (a script saving every 5 ms truncates the file again while the last save compiles). So what a run
  *       reads is settled too ({@link #read}, through {@link SavedFiles#read}): a read counts only if the file's
  *       attributes (times, size, identity) are the same before and after it and the size is what was read, and,
- *       while the file is fresh (changed in the last 50 ms), still the same {@link #SETTLE_INTERVAL} later; an
- *       empty or missing file is waited for as in rule 2. A run never sees a half-truncated save.
+ *       while the file is fresh (changed in the last 50 ms), still the same {@link #SETTLE_INTERVAL} later. An
+ *       empty or missing file is waited for as in rule 2, and for {@link #EMPTIED_QUIET} (1 s) if a run read
+ *       content from it before: a script's in-place save truncates, and its write may wait that long for the disk.
+ *       A run never sees a half-truncated save; a file truly emptied runs a second later.
  *   <li>A run may so read a save newer than the one reported, and the watcher then reports that newer save:
  *       a change that leaves a file's content, size and identity as the last read of it saw them, and its
  *       modification time no newer, has run already and is not reported ({@link SavedFiles#hasRun}). So neither
@@ -54,6 +56,13 @@ final class Settler {
 
     /** How long a watched file must stay missing, or emptied, before that is reported. */
     static final Duration GAP_QUIET = Duration.ofMillis(50);
+
+    /**
+     * How long a file a run has read content from must stay missing, or empty, before a run reads it so. Longer
+     * than {@link #GAP_QUIET}: on a busy disk, truncating a file whose last save is still being written out can
+     * take that long, and a script's next write waits for it.
+     */
+    static final Duration EMPTIED_QUIET = Duration.ofSeconds(1);
 
     /** A file still changing after this long is reported as it is. */
     static final Duration MAX_SETTLE = Duration.ofMillis(250);
@@ -94,7 +103,7 @@ final class Settler {
         while (clock.nanoTime() < giveUp) {
             clock.pause(SETTLE_INTERVAL.toNanos());
             Map<Path, FileSnapshot> again = looks.again();
-            if (!again.equals(current)) {
+            if (!agree(again, current)) {
                 current = again;
                 unchangedSince = clock.nanoTime();
             } else if (!hasGap(again, looks) || clock.nanoTime() - unchangedSince >= GAP_QUIET.toNanos()) {
@@ -107,12 +116,14 @@ final class Settler {
     /**
      * Reads {@code file} whole, as rule 5 says: between two looks at its attributes that agree.
      *
+     * @param hadContent whether a run read content from it before: then it waits {@link #EMPTIED_QUIET} for a gap
      * @return the content and the snapshot it was read at
-     * @throws NoSuchFileException if the file stays missing for {@link #GAP_QUIET}
+     * @throws NoSuchFileException if the file stays missing for the gap time
      * @throws IOException if it cannot be read (no permission, a folder), at once
      * @throws InterruptedIOException if the thread is interrupted while it waits: hotload is stopping
      */
-    Read read(Path file) throws IOException {
+    Read read(Path file, boolean hadContent) throws IOException {
+        long quiet = (hadContent ? EMPTIED_QUIET : GAP_QUIET).toNanos();
         long started = clock.nanoTime();
         long gapSince = -1;
         FileSnapshot gap = null; // the empty file's snapshot while in a gap; null while missing
@@ -128,7 +139,7 @@ final class Settler {
                 return read;
             }
             long now = clock.nanoTime();
-            boolean lastChance = now - started >= 2 * MAX_SETTLE.toNanos(); // emptied again and again: as it is
+            boolean lastChance = now - started >= quiet + MAX_SETTLE.toNanos(); // emptied again and again: as it is
             if (read == null && missing == null) {
                 gapSince = -1; // written to while read: no gap, a write under way
                 Read asItIs = now - started >= MAX_SETTLE.toNanos() ? readAsItIs(file) : null;
@@ -138,7 +149,7 @@ final class Settler {
             } else if (gapSince < 0 || (gap == null) != (read == null) || read != null && !read.snapshot().hasAttributesOf(gap)) {
                 gapSince = now; // a new gap: missing, or emptied by another write than before
                 gap = read == null ? null : read.snapshot();
-            } else if (now - gapSince >= GAP_QUIET.toNanos() || lastChance) {
+            } else if (now - gapSince >= quiet || lastChance) {
                 if (missing != null) {
                     throw missing; // deleted
                 }
@@ -177,6 +188,20 @@ final class Settler {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("stopped while reading a source");
         }
+    }
+
+    /** @return whether two looks saw the same: a snapshot that stopped being fresh between them has no hash */
+    private static boolean agree(Map<Path, FileSnapshot> look, Map<Path, FileSnapshot> before) {
+        if (!look.keySet().equals(before.keySet())) {
+            return false;
+        }
+        for (Map.Entry<Path, FileSnapshot> now : look.entrySet()) {
+            FileSnapshot then = before.get(now.getKey());
+            if (now.getValue() == null ? then != null : then == null || !now.getValue().isSameAs(then)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return whether a file that was there is now missing, or one that had content is now empty */

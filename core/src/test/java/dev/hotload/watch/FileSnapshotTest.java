@@ -85,6 +85,22 @@ class FileSnapshotTest {
         assertThat(compare(before, lib, SAVED_NANOS + 2000 * MILLI)).isEqualTo(Comparison.DIFFERENT);
     }
 
+    @Test
+    void aSaveOfTheSameSizeWithItsTimeSetBackIsDifferent() throws IOException {
+        // rsync -t, cp -p, touch -d: the size and modification time are the old ones, the content is not.
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("unix"), "no inode change time here");
+        Path lib = save(dir.resolve("lib.py"), "x = 3\n");
+        FileSnapshot before = snapshot(lib, SAVED_NANOS + 1000 * MILLI);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        // The system stamps from a coarse clock: saved again until its next tick, as a later save would be.
+        do {
+            save(lib, "x = 4\n");
+        } while (snapshot(lib, SAVED_NANOS + 2000 * MILLI).changedNanos() == before.changedNanos()
+                && System.nanoTime() < deadline);
+
+        assertThat(compare(before, lib, SAVED_NANOS + 2000 * MILLI)).isEqualTo(Comparison.DIFFERENT);
+    }
+
     private static Path save(Path file, String content) throws IOException {
         Files.write(file, content.getBytes(UTF_8));
         return Files.setLastModifiedTime(file, SAVED);
