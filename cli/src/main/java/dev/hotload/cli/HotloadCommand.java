@@ -154,7 +154,7 @@ final class HotloadCommand implements Callable<Integer> {
         WatchSet chosen = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
         WatchSet watchSet = followLinks ? chosen.followingLinks() : chosen;
         Session session = reloader.open(launch);
-        FileWatcher watcher = FileWatcher.of(watchSet, pollInterval());
+        FileWatcher watcher = FileWatcher.of(watchSet, pollInterval(), List.of(launch.entry()));
         ReloadLoop loop = loop(session, watcher, status);
         status.say("watching " + watchSet + " (" + watcher + "); Ctrl-C stops");
         loop.run();

@@ -3,6 +3,7 @@ package dev.hotload.watch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ final class ChangeDetector {
     private final Map<Path, Known> reported = new HashMap<>();
     private long scans;
     private long lastFullScanNanos;
+    private long lastPartialScanNanos;
 
     /**
      * Takes the first snapshot now: changes are reported relative to the files as they are now.
@@ -99,6 +101,24 @@ final class ChangeDetector {
         return Duration.ofNanos(lastFullScanNanos);
     }
 
+    /** @return how long the last look at some paths took, as events or the edited files name them */
+    Duration lastPartialScan() {
+        return Duration.ofNanos(lastPartialScanNanos);
+    }
+
+    /** @return up to {@code count} watched files, those modified (or changed) most recently first */
+    List<Path> newest(int count) {
+        return reported.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<Path, Known> known) -> newestTime(known.getValue().snapshot)).reversed())
+                .limit(count)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private static long newestTime(FileSnapshot snapshot) {
+        return Math.max(snapshot.modifiedNanos(), snapshot.changedNanos());
+    }
+
     /**
      * Looks where {@code waiter} says, and waits with it, until something changed or the timeout passed.
      *
@@ -130,7 +150,8 @@ final class ChangeDetector {
         if (first.isEmpty()) {
             return ChangeSet.none();
         }
-        Scope looking = scope.everything() ? scope : scope.plus(Scope.of(first.keySet()));
+        // Where the differences are, and where the waiter points while they settle: in a big tree, not everywhere.
+        Scope looking = scope.everything() ? Scope.of(first.keySet()) : scope.plus(Scope.of(first.keySet()));
         return report(settler.settle(first, new LookingAgain(looking, waiter)));
     }
 
@@ -182,6 +203,7 @@ final class ChangeDetector {
                     }
                 }
             }
+            lastPartialScanNanos = clock.nanoTime() - started;
         }
         return differing;
     }
