@@ -2,6 +2,8 @@ package dev.hotload.compiled;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,18 @@ class CompileErrorsTest {
                 \t\t       ^
                   symbol:   variable missing
                 1 error
+                """);
+    }
+
+    @Test
+    void sourcesThatCannotBeReadAreALineOfHotloadsEachNamingTheFileAndWhy() {
+        List<CompileError> unreadable = List.of(
+                CompileError.unreadable(DIR.resolve("Lib.java"), new AccessDeniedException(DIR.resolve("Lib.java").toString())),
+                CompileError.unreadable(DIR.resolve("util/Text.java"), new MalformedInputException(1)));
+
+        assertThat(CompileErrors.unreadable(unreadable, DIR)).isEqualTo("""
+                hotload: cannot read Lib.java: permission denied
+                hotload: cannot read util/Text.java: it is not valid UTF-8 text
                 """);
     }
 
