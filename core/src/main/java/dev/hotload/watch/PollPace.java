@@ -3,18 +3,26 @@ package dev.hotload.watch;
 import java.time.Duration;
 
 /**
- * When a polling watcher looks, and where: at every file every interval while that is cheap; in a big tree, at
- * the files being edited ({@link EditedFiles}) every interval and at every file at a slower pace, each kept to a
- * share of a core by the time its last scan took. So a save of a file being edited shows within the interval
- * whatever the tree's size (the original hotload's promise), and a save elsewhere within the slower pace.
+ * When a polling watcher looks, and where. It scans every file every interval, or less often as a scan costs
+ * more ({@link #FULL_FACTOR} times a scan's processor time apart); in a tree so big that a save would then show
+ * after more than {@link #SPLIT_ABOVE}, it looks at the files being edited ({@link EditedFiles}) apart, every
+ * {@link #EDITED_EVERY} (or the interval, if longer), and at the whole tree at the slow pace. So a save of a
+ * file being edited shows within 100 ms whatever the tree's size, and a save elsewhere within the slow pace.
  *
- * <p>The shares: {@link #FULL_FACTOR} and {@link #EDITED_FACTOR} make at most 1.3 % and 0.5 % of a core, 1.8 %
- * together, under the 2 % that {@code hotload --help} promises.
+ * <p>The shares of a core: scans of every file 1 %; in a big tree, the looks at the edited files 0.5 % at most
+ * ({@link #EDITED_FACTOR}), and waking up for them 50 times a second about as much here: under the 2 % that
+ * {@code hotload --help} promises. (Waking up 144 times a second, the original's pace, costs 1.5–2.5 % here.)
  */
 final class PollPace {
 
     /** The wait between two scans of every file is at least this many times as long as such a scan. */
-    static final int FULL_FACTOR = 75;
+    static final int FULL_FACTOR = 100;
+
+    /** A tree whose scans of every file would come further apart than this has its edited files looked at apart. */
+    static final Duration SPLIT_ABOVE = Duration.ofMillis(100);
+
+    /** How often the edited files of a big tree are looked at, at most: a save of one shows within 100 ms. */
+    static final Duration EDITED_EVERY = Duration.ofMillis(20);
 
     /** The wait between two looks at the edited files is at least this many times as long as such a look. */
     static final int EDITED_FACTOR = 200;
@@ -25,7 +33,7 @@ final class PollPace {
     private long editedScanNanos;
     private long lastFullScanAt;
 
-    /** @param interval the time between two looks asked for: at the edited files, or at every file of a small tree */
+    /** @param interval the time between two scans asked for: of every file, at the least */
     PollPace(Duration interval, WatchClock clock) {
         this.intervalNanos = interval.toNanos();
         this.clock = clock;
@@ -43,14 +51,14 @@ final class PollPace {
         return Duration.ofNanos(Math.max(intervalNanos, fullScanNanos * FULL_FACTOR));
     }
 
-    /** @return the time between two looks at the edited files, in a big tree: the interval, unless they are slow to see */
+    /** @return the time between two looks at the edited files of a big tree */
     Duration editedScanEvery() {
-        return Duration.ofNanos(Math.max(intervalNanos, editedScanNanos * EDITED_FACTOR));
+        return Duration.ofNanos(Math.max(Math.max(intervalNanos, EDITED_EVERY.toNanos()), editedScanNanos * EDITED_FACTOR));
     }
 
-    /** @return whether the tree is too big to scan whole every interval: then the edited files are looked at apart */
+    /** @return whether the tree is too big to scan whole often enough: then the edited files are looked at apart */
     boolean isSplit() {
-        return fullScanNanos * FULL_FACTOR > intervalNanos;
+        return fullScanNanos * FULL_FACTOR > Math.max(intervalNanos, SPLIT_ABOVE.toNanos());
     }
 
     /**
@@ -60,11 +68,11 @@ final class PollPace {
      * @return where to look now: everywhere, or at the edited files
      */
     Scope await(long nanos, Scope edited) throws InterruptedException {
+        long full = fullScanEvery().toNanos();
         if (!isSplit()) {
-            clock.pause(Math.min(intervalNanos, nanos));
+            clock.pause(Math.min(full, nanos));
             return fullScan();
         }
-        long full = fullScanEvery().toNanos();
         long untilFull = lastFullScanAt + full - clock.nanoTime();
         if (untilFull <= 0) {
             return fullScan();

@@ -104,12 +104,12 @@ public final class PollingFileWatcher implements FileWatcher {
     @Override
     public String toString() {
         long interval = interval().toNanos();
-        if (interval <= intervalNanos) {
-            return "polling every " + time(interval);
+        String scan = detector.fileCount() + " files take " + Math.round(detector.lastFullScan().toNanos() / 1e6) + " ms to scan";
+        if (pace.isSplit()) {
+            return "polling every " + time(pace.editedScanEvery().toNanos()) + " the files being edited, every "
+                    + time(interval) + " all, as " + scan;
         }
-        return "polling every " + time(intervalNanos) + " the files being edited, every " + time(interval) + " all "
-                + detector.fileCount() + " files, as they take " + Math.round(detector.lastFullScan().toNanos() / 1e6)
-                + " ms to scan";
+        return "polling every " + time(interval) + (interval > intervalNanos ? ", as " + scan : "");
     }
 
     private static String time(long nanos) {

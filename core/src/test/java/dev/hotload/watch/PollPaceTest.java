@@ -33,7 +33,18 @@ class PollPaceTest {
     }
 
     @Test
-    void aBigTreesEditedFilesAreLookedAtEveryIntervalAndTheRestAtItsShareOfACoreUnderTwoPercent() throws Exception {
+    void aTreeScannedWholeWithin100MsIsScannedWholeLessOftenAsItsScansCostMore() throws Exception {
+        // 200 files.
+        pace.scansTook(Duration.ofNanos(500_000), Duration.ZERO);
+        long start = clock.nanoTime();
+
+        assertThat(pace.isSplit()).isFalse();
+        assertThat(pace.await(Duration.ofSeconds(1).toNanos(), EDITED)).isEqualTo(Scope.EVERYTHING);
+        assertThat(clock.since(start)).isEqualTo(Duration.ofMillis(50));
+    }
+
+    @Test
+    void aBigTreesEditedFilesAreLookedAtEvery20MsAndTheRestAtItsShareOfACoreUnderTwoPercent() throws Exception {
         pace.scansTook(FULL_SCAN, EDITED_SCAN);
         long start = clock.nanoTime();
         long lastLook = start;
@@ -53,13 +64,13 @@ class PollPaceTest {
         }
 
         // Every full scan also sees the edited files: no gap between two looks at them is longer than their pace,
-        // the interval or 200 times a look, well under the 100 ms in which a save of a file being edited shows.
-        assertThat(Duration.ofNanos(longestGap)).isEqualTo(pace.editedScanEvery())
-                .isEqualTo(EDITED_SCAN.multipliedBy(PollPace.EDITED_FACTOR)).isLessThan(Duration.ofMillis(10));
+        // well under the 100 ms in which a save of a file being edited shows.
+        assertThat(pace.isSplit()).isTrue();
+        assertThat(Duration.ofNanos(longestGap)).isEqualTo(pace.editedScanEvery()).isEqualTo(PollPace.EDITED_EVERY);
         assertThat(pace.fullScanEvery()).isEqualTo(FULL_SCAN.multipliedBy(PollPace.FULL_FACTOR));
         assertThat(fullScans).isEqualTo((int) (60_000 / FULL_SCAN.multipliedBy(PollPace.FULL_FACTOR).toMillis()));
         double busy = fullScans * FULL_SCAN.toNanos() + editedLooks * (double) EDITED_SCAN.toNanos();
-        assertThat(busy / clock.since(start).toNanos()).isLessThan(0.02);
+        assertThat(busy / clock.since(start).toNanos()).isLessThan(0.011);
     }
 
     @Test
