@@ -9,14 +9,16 @@ import java.time.Duration;
  * {@link #EDITED_EVERY} (or the interval, if longer), and at the whole tree at the slow pace. So a save of a
  * file being edited shows within 100 ms whatever the tree's size, and a save elsewhere within the slow pace.
  *
- * <p>The shares of a core: scans of every file 1 %; in a big tree, the looks at the edited files 0.5 % at most
- * ({@link #EDITED_FACTOR}), and waking up for them 50 times a second about as much here: under the 2 % that
- * {@code hotload --help} promises. (Waking up 144 times a second, the original's pace, costs 1.5–2.5 % here.)
+ * <p>The shares of a core, by the processor time of the scans: scans of every file 0.5 %, and collecting the
+ * garbage a walk of the tree leaves costs about as much again (measured: 2.8 % at 50,000 files with scans at
+ * 1 %); in a big tree, the looks at the edited files 0.5 % at most ({@link #EDITED_FACTOR}), and waking up for
+ * them 50 times a second about as much here. Under the 2 % that {@code hotload --help} promises. (Waking up
+ * 144 times a second, the original's pace, costs 1.5–2.5 % of a core here by itself.)
  */
 final class PollPace {
 
     /** The wait between two scans of every file is at least this many times as long as such a scan. */
-    static final int FULL_FACTOR = 100;
+    static final int FULL_FACTOR = 200;
 
     /** A tree whose scans of every file would come further apart than this has its edited files looked at apart. */
     static final Duration SPLIT_ABOVE = Duration.ofMillis(100);
