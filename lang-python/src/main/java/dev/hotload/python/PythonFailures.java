@@ -47,6 +47,11 @@ public final class PythonFailures {
      * @return the outcome of a run whose source did not compile, with the error as Python prints it
      */
     public static Outcome notCompiled(PyException error) {
+        if (error.match(Py.IOError)) {
+            // Reading the source failed, as hotload says in each language; no line of Python is to blame.
+            error.normalize();
+            return Outcome.invalid("unreadable source", "hotload: " + error.value.__str__() + "\n");
+        }
         return Outcome.invalid(typeName(error), printed(error));
     }
 
