@@ -13,7 +13,10 @@ hotload_archive="$HOTLOAD_HOME/cli/target/hotload.jsa"
 # ticks every 50 ms (nor does the JVM write its hsperfdata file to the shared /tmp).
 # The client compiler alone (TieredStopAtLevel=1) warms up in a few reloads and starts faster; for long
 # number crunching in your own code, HOTLOAD_JAVA_OPTS=-XX:TieredStopAtLevel=4 brings back the C2 compiler.
-hotload_jvm_options=(-XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1 -Xss4m)
+# The watcher reads each file's inode change time with its other attributes, where the JDK keeps it (sun.nio.fs):
+# without this, a poll of a big tree would stat every file twice.
+hotload_jvm_options=(-XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1 -Xss4m
+  --add-opens=java.base/sun.nio.fs=ALL-UNNAMED)
 
 # hotload's agent (the agent module): with it, a program's System.exit ends its run however it is called (through
 # reflection, a method reference, Jython's os._exit), not the JVM. Every start has it, the class-data archive's

@@ -70,10 +70,13 @@ public final class BenchSuite {
         }
         if (parts.contains("poll")) {
             PollingBench.Result polling = new PollingBench(hotload, idleSeconds).measure();
-            System.out.printf(Locale.ROOT, "Forced to poll (--poll): idle CPU %.2f %% of a core with 1 file; with %,d files,"
-                            + " %.2f %% of a core, and a save shows in %.0f ms (median of %d).%n%n", polling.idlePercent(),
-                    LanguageBench.BIG_TREE, polling.bigTreeIdlePercent(), polling.bigTreeSaves().median(),
-                    polling.bigTreeSaves().millis().size());
+            System.out.printf(Locale.ROOT, "Forced to poll (--poll): idle CPU %.2f %% of a core with 1 file.", polling.idlePercent());
+            for (PollingBench.Tree tree : polling.trees()) {
+                System.out.printf(Locale.ROOT, " With %,d files, %.2f %% of a core, and a save of the entry shows in %.0f ms"
+                                + " (median of %d, max %.0f ms).", tree.files(), tree.idlePercent(), tree.saves().median(),
+                        tree.saves().millis().size(), tree.saves().max());
+            }
+            System.out.printf("%n%n");
         }
         if (parts.contains("jmh")) {
             Path log = hotload.home().resolve("bench/target/jmh.log");

@@ -6,11 +6,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the original's design costs: a waiting hotload forced to poll ({@code --poll}), with 1 and many files. */
+/**
+ * What the original's design costs: a waiting hotload forced to poll ({@code --poll}), with 1 file, and with the
+ * entry beside a big tree of {@link #TREES} files.
+ */
 final class PollingBench {
 
-    /** @param saves of the big tree; a scan's pace sets them, so a few are enough */
-    record Result(double idlePercent, double bigTreeIdlePercent, Latencies bigTreeSaves) {
+    /** The big trees measured: the README's, and one of 50,000 files, which polling users meet in monorepos. */
+    static final List<Integer> TREES = List.of(LanguageBench.BIG_TREE, 50_000);
+
+    /** @param idlePercent with 1 file; @param trees per size of {@link #TREES}, the same figures */
+    record Result(double idlePercent, List<Tree> trees) {
+    }
+
+    /** @param saves of the entry beside the tree; the pace of the scans sets them, so a few are enough */
+    record Tree(int files, double idlePercent, Latencies saves) {
     }
 
     private final MeasuredHotload hotload;
@@ -23,8 +33,12 @@ final class PollingBench {
 
     Result measure() throws Exception {
         double small = idle(0, 0).idle();
-        Run big = idle(LanguageBench.BIG_TREE, 5);
-        return new Result(small, big.idle(), big.saves());
+        List<Tree> trees = new ArrayList<>();
+        for (int files : TREES) {
+            Run big = idle(files, 5);
+            trees.add(new Tree(files, big.idle(), big.saves()));
+        }
+        return new Result(small, trees);
     }
 
     private record Run(double idle, Latencies saves) {

@@ -1,7 +1,7 @@
 package dev.hotload.compiled;
 
+import dev.hotload.watch.SavedFiles;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 
 /**
@@ -30,10 +30,11 @@ public record CompileError(Path file, int line, int column, String message, Stri
         return new CompileError(null, 0, 0, message, null);
     }
 
-    /** @return the error of a source that could not be read: not UTF-8, or what the system said */
+    /**
+     * @return the error of a source that could not be read, its message why in a few words ("permission denied",
+     *     "it is not valid UTF-8 text"), as {@link CompileErrors#unreadable} shows it
+     */
     public static CompileError unreadable(Path file, IOException error) {
-        return in(file, error instanceof CharacterCodingException
-                ? "cannot read it: it is not valid UTF-8 text"
-                : "cannot read it: " + error.getMessage());
+        return in(file, SavedFiles.reason(error));
     }
 }

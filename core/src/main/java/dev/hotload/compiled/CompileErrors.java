@@ -52,6 +52,17 @@ public final class CompileErrors {
                 && one.message().equals(other.message());
     }
 
+    /**
+     * @param errors errors of {@linkplain CompileError#unreadable sources that could not be read}
+     * @return a line of hotload's for each: {@code hotload: cannot read Lib.java: permission denied}
+     */
+    public static String unreadable(List<CompileError> errors, Path workingDir) {
+        StringBuilder report = new StringBuilder();
+        errors.forEach(error -> report.append("hotload: cannot read ").append(fileName(error.file(), workingDir))
+                .append(": ").append(error.message()).append('\n'));
+        return report.toString();
+    }
+
     /** @return one error: where, the message's first line, the source line with a caret, the message's rest */
     static String format(CompileError error, Header header, Path workingDir) {
         String[] message = error.message().split("\\R", 2);

@@ -84,8 +84,9 @@ public final class CompiledSession implements Session {
             warmUp = CompilerWarmUp.start(warmUpPlan.get(), libraries);
         }
         if (!lastBuild.isOk()) {
-            return Outcome.invalid(lastBuild.failure(),
-                    CompileErrors.report(lastBuild.errors(), compiler.errorHeader(), workingDir));
+            return Outcome.invalid(lastBuild.failure(), lastBuild.unreadable()
+                    ? CompileErrors.unreadable(lastBuild.errors(), workingDir)
+                    : CompileErrors.report(lastBuild.errors(), compiler.errorHeader(), workingDir));
         }
         Generation next = new Generation(++generations, build.classes(), libraries, tree.root());
         Entry entry;

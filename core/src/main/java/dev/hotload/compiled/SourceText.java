@@ -1,9 +1,11 @@
 package dev.hotload.compiled;
 
 import dev.hotload.watch.FileKind;
+import dev.hotload.watch.SavedFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -23,8 +25,8 @@ public record SourceText(Path path, String content) {
     }
 
     /**
-     * @return the file's current content
-     * @throws java.nio.charset.MalformedInputException if it is not valid UTF-8
+     * @return the file's current content, read whole ({@link SavedFiles#read}): never between two steps of a save
+     * @throws java.nio.charset.CharacterCodingException if it is not valid UTF-8
      * @throws IOException if it cannot be read, or is no regular file: a FIFO is never opened (it would wait for
      *     a writer), nor a device or a socket
      */
@@ -36,7 +38,12 @@ public record SourceText(Path path, String content) {
         if (kind != FileKind.REGULAR) {
             throw new IOException("it is " + kind.description() + ", not a regular file");
         }
-        return new SourceText(path, Files.readString(path, StandardCharsets.UTF_8));
+        byte[] bytes = SavedFiles.read(path);
+        return new SourceText(path, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString());
     }
 
     /** @return line {@code number} (from 1) without its line end, or empty if there is no such line */

@@ -2,8 +2,8 @@ package dev.hotload.watch;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,9 +46,11 @@ final class ChangeDetector {
     private final TreeScanner scanner;
     private final WatchClock clock;
     private final Settler settler;
+    private final SavedFiles savedFiles;
     private final Map<Path, Known> reported = new HashMap<>();
     private long scans;
     private long lastFullScanNanos;
+    private long lastPartialScanNanos;
 
     /**
      * Takes the first snapshot now: changes are reported relative to the files as they are now.
@@ -56,13 +58,19 @@ final class ChangeDetector {
      * @param clock the time that timeouts, settling pauses and the scans' cost are measured in
      */
     ChangeDetector(WatchSet watchSet, WatchClock clock) {
+        this(watchSet, clock, SavedFiles.system());
+    }
+
+    /** As above, with the reads of runs to consult: a change a run has read already is not reported again. */
+    ChangeDetector(WatchSet watchSet, WatchClock clock, SavedFiles savedFiles) {
         this.scanner = new TreeScanner(watchSet);
         this.clock = clock;
         this.settler = new Settler(clock);
-        long started = clock.nanoTime();
-        long now = epochNanos();
+        this.savedFiles = savedFiles;
+        long started = clock.cpuNanos();
+        long now = FileSnapshot.epochNanos();
         scanner.visitAll((file, attributes) -> reported.put(file, new Known(FileSnapshot.of(file, attributes, now))));
-        lastFullScanNanos = clock.nanoTime() - started;
+        lastFullScanNanos = clock.cpuNanos() - started;
     }
 
     /**
@@ -72,9 +80,9 @@ final class ChangeDetector {
     void timeFullScans() {
         long fastest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
-            long started = clock.nanoTime();
+            long started = clock.cpuNanos();
             scanner.visitAll((file, attributes) -> reported.get(file));
-            fastest = Math.min(fastest, clock.nanoTime() - started);
+            fastest = Math.min(fastest, clock.cpuNanos() - started);
         }
         lastFullScanNanos = fastest;
     }
@@ -89,9 +97,27 @@ final class ChangeDetector {
         return reported.size();
     }
 
-    /** @return how long the last scan of every watched file took: what a poll costs */
+    /** @return the processor time the last scan of every watched file took: what a poll costs */
     Duration lastFullScan() {
         return Duration.ofNanos(lastFullScanNanos);
+    }
+
+    /** @return how long the last look at some paths took, as events or the edited files name them */
+    Duration lastPartialScan() {
+        return Duration.ofNanos(lastPartialScanNanos);
+    }
+
+    /** @return up to {@code count} watched files, those modified (or changed) most recently first */
+    List<Path> newest(int count) {
+        return reported.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<Path, Known> known) -> newestTime(known.getValue().snapshot)).reversed())
+                .limit(count)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private static long newestTime(FileSnapshot snapshot) {
+        return Math.max(snapshot.modifiedNanos(), snapshot.changedNanos());
     }
 
     /**
@@ -125,7 +151,8 @@ final class ChangeDetector {
         if (first.isEmpty()) {
             return ChangeSet.none();
         }
-        Scope looking = scope.everything() ? scope : scope.plus(Scope.of(first.keySet()));
+        // Where the differences are, and where the waiter points while they settle: in a big tree, not everywhere.
+        Scope looking = scope.everything() ? Scope.of(first.keySet()) : scope.plus(Scope.of(first.keySet()));
         return report(settler.settle(first, new LookingAgain(looking, waiter)));
     }
 
@@ -134,9 +161,9 @@ final class ChangeDetector {
      *     null for one that is gone
      */
     private Map<Path, FileSnapshot> differences(Scope scope) {
-        long started = clock.nanoTime();
+        long started = clock.cpuNanos();
         long scan = ++scans;
-        long now = epochNanos();
+        long now = FileSnapshot.epochNanos();
         Map<Path, FileSnapshot> differing = new HashMap<>();
         TreeScanner.Visitor compare = (file, attributes) -> {
             Known known = reported.get(file);
@@ -159,7 +186,7 @@ final class ChangeDetector {
                     differing.put(file, null);
                 }
             });
-            lastFullScanNanos = clock.nanoTime() - started;
+            lastFullScanNanos = clock.cpuNanos() - started;
         } else {
             for (Path path : withLinksThrough(scope.paths())) {
                 boolean wasFolder = scanner.isKnownFolder(path);
@@ -177,6 +204,7 @@ final class ChangeDetector {
                     }
                 }
             }
+            lastPartialScanNanos = clock.cpuNanos() - started;
         }
         return differing;
     }
@@ -218,6 +246,10 @@ final class ChangeDetector {
     private ChangeSet report(Map<Path, FileSnapshot> settled) {
         List<FileChange> changes = new ArrayList<>();
         settled.forEach((file, snapshot) -> {
+            if (snapshot != null && savedFiles.hasRun(file, snapshot)) {
+                reported.put(file, new Known(snapshot)); // a save newer than the one reported, which a run read
+                return;
+            }
             Known before = snapshot == null ? reported.remove(file) : reported.put(file, new Known(snapshot));
             if (before != null || snapshot != null) {
                 FileChange.Kind kind = before == null ? FileChange.Kind.CREATE
@@ -227,11 +259,5 @@ final class ChangeDetector {
             }
         });
         return changes.isEmpty() ? ChangeSet.none() : new ChangeSet(changes, false);
-    }
-
-    /** The file system's time, not the clock's: it is compared with the files' modified times. */
-    private static long epochNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

@@ -1,7 +1,10 @@
 package dev.hotload.watch;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,8 +24,17 @@ public interface FileWatcher extends AutoCloseable {
      * @return a watcher of {@code watchSet}, which has taken its first snapshot
      */
     static FileWatcher of(WatchSet watchSet, Optional<Duration> pollInterval) {
+        return of(watchSet, pollInterval, List.of());
+    }
+
+    /**
+     * As {@link #of(WatchSet, Optional)}, knowing which files the user edits.
+     *
+     * @param editing files the user edits, the entry: polling looks at them every interval however big the tree
+     */
+    static FileWatcher of(WatchSet watchSet, Optional<Duration> pollInterval, Collection<Path> editing) {
         if (pollInterval.isPresent()) {
-            return new PollingFileWatcher(watchSet, pollInterval.get());
+            return new PollingFileWatcher(watchSet, pollInterval.get(), editing);
         }
         if (EventFileWatcher.isNativeOnThisPlatform()) {
             try {
@@ -31,7 +43,7 @@ public interface FileWatcher extends AutoCloseable {
                 // Too many folders for the system's watch limit: polling has no limit.
             }
         }
-        return new PollingFileWatcher(watchSet, PollingFileWatcher.DEFAULT_INTERVAL);
+        return new PollingFileWatcher(watchSet, PollingFileWatcher.DEFAULT_INTERVAL, editing);
     }
 
     /**

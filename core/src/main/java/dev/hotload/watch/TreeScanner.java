@@ -112,7 +112,9 @@ final class TreeScanner {
         if (attributes != null && attributes.isDirectory()) {
             walk(root, path, visitor);
         } else {
-            folders.removeIf(folder -> folder.startsWith(path));
+            if (folders.contains(path)) {
+                folders.removeIf(folder -> folder.startsWith(path)); // a folder replaced by a file, or gone
+            }
             if (!path.equals(root) && watchSet.matchesName(path.getFileName().toString())) {
                 BasicFileAttributes target = attributes != null && attributes.isSymbolicLink() ? linkTarget(path) : attributes;
                 if (target != null && target.isRegularFile()) {

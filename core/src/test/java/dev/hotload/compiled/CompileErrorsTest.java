@@ -3,6 +3,8 @@ package dev.hotload.compiled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotload.loop.Printable;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,18 @@ class CompileErrorsTest {
 
         assertThat(CompileErrors.report(List.of(error), CompileErrors.Header.LINE, DIR))
                 .isEqualTo("odd\\nhotload: forged.java: error: cannot read it: no\n1 error\n");
+    }
+
+    @Test
+    void sourcesThatCannotBeReadAreALineOfHotloadsEachNamingTheFileAndWhy() {
+        List<CompileError> unreadable = List.of(
+                CompileError.unreadable(DIR.resolve("Lib.java"), new AccessDeniedException(DIR.resolve("Lib.java").toString())),
+                CompileError.unreadable(DIR.resolve("util/Text.java"), new MalformedInputException(1)));
+
+        assertThat(CompileErrors.unreadable(unreadable, DIR)).isEqualTo("""
+                hotload: cannot read Lib.java: permission denied
+                hotload: cannot read util/Text.java: it is not valid UTF-8 text
+                """);
     }
 
     @Test

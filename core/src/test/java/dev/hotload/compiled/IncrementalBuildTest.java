@@ -107,7 +107,7 @@ class IncrementalBuildTest {
 
         assertThat(unreadable.failure()).isEqualTo("unreadable source");
         assertThat(unreadable.errors()).containsExactly(
-                CompileError.in(source("Main"), "cannot read it: it is not valid UTF-8 text"));
+                CompileError.in(source("Main"), "it is not valid UTF-8 text"));
         write("Main", "field fixed");
         assertThat(names(build.update(ChangeSet.none()))).containsOnly("Main");
     }

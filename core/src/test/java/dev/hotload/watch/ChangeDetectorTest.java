@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -136,6 +137,21 @@ class ChangeDetectorTest {
         } finally {
             deleteTree(outsideDir);
         }
+    }
+
+    @Test
+    void aSaveARunReadBeforeTheWatcherLookedIsNotReportedAgainButATouchIs() throws Exception {
+        Path lib = write("lib.py", "x = 1\n");
+        SavedFiles savedFiles = new SavedFiles(new SteppedClock());
+        ChangeDetector detector = new ChangeDetector(WatchSet.ofTree(dir, List.of(".py")), new SteppedClock(), savedFiles);
+        // Save 2 was reported and its run began; save 3 landed before the run read the file.
+        write("lib.py", "x = 3\n");
+        savedFiles.readWhole(lib);
+
+        assertThat(detector.detect(Scope.EVERYTHING, QUIET)).isEqualTo(ChangeSet.none());
+
+        Files.setLastModifiedTime(lib, FileTime.fromMillis(Files.getLastModifiedTime(lib).toMillis() + 1000));
+        assertThat(detector.detect(Scope.EVERYTHING, QUIET).changes()).containsExactly(change(lib, MODIFY));
     }
 
     private ChangeDetector detector() {

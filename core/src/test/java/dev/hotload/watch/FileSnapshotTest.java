@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The scan's clock is passed in, so "freshly saved" and "saved long ago" are chosen, not raced. */
 class FileSnapshotTest {
 
-    private static final FileTime SAVED = FileTime.from(Instant.parse("2024-05-01T10:00:00.123Z"));
+    /**
+     * Ahead of the real clock, so that it is the files' newest time: setting it moves their inode change time to
+     * now, which the freshness of a snapshot also counts.
+     */
+    private static final FileTime SAVED = FileTime.from(Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS));
     private static final long SAVED_NANOS = SAVED.to(TimeUnit.NANOSECONDS);
     private static final long MILLI = 1_000_000L;
 
@@ -76,6 +81,22 @@ class FileSnapshotTest {
 
         Path copy = save(dir.resolve(".lib.py.Xa1b2"), "x = 4\n");
         Files.move(copy, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        assertThat(compare(before, lib, SAVED_NANOS + 2000 * MILLI)).isEqualTo(Comparison.DIFFERENT);
+    }
+
+    @Test
+    void aSaveOfTheSameSizeWithItsTimeSetBackIsDifferent() throws IOException {
+        // rsync -t, cp -p, touch -d: the size and modification time are the old ones, the content is not.
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("unix"), "no inode change time here");
+        Path lib = save(dir.resolve("lib.py"), "x = 3\n");
+        FileSnapshot before = snapshot(lib, SAVED_NANOS + 1000 * MILLI);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        // The system stamps from a coarse clock: saved again until its next tick, as a later save would be.
+        do {
+            save(lib, "x = 4\n");
+        } while (snapshot(lib, SAVED_NANOS + 2000 * MILLI).changedNanos() == before.changedNanos()
+                && System.nanoTime() < deadline);
 
         assertThat(compare(before, lib, SAVED_NANOS + 2000 * MILLI)).isEqualTo(Comparison.DIFFERENT);
     }

@@ -3,6 +3,7 @@ package dev.hotload.groovy;
 import dev.hotload.compiled.CompileError;
 import dev.hotload.compiled.SourceText;
 import dev.hotload.compiled.SourceTree;
+import dev.hotload.watch.SavedFiles;
 import dev.hotload.watch.WatchSet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +89,8 @@ final class ProgramCompile {
             sources.put(file, text);
             return unit.addSource(file.toString(), text.content());
         } catch (IOException e) {
-            unreadable.add(CompileError.unreadable(file, e));
+            // Among the compiler's errors, where the file name comes first: "Util.groovy: error: cannot read it: ...".
+            unreadable.add(CompileError.in(file, "cannot read it: " + SavedFiles.reason(e)));
             return null;
         }
     }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import dev.hotload.watch.SavedFiles;
 import org.python.core.CompileMode;
 import org.python.core.CompilerFlags;
 import org.python.core.Py;
@@ -94,9 +95,9 @@ public final class ModuleReloader {
     private static PyCode compile(Path source) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(source);
+            bytes = SavedFiles.read(source); // whole, never between two steps of a save
         } catch (IOException e) {
-            throw Py.IOError(e);
+            throw Py.IOError("cannot read " + source.getFileName() + ": " + SavedFiles.reason(e));
         }
         // From bytes, so that a coding line (PEP 263) is honoured as on import.
         return Py.compile_flags(new ByteArrayInputStream(bytes), source.toString(), CompileMode.exec, new CompilerFlags());

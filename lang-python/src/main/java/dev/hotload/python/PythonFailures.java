@@ -66,6 +66,11 @@ public final class PythonFailures {
      * @return the outcome of a run whose source did not compile, with the error as Python prints it
      */
     public static Outcome notCompiled(PyException error) {
+        if (error.match(Py.IOError)) {
+            // Reading the source failed, as hotload says in each language; no line of Python is to blame.
+            error.normalize();
+            return Outcome.invalid("unreadable source", "hotload: " + error.value.__str__() + "\n");
+        }
         Optional<String> tooLarge = TooLargeModule.fileOf(error);
         if (tooLarge.isPresent()) {
             return Outcome.invalid("too large", TooLargeModule.line(tooLarge.get(), WORKING_DIR));
