@@ -11,20 +11,23 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Jython's native library (jffi, behind {@code os}) is written to a folder only the user can enter, never to the
- * shared temporary folder, not even for the moment between writing and loading it.
+ * shared temporary folder, not even for the moment between writing and loading it: under {@code bin/hotload}, and
+ * under plain {@code bin/jython}.
  */
 class NativeLibraryIT {
 
     @TempDir
     Path dir;
 
-    @Test
-    void jffiIsExtractedToThePrivateCacheFolderNotTheTemporaryOne() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"hotload, --once", "jython, -u"})
+    void jffiIsExtractedToThePrivateCacheFolderNotTheTemporaryOne(String command, String option) throws Exception {
         Path source = Files.createDirectory(dir.resolve("src"));
         Path temporary = Files.createDirectory(dir.resolve("tmp"));
         Path cache = dir.resolve("cache");
@@ -35,7 +38,7 @@ class NativeLibraryIT {
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             // jffi deletes its file once loaded: only an event shows that it was ever there.
             WatchKey temporaryFolder = temporary.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
-            try (HotloadProcess hotload = HotloadProcess.start(source, "", env, "hotload", "--once", "lib.py")) {
+            try (HotloadProcess hotload = HotloadProcess.start(source, "", env, command, option, "lib.py")) {
                 assertThat(hotload.awaitExit(START)).isZero();
                 assertThat(hotload.stdoutLines()).containsExactly("Result: 1");
             }
