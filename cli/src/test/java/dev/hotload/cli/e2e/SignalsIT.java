@@ -43,6 +43,30 @@ class SignalsIT {
         }
     }
 
+    /**
+     * A signal during start-up: "watching" is said just before the first compile (javac's, Groovy's) or the first
+     * import (Jython's, on an interpreter still warming up), so the signal comes while hotload is starting.
+     */
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void ctrlCAndSigtermDuringStartUpEndHotloadPromptlyWithoutATrace(Lang lang) throws Exception {
+        Files.writeString(dir.resolve(lang.entry), lang.statement(lang == Lang.PYTHON ? "print('started')"
+                : lang == Lang.JAVA ? "System.out.println(\"started\");" : "println 'started'"));
+        for (boolean interrupt : new boolean[] {true, false}) {
+            try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--no-clear", lang.entry)) {
+                hotload.awaitErr("watching", START);
+                if (interrupt) {
+                    hotload.interrupt();
+                } else {
+                    hotload.terminate();
+                }
+                assertThat(hotload.awaitExit(PROMPTLY)).isEqualTo(interrupt ? 130 : 143);
+                assertThat(hotload.stderrLines()).anyMatch(line -> line.startsWith("hotload: stopped"))
+                        .noneMatch(line -> line.contains("\tat ") || line.contains("Exception"));
+            }
+        }
+    }
+
     /** @return hotload running a program that registered its cleanup and then loops, ignoring interrupts */
     private HotloadProcess startBusy(Lang lang) throws Exception {
         String loop = lang == Lang.PYTHON ? "print('busy')\nwhile True:\n    pass\n"
