@@ -115,6 +115,13 @@ public final class ReloadLoop {
         return false;
     }
 
+    /** @return whether the loop waits for a change, rather than running its steps (a reload) */
+    boolean isWaiting() {
+        synchronized (lock) {
+            return waiting;
+        }
+    }
+
     /** @return whether the loop has ended and its steps are closed */
     public boolean isFinished() {
         return finished.getCount() == 0;

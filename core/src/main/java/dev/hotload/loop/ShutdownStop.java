@@ -45,6 +45,9 @@ final class ShutdownStop implements AutoCloseable {
         }
         // Before the loop ends: whoever waits on the loop must know why it ended.
         fired = true;
+        // What keeps the loop from ending: the reload it runs, or, while it waits, closing the program (its runs,
+        // its unload and exit hooks: Python's atexit).
+        boolean reloading = !loop.isWaiting();
         boolean ended;
         try {
             ended = loop.stopAndAwait(grace);
@@ -53,7 +56,8 @@ final class ShutdownStop implements AutoCloseable {
             return;
         }
         try {
-            reporter.say(ended ? "stopped" : "stopped (the reload under way did not end in time)");
+            reporter.say(ended ? "stopped" : reloading ? "stopped (the reload under way did not end in time)"
+                    : "stopped (the program did not end in time)");
         } catch (RuntimeException closedStream) {
             // An embedding interpreter's stderr may already be closed by its own shutdown hook.
         }

@@ -1,5 +1,6 @@
 package dev.hotload.loop;
 
+import dev.hotload.watch.PrintableName;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Collections;
@@ -96,7 +97,8 @@ public final class StackTraces {
             int cycle = cycleAt(frames, i, end);
             int times = cycle == 0 ? 1 : repeats(frames, i, end, cycle);
             for (int j = i; j < i + Math.max(cycle, 1); j++) {
-                out.println(indent + "\tat " + frames[j]);
+                // A frame names its source file, and a file name may hold a line end: escaped, it cannot forge a line.
+                out.println(indent + "\tat " + PrintableName.of(frames[j].toString()));
             }
             if (times > 1) {
                 out.println(indent + "\t... " + (cycle == 1 ? "the frame above" : "the " + cycle + " frames above")

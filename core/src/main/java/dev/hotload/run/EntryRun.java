@@ -129,7 +129,7 @@ final class EntryRun {
             if (exit.isPresent()) {
                 outcome = Outcome.exited(exit.get().status());
             } else {
-                outcome = Outcome.failed(error.getClass().getSimpleName());
+                outcome = Outcome.failed(typeName(error));
                 if (!stopping) {
                     printTrace(error);
                 }
@@ -174,5 +174,11 @@ final class EntryRun {
         } else if (outcome.kind() == Outcome.Kind.FAILED) {
             err.println("hotload: " + label + " failed (" + outcome.detail() + "); waiting for the next save");
         }
+    }
+
+    /** @return the simple name of the error's class; an anonymous class has none, and is named in full */
+    private static String typeName(Throwable error) {
+        String simple = error.getClass().getSimpleName();
+        return simple.isEmpty() ? error.getClass().getName() : simple;
     }
 }

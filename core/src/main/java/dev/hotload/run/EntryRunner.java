@@ -151,6 +151,7 @@ public final class EntryRunner implements AutoCloseable {
             return;
         }
         UnloadHooks.run(KeptState.takeHooks(), waits.hook(), err, programThreads.group());
+        ShutdownDeadline.reclaimSignals();
         long deadline = System.nanoTime() + waits.stop().toNanos();
         ProgramThreads.Left left = programThreads.leftBy(running.thread(), runningLoader);
         left.interrupt();

@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import sun.misc.Signal;
@@ -31,6 +33,8 @@ public final class ShutdownDeadline {
 
     private static final AtomicBoolean ARMED = new AtomicBoolean();
     private static volatile PrintStream err = System.err;
+    /** hotload's handlers, by signal: a program may replace them (sun.misc.Signal, Python's signal.signal). */
+    private static final Map<Signal, SignalHandler> OWN = new ConcurrentHashMap<>();
 
     private ShutdownDeadline() {
     }
@@ -45,6 +49,20 @@ public final class ShutdownDeadline {
         err = stream;
         watch("INT", 130);
         watch("TERM", 143);
+    }
+
+    /**
+     * Takes Ctrl-C and SIGTERM back from a program that handled them itself: called when its run is replaced, so
+     * that a handler of a replaced run, which would keep hotload from ending, does not outlive it.
+     */
+    static void reclaimSignals() {
+        OWN.forEach((signal, handler) -> {
+            try {
+                Signal.handle(signal, handler);
+            } catch (IllegalArgumentException unavailable) {
+                // As at start: the JVM keeps the signal for itself.
+            }
+        });
     }
 
     /**
@@ -66,12 +84,15 @@ public final class ShutdownDeadline {
         try {
             Signal signal = new Signal(name);
             SignalHandler[] jvms = new SignalHandler[1];
-            jvms[0] = Signal.handle(signal, received -> {
+            SignalHandler own = received -> {
                 arm(status);
                 jvms[0].handle(received);
-            });
+            };
+            jvms[0] = Signal.handle(signal, own);
             if (jvms[0] == SignalHandler.SIG_DFL || jvms[0] == SignalHandler.SIG_IGN) {
                 Signal.handle(signal, jvms[0]); // no shutdown of the JVM's to guard: as it was
+            } else {
+                OWN.put(signal, own);
             }
         } catch (IllegalArgumentException unavailable) {
             // The JVM keeps this signal for itself (-Xrs): nothing to guard.

@@ -75,6 +75,21 @@ class ShutdownStopTest {
     }
 
     @Test
+    void aProgramWhoseCloseOutlastsTheGraceWhileTheLoopWaitsIsToldAsTheProgram() {
+        loop = ReloadLoop.builder().watcher(watcher).reporter(reporter).steps(List.of(new EndlessClose())).build();
+        stop = ShutdownStop.register(loop, reporter, Duration.ofMillis(50));
+        runner = new Thread(loop::run, "reload loop");
+        runner.setDaemon(true);
+        runner.start();
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(2))
+                .until(() -> reporter.runs.size() == 1 && watcher.isWaiting());
+
+        stop.stop();
+
+        assertThat(reporter.said).containsExactly("stopped (the program did not end in time)");
+    }
+
+    @Test
     void aLoopThatEndedByItselfIsLeftAlone() {
         loop = loop(changes -> Outcome.ok());
         stop = ShutdownStop.register(loop, reporter, Duration.ofMillis(50));
@@ -118,6 +133,25 @@ class ShutdownStopTest {
 
     private ReloadLoop loop(Step step) {
         return ReloadLoop.builder().watcher(watcher).reporter(reporter).steps(List.of(step, new Closing())).build();
+    }
+
+    /** A program whose close (an exit handler of Python's, say) ignores interrupts until the test ends. */
+    private final class EndlessClose implements Step, AutoCloseable {
+        @Override
+        public Outcome run(ChangeSet changes) {
+            return Outcome.ok();
+        }
+
+        @Override
+        public void close() {
+            while (release.getCount() > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException ignored) {
+                    // Keeps closing.
+                }
+            }
+        }
     }
 
     /** Counts its closes. */

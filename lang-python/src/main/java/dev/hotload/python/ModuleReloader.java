@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import dev.hotload.watch.PrintableName;
 import dev.hotload.watch.SavedFiles;
 import org.python.core.CompileMode;
 import org.python.core.CompilerFlags;
@@ -99,7 +100,9 @@ public final class ModuleReloader {
         } catch (IOException e) {
             throw Py.IOError("cannot read " + source.getFileName() + ": " + SavedFiles.reason(e));
         }
-        // From bytes, so that a coding line (PEP 263) is honoured as on import.
-        return Py.compile_flags(new ByteArrayInputStream(bytes), source.toString(), CompileMode.exec, new CompilerFlags());
+        // From bytes, so that a coding line (PEP 263) is honoured as on import. The name is what tracebacks print:
+        // escaped, a file name with a line end in it cannot forge a line of hotload's.
+        return Py.compile_flags(new ByteArrayInputStream(bytes), PrintableName.of(source.toString()), CompileMode.exec,
+                new CompilerFlags());
     }
 }

@@ -67,6 +67,31 @@ class SignalsIT {
         }
     }
 
+    /** A program may handle Ctrl-C itself while it is the one running; the save that replaces it gives it back. */
+    @ParameterizedTest
+    @EnumSource(value = Lang.class, names = {"PYTHON", "JAVA"}) // Groovy finds no sun.misc.Signal constructor
+    void ctrlCThatAReplacedProgramHandledItselfEndsHotloadAgain(Lang lang) throws Exception {
+        Path entry = dir.resolve(lang.entry);
+        Files.writeString(entry, lang.statement(switch (lang) {
+            case PYTHON -> "import signal\ndef handler(number, frame):\n    print('program got %d' % number)\n"
+                    + "signal.signal(signal.SIGINT, handler)\nprint('handling')";
+            case JAVA -> "sun.misc.Signal.handle(new sun.misc.Signal(\"INT\"), s -> System.out.println(\"program got \" + s));\n"
+                    + "        System.out.println(\"handling\");";
+            case GROOVY -> throw new IllegalArgumentException("not for Groovy");
+        }));
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--no-clear", lang.entry)) {
+            hotload.awaitOut("handling", START);
+            hotload.awaitErr("started in", RELOAD);
+            Files.writeString(entry, lang.statement(lang == Lang.PYTHON ? "print('plain')"
+                    : lang == Lang.JAVA ? "System.out.println(\"plain\");" : "println 'plain'"));
+            hotload.awaitOut("plain", RELOAD);
+            hotload.awaitErr("reloaded", RELOAD);
+            hotload.interrupt();
+            assertThat(hotload.awaitExit(PROMPTLY)).isEqualTo(130);
+            assertThat(hotload.stdoutLines()).containsExactly("handling", "plain");
+        }
+    }
+
     /** @return hotload running a program that registered its cleanup and then loops, ignoring interrupts */
     private HotloadProcess startBusy(Lang lang) throws Exception {
         String loop = lang == Lang.PYTHON ? "print('busy')\nwhile True:\n    pass\n"

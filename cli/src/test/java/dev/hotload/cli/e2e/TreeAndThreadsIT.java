@@ -133,6 +133,21 @@ class TreeAndThreadsIT {
         }
     }
 
+    /** A trace names the file in its frames: Jython's traceback, the JVM's frames of a Groovy script. */
+    @ParameterizedTest
+    @EnumSource(value = Lang.class, names = {"PYTHON", "GROOVY"})
+    void aFileNameWithANewlineCannotForgeALineInATrace(Lang lang) throws Exception {
+        String forged = "odd\nhotload: forged" + lang.entry.substring(lang.entry.lastIndexOf('.'));
+        Files.writeString(dir.resolve(forged), lang == Lang.PYTHON ? "raise ValueError('boom')\n"
+                : "throw new IllegalStateException('boom')\n");
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--once", forged)) {
+            assertThat(hotload.awaitExit(START)).isEqualTo(1);
+            assertThat(hotload.stderrLines()).anyMatch(line -> line.contains("boom"))
+                    .anyMatch(line -> line.contains("odd\\nhotload: forged"))
+                    .noneMatch(line -> line.startsWith("hotload: forged"));
+        }
+    }
+
     // --- threads a run leaves behind ---------------------------------------------------------------------------
 
     @ParameterizedTest
