@@ -41,7 +41,7 @@ public final class EntryRunner implements AutoCloseable {
         this.err = builder.err != null ? builder.err : streams.err();
         this.threads = builder.threads;
         this.waits = builder.waits;
-        this.programThreads = new ProgramThreads("hotload program " + label);
+        this.programThreads = new ProgramThreads("hotload program " + label, err);
     }
 
     /**

@@ -14,10 +14,12 @@ public final class ExitRequest extends Error {
 
     private static final long serialVersionUID = 1L;
 
+    private final String call;
     private final int status;
 
     private ExitRequest(String call, int status) {
         super(call + "(" + status + ") ends this run of the program, not hotload");
+        this.call = call;
         this.status = status;
     }
 
@@ -53,6 +55,11 @@ public final class ExitRequest extends Error {
             }
         }
         return Optional.empty();
+    }
+
+    /** @return the call the program made, as {@code System.exit(3)} */
+    String call() {
+        return call + "(" + status + ")";
     }
 
     /** @return the status the program asked to exit with */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ForkJoinPool;
@@ -44,9 +45,24 @@ public final class ProgramThreads {
     /** Threads already named in a message: each is named once. Weak: a named thread may end and go. */
     private final Set<Thread> named = Collections.newSetFromMap(new WeakHashMap<>());
 
-    /** @param name the group's name, as thread dumps show it */
-    ProgramThreads(String name) {
-        group = new ThreadGroup(ROOT, name);
+    /**
+     * @param name the group's name, as thread dumps show it
+     * @param err where to say that an exit called on a thread the program started ended that thread only
+     */
+    ProgramThreads(String name, PrintStream err) {
+        group = new ThreadGroup(ROOT, name) {
+            @Override
+            public void uncaughtException(Thread thread, Throwable error) {
+                Optional<ExitRequest> exit = ExitRequest.causing(error);
+                if (exit.isEmpty()) {
+                    super.uncaughtException(thread, error);
+                    return;
+                }
+                // Not the run's main thread: the exit cannot end the run from here, only the thread it unwound.
+                err.println("hotload: " + exit.get().call() + " in thread " + PrintableName.of(thread.getName())
+                        + " ended that thread only; an exit ends the run from its main thread");
+            }
+        };
     }
 
     /** @return whether the calling thread is one of a program's: a run's, a hook's, or one they started */

@@ -53,6 +53,25 @@ class ExitsIT {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Lang.class, names = {"JAVA", "GROOVY"})
+    void anExitOnAThreadTheProgramStartedEndsThatThreadInOneLineAndTheSessionGoesOn(Lang lang) throws Exception {
+        Path entry = Files.writeString(dir.resolve(lang.entry), lang.program(0));
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--no-clear", lang.entry)) {
+            hotload.awaitOut("Result: 0", START);
+            Files.writeString(entry, lang.statement(lang == Lang.JAVA
+                    ? "Thread exiter = new Thread(() -> System.exit(5), \"exiter\");\n"
+                            + "        exiter.start();\n        exiter.join();\n        System.out.println(\"main goes on\");"
+                    : "def exiter = new Thread({ System.exit(5) } as Runnable, 'exiter')\n"
+                            + "exiter.start()\nexiter.join()\nprintln 'main goes on'"));
+            hotload.awaitErr("hotload: System.exit(5) in thread exiter ended that thread only", RELOAD);
+            hotload.awaitOut("main goes on", RELOAD);
+            Files.writeString(entry, lang.program(1));
+            hotload.awaitOut("Result: 1", RELOAD);
+            assertThat(hotload.stderrLines()).noneMatch(line -> line.contains("ExitRequest") || line.contains("\tat "));
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Lang.class, names = "PYTHON")
     void pythonsOsExitEndsTheRun(Lang lang) throws Exception {
         assertExitEndsTheRun(lang, "import os\nos._exit(3)", 3);
