@@ -109,6 +109,11 @@ final class HotloadCommand implements Callable<Integer> {
     @Option(names = {"-r", "--recursive"}, description = "Reload the changed modules the entry imports before the entry.")
     private boolean recursive;
 
+    @Option(names = "--restart",
+            description = "Restart the program on every save, as a plain reload: no Python function patched in place,"
+                    + " no running Java or Groovy class redefined in place.")
+    private boolean restart;
+
     @Option(names = "--no-clear", description = "Do not clear the terminal before each run.")
     private boolean noClear;
 
@@ -181,6 +186,7 @@ final class HotloadCommand implements Callable<Integer> {
                 .recursive(recursive || environment.flag("HOTLOAD_RECURSIVE"))
                 .classpath(classpath)
                 .once(once)
+                .restart(restart)
                 .build();
     }
 

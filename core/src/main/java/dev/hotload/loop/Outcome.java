@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param exitStatus the process exit status this run stands for: 0 when it succeeded
  * @param detail a few words for the status line (the exception type, the exit status), or empty
  * @param diagnostics for {@link Kind#INVALID}: the compiler's report, which the loop prints; otherwise empty
+ * @param update how the save reached the program, in a few words, when it was not a plain reload: {@code patched
+ *     in place (2 functions)}, {@code redefined 3 classes in place}, {@code restarted (Greeter: field count added)};
+ *     otherwise empty
  */
-public record Outcome(Kind kind, int exitStatus, String detail, String diagnostics) {
+public record Outcome(Kind kind, int exitStatus, String detail, String diagnostics, String update) {
 
     /** How a run ended. */
     public enum Kind {
@@ -28,12 +31,13 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
         EXITED
     }
 
-    private static final Outcome OK = new Outcome(Kind.OK, 0, "", "");
+    private static final Outcome OK = new Outcome(Kind.OK, 0, "", "", "");
 
     public Outcome {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(diagnostics, "diagnostics");
+        Objects.requireNonNull(update, "update");
     }
 
     /** @return the outcome of a run that succeeded */
@@ -43,7 +47,7 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
 
     /** @return the outcome of a run that failed, for the reason given in a few words */
     public static Outcome failed(String why) {
-        return new Outcome(Kind.FAILED, 1, why, "");
+        return new Outcome(Kind.FAILED, 1, why, "", "");
     }
 
     /**
@@ -52,12 +56,12 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
      * @return the outcome of a run whose source did not compile
      */
     public static Outcome invalid(String why, String diagnostics) {
-        return new Outcome(Kind.INVALID, 1, why, diagnostics);
+        return new Outcome(Kind.INVALID, 1, why, diagnostics, "");
     }
 
     /** @return the outcome of a run whose code asked to exit with {@code status} */
     public static Outcome exited(int status) {
-        return new Outcome(Kind.EXITED, status, "exit status " + status, "");
+        return new Outcome(Kind.EXITED, status, "exit status " + status, "", "");
     }
 
     /** @return the outcome of a run whose entry file is gone: it waits for the file to come back */
@@ -73,6 +77,14 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
     public static Outcome entryNotAFile(FileKind kind) {
         boolean gone = kind == FileKind.MISSING || kind == FileKind.FOLDER;
         return gone ? entryDeleted() : failed("entry is " + kind.description());
+    }
+
+    /**
+     * @param words how the save reached the running program, e.g. {@code redefined 3 classes in place}
+     * @return this outcome, telling the status line how the save was applied
+     */
+    public Outcome withUpdate(String words) {
+        return new Outcome(kind, exitStatus, detail, diagnostics, words);
     }
 
     /** @return whether the run succeeded */

@@ -46,10 +46,11 @@ public final class StatusLine implements Reporter {
             return;
         }
         String trigger = changes.firstRun() ? "first run" : changedNames(changes.changes()) + " changed,";
+        String applied = outcome.update().isEmpty() ? "" : outcome.update() + ", then ";
         String result = switch (outcome.kind()) {
-            case OK -> "reloaded in " + time;
-            case INVALID, FAILED -> "failed in " + time + detail(outcome) + (watching ? "; waiting for the next save" : "");
-            case EXITED -> "exited with status " + outcome.exitStatus() + " in " + time;
+            case OK -> (outcome.update().isEmpty() ? "reloaded" : outcome.update()) + " in " + time;
+            case INVALID, FAILED -> applied + "failed in " + time + detail(outcome) + (watching ? "; waiting for the next save" : "");
+            case EXITED -> applied + "exited with status " + outcome.exitStatus() + " in " + time;
         };
         say(trigger + " " + result);
     }

@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param recursive whether changed modules that the entry uses are reloaded before it
  * @param classpath libraries (jars, folders) loaded once and kept across reloads
  * @param once whether the entry runs once ({@code --once}): then its run is awaited to the end, however long
+ * @param restart whether every save restarts the program as a plain reload does ({@code --restart}): no function
+ *     patched, no class redefined in place
  */
 public record Launch(Path entry, List<String> args, Optional<String> entrypoint, boolean recursive, List<Path> classpath,
-                     boolean once) {
+                     boolean once, boolean restart) {
 
     public Launch {
         entry = entry.toAbsolutePath().normalize();
@@ -65,6 +67,7 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
         private boolean recursive;
         private final List<Path> classpath = new ArrayList<>();
         private boolean once;
+        private boolean restart;
 
         private Builder(Path entry) {
             this.entry = Objects.requireNonNull(entry, "entry");
@@ -95,8 +98,13 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
             return this;
         }
 
+        public Builder restart(boolean value) {
+            restart = value;
+            return this;
+        }
+
         public Launch build() {
-            return new Launch(entry, args, Optional.ofNullable(entrypoint), recursive, classpath, once);
+            return new Launch(entry, args, Optional.ofNullable(entrypoint), recursive, classpath, once, restart);
         }
     }
 }

@@ -68,6 +68,23 @@ class StatusLineTest {
     }
 
     @Test
+    void anUpdateInPlaceSaysSoInsteadOfReloaded() {
+        statusLine.ran(changed("Lib.java"), Outcome.ok().withUpdate("redefined 3 classes in place"),
+                Duration.ofNanos(4_200_000));
+
+        assertThat(lines()).containsExactly("hotload: Lib.java changed, redefined 3 classes in place in 4.2 ms");
+    }
+
+    @Test
+    void aRunThatFailsAfterAnUpdateSaysBoth() {
+        statusLine.ran(changed("app.py"), Outcome.failed("NameError").withUpdate("patched in place (1 function)"),
+                Duration.ofMillis(12));
+
+        assertThat(lines()).containsExactly("hotload: app.py changed, patched in place (1 function), then failed in"
+                + " 12 ms (NameError); waiting for the next save");
+    }
+
+    @Test
     void aFailedRunSaysWhyAndThatItWaitsForTheNextSave() {
         statusLine.ran(changed("lib.py"), Outcome.failed("NameError"), Duration.ofMillis(1300));
 
