@@ -1,7 +1,9 @@
 package dev.hotload.compiled;
 
+import dev.hotload.jvm.ClassRedefiner;
 import dev.hotload.jvm.Generation;
 import dev.hotload.jvm.Libraries;
+import dev.hotload.jvm.Redefinition;
 import dev.hotload.loop.Outcome;
 import dev.hotload.run.Entry;
 import dev.hotload.run.EntryRunner;
@@ -16,6 +18,7 @@ import dev.hotload.watch.PrintableName;
 import java.io.PrintStream;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -25,6 +28,12 @@ import java.util.function.Consumer;
  * changed ({@link IncrementalBuild}), and a successful compile becomes a new {@link Generation} that replaces
  * the last one and runs the entry (see {@link EntryRunner} for how a run ends, and how a running one is
  * stopped). A compile error leaves the last good generation loaded (and running, if it runs).
+ *
+ * <p>Live update: while the program still runs (a server, a loop), a build whose classes changed only in their
+ * method bodies is redefined in the running generation instead ({@link Redefinition}): its objects, statics and
+ * threads are kept, and the next call runs the new code. Any other build, or one the JVM refuses, restarts it as
+ * above, saying why. A program that has ended is run again from a new generation, as a script expects, whatever
+ * was edited.
  */
 public final class CompiledSession implements Session {
 
@@ -39,6 +48,7 @@ public final class CompiledSession implements Session {
     private final String description;
     private final PrintStream err;
     private final EntryRunner runner;
+    private final Optional<ClassRedefiner> redefiner;
     private final Path workingDir = Path.of("").toAbsolutePath();
     private int generations;
     private BuildResult lastBuild;
@@ -56,6 +66,7 @@ public final class CompiledSession implements Session {
         this.warmUpPlan = Optional.ofNullable(builder.warmUp);
         this.description = builder.description;
         this.err = builder.err;
+        this.redefiner = launch.restart() ? Optional.empty() : builder.redefiner;
         this.runner = EntryRunner.builder(builder.label).once(launch.once()).tracePrinter(builder.tracePrinter)
                 .err(err).waits(builder.waits).build();
     }
@@ -88,7 +99,17 @@ public final class CompiledSession implements Session {
                     ? CompileErrors.unreadable(lastBuild.errors(), workingDir)
                     : CompileErrors.report(lastBuild.errors(), compiler.errorHeader(), workingDir));
         }
-        Generation next = new Generation(++generations, build.classes(), libraries, tree.root());
+        Map<String, byte[]> classes = build.classes();
+        Optional<String> restart = Optional.empty();
+        if (generation != null && redefiner.isPresent() && runner.isProgramRunning()) {
+            Redefinition.Result inPlace = Redefinition.apply(generation, classes, redefiner.get(),
+                    runner::methodsRunning);
+            if (inPlace instanceof Redefinition.Redefined redefined) {
+                return Outcome.ok().withUpdate(redefined.words());
+            }
+            restart = Optional.of(((Redefinition.Refused) inPlace).reason());
+        }
+        Generation next = new Generation(++generations, classes, libraries, tree.root());
         Entry entry;
         try {
             entry = entries.find(next, build.classesOf(launch.entry()));
@@ -102,7 +123,7 @@ public final class CompiledSession implements Session {
         if (previous != null) {
             runner.amongProgramThreads(() -> onReplaced.accept(previous));
         }
-        return outcome;
+        return restart.map(why -> outcome.withUpdate("restarted (" + why + ")")).orElse(outcome);
     }
 
     @Override
@@ -155,6 +176,7 @@ public final class CompiledSession implements Session {
         private String description;
         private PrintStream err = StandardStreams.current().err();
         private RunWaits waits = RunWaits.DEFAULT;
+        private Optional<ClassRedefiner> redefiner = ClassRedefiner.ofAgent();
 
         private Builder(Launch launch, SourceTree tree, Compiler compiler, URLClassLoader libraries) {
             this.launch = Objects.requireNonNull(launch, "launch");
@@ -215,6 +237,12 @@ public final class CompiledSession implements Session {
         /** How long a run is awaited; tests shorten the waits. */
         public Builder waits(RunWaits value) {
             waits = Objects.requireNonNull(value, "waits");
+            return this;
+        }
+
+        /** How a running program's classes are redefined in place; the JVM's, through hotload's agent, by default. */
+        public Builder redefiner(Optional<ClassRedefiner> value) {
+            redefiner = Objects.requireNonNull(value, "redefiner");
             return this;
         }
 

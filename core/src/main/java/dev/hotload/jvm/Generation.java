@@ -13,6 +13,9 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The class loader of one successful compile. It defines the program's classes itself, from the compiled bytes
@@ -27,8 +30,11 @@ public final class Generation extends ClassLoader implements ProgramCode {
     }
 
     private final int number;
-    private final Map<String, byte[]> classes;
+    /** Replaced whole when the build is redefined in place, for the classes loaded after. */
+    private volatile Map<String, byte[]> classes;
     private final Path sourceRoot;
+    /** Read by each definition of a program class, written by a redefinition: a class is defined from one build. */
+    private final ReadWriteLock builds = new ReentrantReadWriteLock();
 
     /**
      * @param number counts generations from 1, for messages
@@ -46,6 +52,34 @@ public final class Generation extends ClassLoader implements ProgramCode {
     /** @return this generation's number, counting from 1 */
     public int number() {
         return number;
+    }
+
+    /** @return the program's class files, by binary name: what this generation defines, when asked */
+    public Map<String, byte[]> classes() {
+        return classes;
+    }
+
+    /** @return the class {@code name} if this generation has defined it already, else null */
+    Class<?> loaded(String name) {
+        return classes.containsKey(name) ? findLoadedClass(name) : null;
+    }
+
+    /**
+     * Takes the class files of a build that was redefined in this generation: its classes not loaded yet are
+     * defined from them. See {@link Redefinition}.
+     */
+    void update(Map<String, byte[]> redefined) {
+        classes = Map.copyOf(redefined);
+    }
+
+    /** @return what {@code change} returns, run while no class of the program is being defined */
+    <T> T exclusively(Supplier<T> change) {
+        builds.writeLock().lock();
+        try {
+            return change.get();
+        } finally {
+            builds.writeLock().unlock();
+        }
     }
 
     /** @return the program's classes this generation has defined so far: a language runtime's caches hold them */
@@ -72,16 +106,22 @@ public final class Generation extends ClassLoader implements ProgramCode {
         if (bytes == null) {
             return super.loadClass(name, resolve);
         }
-        synchronized (getClassLoadingLock(name)) {
-            Class<?> loaded = findLoadedClass(name);
-            if (loaded == null) {
-                byte[] rewritten = ExitRewriter.rewrite(bytes);
-                loaded = defineClass(name, rewritten, 0, rewritten.length);
+        // The build's lock before the class's: a redefinition (which holds the first) may load classes.
+        builds.readLock().lock();
+        try {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null) {
+                    byte[] rewritten = ExitRewriter.rewrite(classes.get(name));
+                    loaded = defineClass(name, rewritten, 0, rewritten.length);
+                }
+                if (resolve) {
+                    resolveClass(loaded);
+                }
+                return loaded;
             }
-            if (resolve) {
-                resolveClass(loaded);
-            }
-            return loaded;
+        } finally {
+            builds.readLock().unlock();
         }
     }
 

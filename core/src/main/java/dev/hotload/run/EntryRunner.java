@@ -5,6 +5,7 @@ import dev.hotload.loop.Outcome;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -117,6 +118,23 @@ public final class EntryRunner implements AutoCloseable {
     /** @return whether the last run still runs: the next {@link #replaceWith} stops it */
     public boolean isRunning() {
         return running != null && running.isAlive();
+    }
+
+    /**
+     * @return whether the program still runs: the last run, or a thread the program started (a server's dispatcher
+     *     outlives a {@code main} that started it and returned). Without hotload, such a program would not have ended.
+     */
+    public boolean isProgramRunning() {
+        if (running == null) {
+            return false;
+        }
+        // The run's own thread, and an idle worker, may be alive with the run ended: they are hotload's.
+        return running.isAlive() || programThreads.anyAliveBut(running.thread(), worker == null ? null : worker.thread());
+    }
+
+    /** @return the methods the program's threads are in now, each as {@code Class.method}: binary names */
+    public Set<String> methodsRunning() {
+        return programThreads.methodsRunning();
     }
 
     /** Runs the unload hooks, stops a running entry (briefly: hotload is ending), and forgets kept state. */

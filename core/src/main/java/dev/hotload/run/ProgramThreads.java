@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,6 +75,27 @@ public final class ProgramThreads {
     /** @return the group every run's thread starts in: the program's threads are in it, or in groups under it */
     ThreadGroup group() {
         return group;
+    }
+
+    /**
+     * @param run the last run's thread, which may be finishing with the run ended
+     * @param worker a thread of hotload's that waits for the next run in the group, or null
+     * @return whether another thread of the program is alive: one a run started (a server's, a pool's) outlives
+     *     its run
+     */
+    boolean anyAliveBut(Thread run, Thread worker) {
+        return alive().stream().anyMatch(thread -> thread != run && thread != worker && !isSharedByTheJdk(thread));
+    }
+
+    /** @return the methods the program's threads are in now, each as {@code Class.method} */
+    Set<String> methodsRunning() {
+        Set<String> methods = new HashSet<>();
+        for (Thread thread : alive()) {
+            for (StackTraceElement frame : thread.getStackTrace()) {
+                methods.add(frame.getClassName() + "." + frame.getMethodName());
+            }
+        }
+        return methods;
     }
 
     /** Remembers that a message has named {@code thread} already. */

@@ -20,6 +20,11 @@ final class Worker {
         thread.start();
     }
 
+    /** @return its thread, alive while it waits for a run */
+    Thread thread() {
+        return thread;
+    }
+
     /**
      * Hands {@code run} to the thread, with {@code contextLoader} as its context class loader, once it is done
      * with its last run, which must have ended (its final bookkeeping may still be under way).

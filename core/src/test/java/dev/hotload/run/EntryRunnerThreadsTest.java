@@ -146,6 +146,44 @@ class EntryRunnerThreadsTest {
         }
     }
 
+    @Test
+    void aProgramWhoseMainReturnedRunsOnWhileAThreadItStartedDoes() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (EntryRunner runner = runner()) {
+            runner.replaceWith(program(), () -> {
+                start("server", () -> {
+                    started.countDown();
+                    awaitQuietly(release);
+                });
+                return Outcome.ok();
+            });
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(runner.isRunning()).isFalse();
+            assertThat(runner.isProgramRunning()).isTrue();
+            assertThat(runner.methodsRunning()).contains(getClass().getName() + ".awaitQuietly");
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aProgramWhoseMainReturnedAndLeftNoThreadHasEnded() throws Exception {
+        try (EntryRunner runner = runner()) {
+            runner.replaceWith(program(), Outcome::ok);
+
+            assertThat(runner.isProgramRunning()).isFalse();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Thread start(String name, Runnable body) {
         Thread thread = new Thread(body, name);
         thread.start();

@@ -1,0 +1,142 @@
+package dev.hotload.jvm;
+
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.UnmodifiableClassException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * A new build applied to a running generation in place: the classes whose bytes changed are redefined in it (see
+ * {@link ClassRedefiner}), so that every object, static field, thread and socket of the running program is kept
+ * and the next call runs the new code. Only if every changed class may be: a class added or removed, or one whose
+ * {@linkplain ClassShape shape} changed where the JVM accepts method bodies only, refuses the whole build, as does
+ * the JVM refusing any class; then nothing is redefined and the generation is as it was.
+ *
+ * <p>A changed method that a thread is running now is refused too: the JVM lets a running call finish in the old
+ * code, and a loop (a {@code main} that never returns, a thread's {@code run}) never finishes. Restarted, the
+ * program runs the new loop; redefined, it would show nothing of the save.
+ */
+public final class Redefinition {
+
+    private Redefinition() {
+    }
+
+    /** How a build went into a running generation. */
+    public sealed interface Result permits Redefined, Refused {
+    }
+
+    /**
+     * The build is in the running generation.
+     *
+     * @param classes how many of its classes changed: redefined if loaded, else given to the generation to load
+     */
+    public record Redefined(int classes) implements Result {
+
+        /** @return for the status line: {@code redefined 3 classes in place} */
+        public String words() {
+            return classes == 0 ? "no class changed; kept running"
+                    : "redefined " + classes + (classes == 1 ? " class" : " classes") + " in place";
+        }
+    }
+
+    /**
+     * Nothing was redefined.
+     *
+     * @param reason why, in a few words: {@code Greeter: field count added}, or the JVM's own words
+     */
+    public record Refused(String reason) implements Result {
+    }
+
+    /**
+     * @param running the generation whose program runs
+     * @param next every class of the new build, by binary name
+     * @param redefiner the JVM's class redefinition
+     * @param runningNow the methods the program's threads are in now, each as {@code Class.method} (binary name)
+     * @return whether the build went in, and if not, why
+     */
+    public static Result apply(Generation running, Map<String, byte[]> next, ClassRedefiner redefiner,
+                               Supplier<Set<String>> runningNow) {
+        return running.exclusively(() -> applyTo(running, next, redefiner, runningNow));
+    }
+
+    private static Result applyTo(Generation running, Map<String, byte[]> next, ClassRedefiner redefiner,
+                                  Supplier<Set<String>> runningNow) {
+        Map<String, byte[]> current = running.classes();
+        Optional<String> addedOrRemoved = addedOrRemoved(current.keySet(), next.keySet());
+        if (addedOrRemoved.isPresent()) {
+            return new Refused(addedOrRemoved.get());
+        }
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, byte[]> entry : new TreeMap<>(next).entrySet()) {
+            byte[] before = current.get(entry.getKey());
+            if (Arrays.equals(before, entry.getValue())) {
+                continue;
+            }
+            if (!redefiner.allowsNewShapes()) {
+                Optional<String> reshaped = ClassShape.of(before).changeTo(ClassShape.of(entry.getValue()));
+                if (reshaped.isPresent()) {
+                    return new Refused(reshaped.get());
+                }
+            }
+            changed.add(entry.getKey());
+        }
+        Optional<String> stillRunning = runningChanged(current, next, changed, runningNow.get());
+        if (stillRunning.isPresent()) {
+            return new Refused(stillRunning.get() + " is running and would not see the change");
+        }
+        List<ClassDefinition> definitions = new ArrayList<>();
+        for (String name : changed) {
+            Class<?> loaded = running.loaded(name);
+            if (loaded != null) {
+                definitions.add(new ClassDefinition(loaded, ExitRewriter.rewrite(next.get(name))));
+            }
+        }
+        try {
+            if (!definitions.isEmpty()) {
+                redefiner.redefine(definitions);
+            }
+        } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError refused) {
+            return new Refused("the JVM refused: " + reason(refused));
+        }
+        // Only now: a class the program has not loaded yet is loaded from the new build, as one redefined is.
+        running.update(next);
+        return new Redefined(changed.size());
+    }
+
+    /** @return the first changed method that a thread is in now, as {@code Ticker.main} */
+    private static Optional<String> runningChanged(Map<String, byte[]> current, Map<String, byte[]> next,
+                                                   List<String> changed, Set<String> running) {
+        for (String name : changed) {
+            Set<String> methods = MethodBodies.of(current.get(name)).changedIn(MethodBodies.of(next.get(name)));
+            for (String method : methods) {
+                if (running.contains(name + "." + method)) {
+                    return Optional.of(name.substring(name.lastIndexOf('.') + 1) + "." + method);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> addedOrRemoved(Set<String> before, Set<String> after) {
+        Set<String> added = new TreeSet<>(after);
+        added.removeAll(before);
+        if (!added.isEmpty()) {
+            return Optional.of("class " + added.iterator().next() + " added");
+        }
+        Set<String> removed = new TreeSet<>(before);
+        removed.removeAll(after);
+        return removed.isEmpty() ? Optional.empty() : Optional.of("class " + removed.iterator().next() + " removed");
+    }
+
+    private static String reason(Throwable refused) {
+        String message = refused.getMessage();
+        return message == null || message.isBlank() ? refused.getClass().getSimpleName() : message;
+    }
+}
