@@ -19,9 +19,10 @@ import java.util.function.Supplier;
  * {@linkplain ClassShape shape} changed where the JVM accepts method bodies only, refuses the whole build, as does
  * the JVM refusing any class; then nothing is redefined and the generation is as it was.
  *
- * <p>A changed method that a thread is running now is refused too: the JVM lets a running call finish in the old
- * code, and a loop (a {@code main} that never returns, a thread's {@code run}) never finishes. Restarted, the
- * program runs the new loop; redefined, it would show nothing of the save.
+ * <p>A change the running program would never see is refused too: a changed method that a thread is in now (the
+ * JVM lets a running call finish in its old code, and a loop, a {@code main} that never returns, never finishes),
+ * and a changed static initializer (a loaded class's has run, and will not again). Restarted, the program runs
+ * the new code; redefined, it would show nothing of the save.
  */
 public final class Redefinition {
 
@@ -87,9 +88,9 @@ public final class Redefinition {
             }
             changed.add(entry.getKey());
         }
-        Optional<String> stillRunning = runningChanged(current, next, changed, runningNow.get());
-        if (stillRunning.isPresent()) {
-            return new Refused(stillRunning.get() + " is running and would not see the change");
+        Optional<String> unseen = unseenChange(running, current, next, changed, runningNow.get());
+        if (unseen.isPresent()) {
+            return new Refused(unseen.get());
         }
         List<ClassDefinition> definitions = new ArrayList<>();
         for (String name : changed) {
@@ -110,14 +111,25 @@ public final class Redefinition {
         return new Redefined(changed.size());
     }
 
-    /** @return the first changed method that a thread is in now, as {@code Ticker.main} */
-    private static Optional<String> runningChanged(Map<String, byte[]> current, Map<String, byte[]> next,
-                                                   List<String> changed, Set<String> running) {
+    /**
+     * @return the first change that a redefinition would not let the program see, in a few words: a changed
+     *     method that a thread is in now ({@code Ticker.main is running ...}), or a changed static initializer of a
+     *     loaded class, which has run already and will not again
+     */
+    private static Optional<String> unseenChange(Generation running, Map<String, byte[]> current,
+                                                 Map<String, byte[]> next, List<String> changed, Set<String> inNow) {
         for (String name : changed) {
+            if (running.loaded(name) == null) {
+                continue; // it will run its new code from the start
+            }
+            String simple = name.substring(name.lastIndexOf('.') + 1);
             Set<String> methods = MethodBodies.of(current.get(name)).changedIn(MethodBodies.of(next.get(name)));
+            if (methods.contains("<clinit>")) {
+                return Optional.of(simple + ": static initializer changed, and it has run already");
+            }
             for (String method : methods) {
-                if (running.contains(name + "." + method)) {
-                    return Optional.of(name.substring(name.lastIndexOf('.') + 1) + "." + method);
+                if (inNow.contains(name + "." + method)) {
+                    return Optional.of(simple + "." + method + " is running and would not see the change");
                 }
             }
         }

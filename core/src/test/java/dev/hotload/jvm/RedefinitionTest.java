@@ -110,6 +110,22 @@ class RedefinitionTest {
     }
 
     @Test
+    void aChangedStaticInitializerOfALoadedClassRefusesTheBuildForItWouldNotRunAgain() throws Exception {
+        String withStatic = B.replace("public String get() { return \"b1\"; }",
+                "static String greeting = \"b1\"; public String get() { return greeting; }");
+        Generation running = generation(A, withStatic);
+        Map<String, byte[]> next = compile(A, withStatic.replace("= \"b1\"", "= \"b2\""));
+
+        Redefinition.Result beforeLoading = Redefinition.apply(running, next, jvm, Set::of);
+        assertThat(beforeLoading).isEqualTo(new Redefinition.Redefined(1));
+        assertThat(supplied(running, "B")).isEqualTo("b2");
+
+        Map<String, byte[]> third = compile(A, withStatic.replace("= \"b1\"", "= \"b3\""));
+        assertThat(Redefinition.apply(running, third, jvm, Set::of))
+                .isEqualTo(new Redefinition.Refused("B: static initializer changed, and it has run already"));
+    }
+
+    @Test
     void anUnchangedMethodRunningNowDoesNotStandInTheWay() throws Exception {
         Generation running = generation(A, B);
         running.loadClass("A");
