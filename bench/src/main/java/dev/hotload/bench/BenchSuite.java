@@ -14,7 +14,7 @@ import java.util.Locale;
  * run in process. Prints Markdown tables for the README, and writes {@code bench/figures.svg}.
  *
  * <p>Run from the repository root with {@code bench/run [saves] [idle-seconds] [parts]}: parts is a
- * comma-separated choice of python, java, groovy, newline, tree, poll, jmh (all by default).
+ * comma-separated choice of python, java, groovy, newline, live, soak, tree, poll, jmh (all by default).
  */
 public final class BenchSuite {
 
@@ -24,7 +24,7 @@ public final class BenchSuite {
     public static void main(String[] args) throws Exception {
         int saves = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,newline,soak,tree,poll,jmh").split(","));
+        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,newline,live,soak,tree,poll,jmh").split(","));
         MeasuredHotload hotload = new MeasuredHotload(Path.of("").toAbsolutePath());
         String machine = machine();
         System.out.println("hotload benchmark on " + machine);
@@ -51,6 +51,14 @@ public final class BenchSuite {
                 rows.add(newline.measure(language));
             }
             printNewline(rows);
+        }
+        if (parts.contains("live")) {
+            LiveBench live = new LiveBench(hotload, saves);
+            List<LiveBench.Result> rows = new ArrayList<>();
+            for (Language language : Language.values()) {
+                rows.add(live.measure(language));
+            }
+            printLive(rows);
         }
         if (parts.contains("soak")) {
             SoakBench soak = new SoakBench(hotload);
@@ -118,6 +126,22 @@ public final class BenchSuite {
                 System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.1f MB | %.0f MB | %d |%n", row.language().title(), c.saves(),
                         c.programClasses(), c.heapKb() / 1024.0, c.residentKb() / 1024.0, c.threads());
             }
+        }
+        System.out.println();
+    }
+
+    private static void printLive(List<LiveBench.Result> rows) {
+        System.out.println("Live update: a running loop calls a function every millisecond; each save changes its answer."
+                + " Save to the new answer printed, updated in place (Java, Groovy: redefined; Python: patched), against"
+                + " a plain reload of the same change (--restart: the program runs again, a Python plug-in registering"
+                + " its listener again):");
+        System.out.println();
+        System.out.println("| language | in place: median | p90 | max | plain reload: median | p90 | max |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (LiveBench.Result r : rows) {
+            System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n",
+                    r.language().title(), r.inPlace().median(), r.inPlace().p90(), r.inPlace().max(),
+                    r.restarted().median(), r.restarted().p90(), r.restarted().max());
         }
         System.out.println();
     }

@@ -53,6 +53,8 @@ public final class CompiledSession implements Session {
     private int generations;
     private BuildResult lastBuild;
     private Generation generation;
+    /** What runs in {@link #generation}. */
+    private Entry entry;
     private CompilerWarmUp warmUp;
 
     private CompiledSession(Builder builder) {
@@ -102,8 +104,9 @@ public final class CompiledSession implements Session {
         Map<String, byte[]> classes = build.classes();
         Optional<String> restart = Optional.empty();
         if (generation != null && redefiner.isPresent() && runner.isProgramRunning()) {
-            Redefinition.Result inPlace = Redefinition.apply(generation, classes, redefiner.get(),
-                    runner::methodsRunning);
+            Redefinition.Result inPlace = Redefinition.apply(
+                    new Redefinition.Program(generation, this.entry.startsIn(), runner::methodsRunning), classes,
+                    redefiner.get());
             if (inPlace instanceof Redefinition.Redefined redefined) {
                 return Outcome.ok().withUpdate(redefined.words());
             }
@@ -119,6 +122,7 @@ public final class CompiledSession implements Session {
         }
         Generation previous = generation;
         generation = next;
+        this.entry = entry;
         Outcome outcome = runner.replaceWith(next, entry);
         if (previous != null) {
             runner.amongProgramThreads(() -> onReplaced.accept(previous));

@@ -12,6 +12,7 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The entry of a class-based language (Java): the entry class's {@code public static void main(String[])}
@@ -44,10 +45,10 @@ public record MainEntry(String className, Optional<String> method, List<String> 
             MethodHandle call = method.isPresent()
                     ? handle.asType(MethodType.methodType(void.class))
                     : MethodHandles.insertArguments(handle, 0, (Object) args.toArray(String[]::new));
-            return () -> {
+            return Entry.startingIn(Set.of(className + "." + found.getName()), () -> {
                 call.invoke();
                 return Outcome.ok();
-            };
+            });
         } catch (IllegalAccessException | RuntimeException e) {
             throw new MissingEntry("cannot call " + describe(found) + ": " + e.getMessage());
         }

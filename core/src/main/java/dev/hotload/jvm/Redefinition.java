@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  *
  * <p>A change the running program would never see is refused too: a changed method that a thread is in now (the
  * JVM lets a running call finish in its old code, and a loop, a {@code main} that never returns, never finishes),
- * and a changed static initializer (a loaded class's has run, and will not again). Restarted, the program runs
- * the new code; redefined, it would show nothing of the save.
+ * a changed entry method ({@code main}: it runs once, even if it has returned and left a server running), and a
+ * changed static initializer (a loaded class's has run, and will not again). Restarted, the program runs the new
+ * code; redefined, it would show nothing of the save.
  */
 public final class Redefinition {
 
@@ -56,19 +57,32 @@ public final class Redefinition {
     }
 
     /**
-     * @param running the generation whose program runs
-     * @param next every class of the new build, by binary name
-     * @param redefiner the JVM's class redefinition
-     * @param runningNow the methods the program's threads are in now, each as {@code Class.method} (binary name)
-     * @return whether the build went in, and if not, why
+     * The program a build may be redefined in.
+     *
+     * @param generation the generation whose program runs
+     * @param startsIn the methods its run started in ({@code Lib.main}, a script's {@code run}): called once per
+     *     run, a change of theirs would never be seen, even once they have returned
+     * @param methodsNow the methods its threads are in now, each as {@code Class.method} (binary name)
      */
-    public static Result apply(Generation running, Map<String, byte[]> next, ClassRedefiner redefiner,
-                               Supplier<Set<String>> runningNow) {
-        return running.exclusively(() -> applyTo(running, next, redefiner, runningNow));
+    public record Program(Generation generation, Set<String> startsIn, Supplier<Set<String>> methodsNow) {
+
+        public Program {
+            startsIn = Set.copyOf(startsIn);
+        }
     }
 
-    private static Result applyTo(Generation running, Map<String, byte[]> next, ClassRedefiner redefiner,
-                                  Supplier<Set<String>> runningNow) {
+    /**
+     * @param program the running program
+     * @param next every class of the new build, by binary name
+     * @param redefiner the JVM's class redefinition
+     * @return whether the build went in, and if not, why
+     */
+    public static Result apply(Program program, Map<String, byte[]> next, ClassRedefiner redefiner) {
+        return program.generation().exclusively(() -> applyTo(program, next, redefiner));
+    }
+
+    private static Result applyTo(Program program, Map<String, byte[]> next, ClassRedefiner redefiner) {
+        Generation running = program.generation();
         Map<String, byte[]> current = running.classes();
         Optional<String> addedOrRemoved = addedOrRemoved(current.keySet(), next.keySet());
         if (addedOrRemoved.isPresent()) {
@@ -88,7 +102,7 @@ public final class Redefinition {
             }
             changed.add(entry.getKey());
         }
-        Optional<String> unseen = unseenChange(running, current, next, changed, runningNow.get());
+        Optional<String> unseen = unseenChange(program, current, next, changed);
         if (unseen.isPresent()) {
             return new Refused(unseen.get());
         }
@@ -116,10 +130,11 @@ public final class Redefinition {
      *     method that a thread is in now ({@code Ticker.main is running ...}), or a changed static initializer of a
      *     loaded class, which has run already and will not again
      */
-    private static Optional<String> unseenChange(Generation running, Map<String, byte[]> current,
-                                                 Map<String, byte[]> next, List<String> changed, Set<String> inNow) {
+    private static Optional<String> unseenChange(Program program, Map<String, byte[]> current,
+                                                 Map<String, byte[]> next, List<String> changed) {
+        Set<String> inNow = program.methodsNow().get();
         for (String name : changed) {
-            if (running.loaded(name) == null) {
+            if (program.generation().loaded(name) == null) {
                 continue; // it will run its new code from the start
             }
             String simple = name.substring(name.lastIndexOf('.') + 1);
@@ -128,6 +143,9 @@ public final class Redefinition {
                 return Optional.of(simple + ": static initializer changed, and it has run already");
             }
             for (String method : methods) {
+                if (program.startsIn().contains(name + "." + method)) {
+                    return Optional.of(simple + "." + method + " changed, and it runs only at the start");
+                }
                 if (inNow.contains(name + "." + method)) {
                     return Optional.of(simple + "." + method + " is running and would not see the change");
                 }

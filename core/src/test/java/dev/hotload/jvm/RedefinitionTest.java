@@ -41,7 +41,7 @@ class RedefinitionTest {
         running.loadClass("A");
         Map<String, byte[]> next = compile(A.replace("a1", "a2"), B.replace("b1", "b2"));
 
-        Redefinition.Result result = Redefinition.apply(running, next, jvm, Set::of);
+        Redefinition.Result result = Redefinition.apply(program(running), next, jvm);
 
         assertThat(result).isEqualTo(new Redefinition.Redefined(2));
         assertThat(((Redefinition.Redefined) result).words()).isEqualTo("redefined 2 classes in place");
@@ -54,7 +54,7 @@ class RedefinitionTest {
         Generation running = generation(A, B);
         running.loadClass("A");
 
-        Redefinition.Result result = Redefinition.apply(running, compile(A, B), jvm, Set::of);
+        Redefinition.Result result = Redefinition.apply(program(running), compile(A, B), jvm);
 
         assertThat(((Redefinition.Redefined) result).words()).isEqualTo("no class changed; kept running");
         assertThat(jvm.redefined).isEmpty();
@@ -66,7 +66,7 @@ class RedefinitionTest {
         running.loadClass("A");
         Map<String, byte[]> next = compile(A.replace("a1", "a2"), B.replace("public String get", "int count; public String get"));
 
-        Redefinition.Result result = Redefinition.apply(running, next, jvm, Set::of);
+        Redefinition.Result result = Redefinition.apply(program(running), next, jvm);
 
         assertThat(result).isEqualTo(new Redefinition.Refused("B: field count added"));
         assertThat(jvm.redefined).isEmpty();
@@ -77,9 +77,9 @@ class RedefinitionTest {
     void aClassAddedOrRemovedRefusesTheBuild() {
         Generation running = generation(A, B);
 
-        assertThat(Redefinition.apply(running, compile(A, B, "class C { }"), jvm, Set::of))
+        assertThat(Redefinition.apply(program(running), compile(A, B, "class C { }"), jvm))
                 .isEqualTo(new Redefinition.Refused("class C added"));
-        assertThat(Redefinition.apply(running, compile(A.replace("new B().get()", "\"\""), ""), jvm, Set::of))
+        assertThat(Redefinition.apply(program(running), compile(A.replace("new B().get()", "\"\""), ""), jvm))
                 .isEqualTo(new Redefinition.Refused("class B removed"));
     }
 
@@ -89,8 +89,8 @@ class RedefinitionTest {
         running.loadClass("A");
         jvm.refusal = new UnsupportedOperationException("class redefinition failed: attempted to change the schema");
 
-        Redefinition.Result result = Redefinition.apply(running, compile(A.replace("a1", "a2"), B.replace("b1", "b2")),
-                jvm, Set::of);
+        Redefinition.Result result = Redefinition.apply(program(running),
+                compile(A.replace("a1", "a2"), B.replace("b1", "b2")), jvm);
 
         assertThat(result).isEqualTo(new Redefinition.Refused(
                 "the JVM refused: class redefinition failed: attempted to change the schema"));
@@ -104,7 +104,7 @@ class RedefinitionTest {
         Map<String, byte[]> next = compile(A.replace("public static void loop() { }",
                 "public static void loop() { System.out.println(); }"), B);
 
-        assertThat(Redefinition.apply(running, next, jvm, () -> Set.of("A.loop", "java.lang.Thread.run")))
+        assertThat(Redefinition.apply(new Redefinition.Program(running, Set.of(), () -> Set.of("A.loop", "java.lang.Thread.run")), next, jvm))
                 .isEqualTo(new Redefinition.Refused("A.loop is running and would not see the change"));
         assertThat(jvm.redefined).isEmpty();
     }
@@ -116,12 +116,12 @@ class RedefinitionTest {
         Generation running = generation(A, withStatic);
         Map<String, byte[]> next = compile(A, withStatic.replace("= \"b1\"", "= \"b2\""));
 
-        Redefinition.Result beforeLoading = Redefinition.apply(running, next, jvm, Set::of);
+        Redefinition.Result beforeLoading = Redefinition.apply(program(running), next, jvm);
         assertThat(beforeLoading).isEqualTo(new Redefinition.Redefined(1));
         assertThat(supplied(running, "B")).isEqualTo("b2");
 
         Map<String, byte[]> third = compile(A, withStatic.replace("= \"b1\"", "= \"b3\""));
-        assertThat(Redefinition.apply(running, third, jvm, Set::of))
+        assertThat(Redefinition.apply(program(running), third, jvm))
                 .isEqualTo(new Redefinition.Refused("B: static initializer changed, and it has run already"));
     }
 
@@ -130,8 +130,8 @@ class RedefinitionTest {
         Generation running = generation(A, B);
         running.loadClass("A");
 
-        Redefinition.Result result = Redefinition.apply(running, compile(A.replace("a1", "a2"), B), jvm,
-                () -> Set.of("A.loop"));
+        Redefinition.Result result = Redefinition.apply(new Redefinition.Program(running, Set.of(), () -> Set.of("A.loop")),
+                compile(A.replace("a1", "a2"), B), jvm);
 
         assertThat(result).isEqualTo(new Redefinition.Redefined(1));
     }
@@ -142,11 +142,26 @@ class RedefinitionTest {
         running.loadClass("B");
         jvm.newShapes = true;
 
-        Redefinition.Result result = Redefinition.apply(running,
-                compile(A, B.replace("public String get", "int count; public String get")), jvm, Set::of);
+        Redefinition.Result result = Redefinition.apply(program(running),
+                compile(A, B.replace("public String get", "int count; public String get")), jvm);
 
         assertThat(result).isEqualTo(new Redefinition.Redefined(1));
         assertThat(jvm.redefined).containsExactly(List.of("B"));
+    }
+
+    @Test
+    void aChangedEntryMethodRefusesTheBuildEvenOnceItHasReturned() throws Exception {
+        Generation running = generation(A, B);
+        running.loadClass("A");
+        Map<String, byte[]> next = compile(A.replace("public static void loop() { }",
+                "public static void loop() { System.out.println(); }"), B);
+
+        assertThat(Redefinition.apply(new Redefinition.Program(running, Set.of("A.loop"), Set::of), next, jvm))
+                .isEqualTo(new Redefinition.Refused("A.loop changed, and it runs only at the start"));
+    }
+
+    private static Redefinition.Program program(Generation running) {
+        return new Redefinition.Program(running, Set.of(), Set::of);
     }
 
     private Generation generation(String... sources) {

@@ -10,8 +10,10 @@ import dev.hotload.spi.Launch;
 import groovy.lang.Binding;
 import groovy.lang.Script;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.codehaus.groovy.runtime.InvokerHelper;
 
 /**
@@ -58,7 +60,9 @@ final class ScriptEntry implements EntryFinder {
             throw new MissingEntry(launch.entryName() + " defines no method '" + method.get() + "()' to call (--entrypoint)");
         }
         String[] args = launch.args().toArray(String[]::new);
-        return () -> {
+        Set<String> startsIn = new HashSet<>(Set.of(name + ".run"));
+        method.ifPresent(entrypoint -> startsIn.add(name + "." + entrypoint));
+        return Entry.startingIn(startsIn, () -> {
             binding.setVariable("args", args);
             Script script = InvokerHelper.createScript(scriptClass, binding);
             script.run();
@@ -66,7 +70,7 @@ final class ScriptEntry implements EntryFinder {
                 script.invokeMethod(method.get(), null);
             }
             return Outcome.ok();
-        };
+        });
     }
 
     /**
