@@ -152,11 +152,12 @@ class BadCodeIT {
     }
 
     /**
-     * Awaits the status line of the save that reloaded: standard error is read on a thread of its own, and may
-     * lag behind standard output, but once that line is read, so is every line hotload wrote before it.
+     * Awaits the status line of the save that ran the program again (a still-running Java or Groovy program is
+     * restarted): standard error is read on a thread of its own, and may lag behind standard output, but once
+     * that line is read, so is every line hotload wrote before it.
      */
     private static void awaitReloaded(HotloadProcess hotload, Lang lang) throws InterruptedException {
-        hotload.awaitErr(lang.entry + " changed, reloaded", RELOAD);
+        hotload.awaitRunAgain(lang.entry, RELOAD);
     }
 
     /** Saves {@code broken}, awaits each of {@code expected} on standard error, then a good save's output. */

@@ -1,5 +1,7 @@
 package dev.hotload.cli.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +82,19 @@ public final class HotloadProcess implements AutoCloseable {
     /** @return the first new line of standard error containing {@code text} */
     public String awaitErr(String text, Duration timeout) throws InterruptedException {
         return err.await(text, timeout, this);
+    }
+
+    /**
+     * Awaits the status line of a save of {@code file} after which the program ran again from its start: it says
+     * {@code reloaded} if the last run had ended (and for Python), {@code restarted (why)} if a Java or Groovy
+     * program still ran and the save could not be redefined in place.
+     *
+     * @return the line
+     */
+    public String awaitRunAgain(String file, Duration timeout) throws InterruptedException {
+        String line = awaitErr(file + " changed, ", timeout);
+        assertThat(line).containsPattern(" changed, (reloaded|restarted \\(.+\\)) in ");
+        return line;
     }
 
     /** @return the exit status, failing if the process does not end in time; all its output is read by then */
