@@ -84,14 +84,23 @@ final class PythonSession implements Session {
         return outcome;
     }
 
-    /** Runs on the runner's thread: the changed modules the entry imports, then the entry, then its entry point. */
+    /**
+     * Runs on the runner's thread: the changed modules the entry imports, then the entry, then its entry point.
+     * The outcome says what was patched in place, even when the run then failed.
+     */
     private Outcome runModule(int run, PyObject target, PyCode code, ChangeSet imported) {
+        PatchTally patches = launch.restart() ? PatchTally.off() : PatchTally.patching();
+        Outcome outcome = runModule(run, target, code, imported, patches);
+        return patches.sum().isEmpty() ? outcome : outcome.withUpdate(patches.words());
+    }
+
+    private Outcome runModule(int run, PyObject target, PyCode code, ChangeSet imported, PatchTally patches) {
         Py.setSystemState(sys);
         // Whatever the last run did to them (None, closed), this one prints as any run does.
         streams.restore();
         try {
-            reloadImported(imported);
-            ModuleReloader.run(target, code);
+            reloadImported(imported, patches);
+            ModuleReloader.run(target, code, patches);
             return launch.entrypoint().isPresent() ? callEntrypoint(launch.entrypoint().get()) : Outcome.ok();
         } catch (PyException error) {
             if (error.value != null && error.value.__tojava__(ThreadDeath.class) instanceof ThreadDeath stopped) {
@@ -177,11 +186,11 @@ final class PythonSession implements Session {
         }
     }
 
-    private void reloadImported(ChangeSet changes) {
+    private void reloadImported(ChangeSet changes, PatchTally patches) {
         List<PyObject> changed = ModuleReloader.modulesOf(changes.presentPaths());
         for (PyObject imported : changed) {
             if (imported != module) {
-                ModuleReloader.reload(imported);
+                ModuleReloader.reload(imported, patches);
             }
         }
     }
