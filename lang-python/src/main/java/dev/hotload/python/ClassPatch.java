@@ -55,8 +55,8 @@ final class ClassPatch {
 
     /** @return why {@code old} cannot take {@code replacement}'s attributes, if it cannot */
     Optional<String> refusal(PyObject old, PyObject replacement) {
-        if (old.getType() != replacement.getType()) {
-            return Optional.of("metaclass changed");
+        if (old.getType() != replacement.getType() && keptFor.get(replacement.getType()) != old.getType()) {
+            return Optional.of("metaclass changed"); // a metaclass of the module's own, patched itself, is the same
         }
         PyObject[] oldBases = bases(old);
         PyObject[] newBases = bases(replacement);

@@ -70,18 +70,26 @@ public final class InPlacePatch {
             if (keptFor.get(replacement) != old) {
                 continue; // refused
             }
-            if (old instanceof PyFunction oldFunction) {
-                FunctionPatch patch = FunctionPatch.of(oldFunction, (PyFunction) replacement, keptFor);
-                if (patch.refusal().isPresent()) {
-                    keptFor.remove(replacement);
-                    replaced.add(new Replacement(entry.getKey(), patch.refusal().get()));
-                    continue;
+            try {
+                if (old instanceof PyFunction oldFunction) {
+                    FunctionPatch patch = FunctionPatch.of(oldFunction, (PyFunction) replacement, keptFor);
+                    if (patch.refusal().isPresent()) {
+                        keptFor.remove(replacement);
+                        replaced.add(new Replacement(entry.getKey(), patch.refusal().get()));
+                        continue;
+                    }
+                    patch.apply();
+                    functions++;
+                } else {
+                    classes.apply(entry.getKey(), old, replacement);
+                    patchedClasses++;
                 }
-                patch.apply();
-                functions++;
-            } else {
-                classes.apply(entry.getKey(), old, replacement);
-                patchedClasses++;
+            } catch (PyException refused) {
+                // What user code can raise in between (a metaclass's __getattribute__, a descriptor): the new
+                // object stays under the name, as for any replacement, and the run is not failed for it.
+                keptFor.remove(replacement);
+                replaced.add(new Replacement(entry.getKey(), raisedWords(refused)));
+                continue;
             }
             namespace.__setitem__(entry.getKey(), old);
         }
@@ -120,7 +128,7 @@ public final class InPlacePatch {
                 if (old instanceof PyFunction || keptFor.get(replacement) != old) {
                     continue;
                 }
-                Optional<String> refusal = classes.refusal(old, replacement);
+                Optional<String> refusal = refusal(classes, old, replacement);
                 if (refusal.isPresent()) {
                     keptFor.remove(replacement);
                     replaced.add(new Replacement(entry.getKey(), refusal.get()));
@@ -128,6 +136,19 @@ public final class InPlacePatch {
                 }
             }
         }
+    }
+
+    private static Optional<String> refusal(ClassPatch classes, PyObject old, PyObject replacement) {
+        try {
+            return classes.refusal(old, replacement);
+        } catch (PyException raised) {
+            return Optional.of(raisedWords(raised));
+        }
+    }
+
+    /** A metaclass's or descriptor's code may raise while the patch looks: the class is then replaced. */
+    private static String raisedWords(PyException raised) {
+        return "patching raised " + PythonFailures.typeName(raised);
     }
 
     /**

@@ -349,6 +349,54 @@ class InPlacePatchTest {
     }
 
     @Test
+    void aClassWhoseMetaclassIsTheModulesOwnIsPatchedWithIt() throws Exception {
+        Path entry = write("own_meta.py", """
+                class Registered(type):
+                    pass
+                class Greeter(object):
+                    __metaclass__ = Registered
+                    def greet(self):
+                        return 'v1'
+                try:
+                    instance
+                except NameError:
+                    instance = Greeter()
+                """);
+        open(Launch.of(entry));
+        run();
+
+        rewrite(entry, "'v1'", "'v2'");
+        Outcome patched = reload(entry);
+
+        assertThat(evaluate("'%s %s' % (instance.greet(), type(Greeter) is Registered)")).isEqualTo("v2 True");
+        assertThat(patched.update()).isEqualTo("patched in place (2 classes)");
+    }
+
+    @Test
+    void aClassWhoseMetaclassRaisesWhileBeingPatchedIsReplacedAndTheRunStillSucceeds() throws Exception {
+        Path entry = write("guarded.py", """
+                class Guarded(type):
+                    def __getattribute__(cls, name):
+                        if name == '__dict__':
+                            raise TypeError('no peeking')
+                        return type.__getattribute__(cls, name)
+                class Greeter(object):
+                    __metaclass__ = Guarded
+                    def greet(self):
+                        return 'v1'
+                """);
+        open(Launch.of(entry));
+        run();
+
+        rewrite(entry, "'v1'", "'v2'");
+        Outcome replaced = reload(entry);
+
+        assertThat(replaced).isEqualTo(
+                Outcome.ok().withUpdate("patched in place (1 class; Greeter replaced: patching raised TypeError)"));
+        assertThat(evaluate("Greeter().greet()")).isEqualTo("v2");
+    }
+
+    @Test
     void aRunThatFailsAfterDefiningTheFunctionPatchesItAndSaysBoth() throws Exception {
         Path entry = write("fails_later.py", "def handler():\n    return 'v1'\n" + KEEPS_HANDLER);
         open(Launch.of(entry));
