@@ -14,7 +14,7 @@ import java.util.Locale;
  * run in process. Prints Markdown tables for the README, and writes {@code bench/figures.svg}.
  *
  * <p>Run from the repository root with {@code bench/run [saves] [idle-seconds] [parts]}: parts is a
- * comma-separated choice of python, java, groovy, newline, tree, poll, jmh (all by default).
+ * comma-separated choice of python, java, groovy, newline, live-python, soak, tree, poll, jmh (all by default).
  */
 public final class BenchSuite {
 
@@ -24,7 +24,7 @@ public final class BenchSuite {
     public static void main(String[] args) throws Exception {
         int saves = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,newline,soak,tree,poll,jmh").split(","));
+        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,newline,live-python,soak,tree,poll,jmh").split(","));
         MeasuredHotload hotload = new MeasuredHotload(Path.of("").toAbsolutePath());
         String machine = machine();
         System.out.println("hotload benchmark on " + machine);
@@ -51,6 +51,14 @@ public final class BenchSuite {
                 rows.add(newline.measure(language));
             }
             printNewline(rows);
+        }
+        if (parts.contains("live-python")) {
+            PythonLiveBench.Result live = new PythonLiveBench(hotload, saves).measure();
+            System.out.printf(Locale.ROOT, "Python, a kept handler's body edited: save to the new code running, patched in"
+                            + " place (a kept reference runs it) median %.1f ms, p90 %.1f ms, max %.1f ms; with --restart"
+                            + " (the re-run runs it) median %.1f ms, p90 %.1f ms, max %.1f ms.%n%n", live.patched().median(),
+                    live.patched().p90(), live.patched().max(), live.reloaded().median(), live.reloaded().p90(),
+                    live.reloaded().max());
         }
         if (parts.contains("soak")) {
             SoakBench soak = new SoakBench(hotload);
