@@ -49,8 +49,12 @@ final class ClassPatch {
         if (!(value instanceof PyType || value instanceof PyClass)) {
             return false;
         }
-        PyObject module = value.__findattr__("__module__");
-        return module != null && module.toString().equals(moduleName);
+        try {
+            PyObject module = value.__findattr__("__module__");
+            return module != null && module.toString().equals(moduleName);
+        } catch (PyException raised) {
+            return false; // a metaclass's __getattribute__ that raises: a class hotload cannot look into
+        }
     }
 
     /** @return why {@code old} cannot take {@code replacement}'s attributes, if it cannot */

@@ -56,86 +56,96 @@ public final class InPlacePatch {
      * @return what was patched, and what was replaced instead
      */
     public PatchReport apply() {
-        Map<String, PyObject[]> pairs = pairsDefinedAgain();
+        List<Definition> definitions = definedAgain();
         Map<PyObject, PyObject> keptFor = new IdentityHashMap<>();
-        pairs.values().forEach(pair -> keptFor.put(pair[1], pair[0]));
-        List<Replacement> replaced = new ArrayList<>();
+        definitions.forEach(definition -> keptFor.put(definition.replacement(), definition.old()));
         ClassPatch classes = new ClassPatch(keptFor);
-        refuseClasses(pairs, keptFor, classes, replaced);
-        int functions = 0;
-        int patchedClasses = 0;
-        for (Map.Entry<String, PyObject[]> entry : pairs.entrySet()) {
-            PyObject old = entry.getValue()[0];
-            PyObject replacement = entry.getValue()[1];
-            if (keptFor.get(replacement) != old) {
-                continue; // refused
+        PatchReport report = refuseClasses(definitions, keptFor, classes);
+        for (Definition definition : definitions) {
+            if (keptFor.get(definition.replacement()) == definition.old()) {
+                report = report.plus(patch(definition, keptFor, classes));
             }
-            try {
-                if (old instanceof PyFunction oldFunction) {
-                    FunctionPatch patch = FunctionPatch.of(oldFunction, (PyFunction) replacement, keptFor);
-                    if (patch.refusal().isPresent()) {
-                        keptFor.remove(replacement);
-                        replaced.add(new Replacement(entry.getKey(), patch.refusal().get()));
-                        continue;
-                    }
-                    patch.apply();
-                    functions++;
-                } else {
-                    classes.apply(entry.getKey(), old, replacement);
-                    patchedClasses++;
-                }
-            } catch (PyException refused) {
-                // What user code can raise in between (a metaclass's __getattribute__, a descriptor): the new
-                // object stays under the name, as for any replacement, and the run is not failed for it.
-                keptFor.remove(replacement);
-                replaced.add(new Replacement(entry.getKey(), raisedWords(refused)));
-                continue;
-            }
-            namespace.__setitem__(entry.getKey(), old);
         }
-        replaced.addAll(classes.replaced());
         keepInstances(keptFor);
-        return new PatchReport(functions, patchedClasses, replaced);
+        return report.plus(new PatchReport(0, 0, classes.replaced()));
     }
 
-    /** @return name to {old, new} for each function or class taken before that the run defined again, as such */
-    private Map<String, PyObject[]> pairsDefinedAgain() {
-        Map<String, PyObject[]> pairs = new LinkedHashMap<>();
+    /**
+     * A function or class the module had, and what the run defined under its name.
+     *
+     * @param name its name in the module
+     * @param old what the name held before the run: what the world out there holds
+     * @param replacement what the run defined, of the same kind
+     */
+    private record Definition(String name, PyObject old, PyObject replacement) {
+    }
+
+    /** @return each function or class taken before that the run defined again, as such */
+    private List<Definition> definedAgain() {
+        List<Definition> definitions = new ArrayList<>();
         before.forEach((name, old) -> {
             PyObject now = namespace.__finditem__(name);
             boolean sameKind = old instanceof PyFunction
                     ? isFunctionOf(now, namespace, moduleName)
                     : ClassPatch.isClassOf(now, moduleName);
             if (now != null && now != old && sameKind) {
-                pairs.put(name, new PyObject[] {old, now});
+                definitions.add(new Definition(name, old, now));
             }
         });
-        return pairs;
+        return definitions;
     }
 
     /**
      * Finds the classes that must be replaced: a class is refused if its metaclass, bases or slots changed, and
      * so, in turn, is a class whose base is a refused class (the new base is no longer kept as the old one).
+     *
+     * @return the classes refused
      */
-    private static void refuseClasses(Map<String, PyObject[]> pairs, Map<PyObject, PyObject> keptFor,
-            ClassPatch classes, List<Replacement> replaced) {
+    private static PatchReport refuseClasses(List<Definition> definitions, Map<PyObject, PyObject> keptFor,
+            ClassPatch classes) {
+        PatchReport refused = PatchReport.NONE;
         boolean refusedOne = true;
         while (refusedOne) {
             refusedOne = false;
-            for (Map.Entry<String, PyObject[]> entry : pairs.entrySet()) {
-                PyObject old = entry.getValue()[0];
-                PyObject replacement = entry.getValue()[1];
-                if (old instanceof PyFunction || keptFor.get(replacement) != old) {
+            for (Definition definition : definitions) {
+                if (definition.old() instanceof PyFunction || keptFor.get(definition.replacement()) != definition.old()) {
                     continue;
                 }
-                Optional<String> refusal = refusal(classes, old, replacement);
+                Optional<String> refusal = refusal(classes, definition.old(), definition.replacement());
                 if (refusal.isPresent()) {
-                    keptFor.remove(replacement);
-                    replaced.add(new Replacement(entry.getKey(), refusal.get()));
+                    refused = refused.plus(refused(definition, refusal.get(), keptFor));
                     refusedOne = true;
                 }
             }
         }
+        return refused;
+    }
+
+    /** @return what patching one definition did: when it was patched, the old object is back under its name */
+    private PatchReport patch(Definition definition, Map<PyObject, PyObject> keptFor, ClassPatch classes) {
+        try {
+            if (definition.old() instanceof PyFunction old) {
+                FunctionPatch patch = FunctionPatch.of(old, (PyFunction) definition.replacement(), keptFor);
+                if (patch.refusal().isPresent()) {
+                    return refused(definition, patch.refusal().get(), keptFor);
+                }
+                patch.apply();
+            } else {
+                classes.apply(definition.name(), definition.old(), definition.replacement());
+            }
+        } catch (PyException raised) {
+            // What user code can raise in between (a metaclass's __getattribute__, a descriptor): the new object
+            // stays under the name, as for any replacement, and the run is not failed for it.
+            return refused(definition, raisedWords(raised), keptFor);
+        }
+        namespace.__setitem__(definition.name(), definition.old());
+        return definition.old() instanceof PyFunction ? new PatchReport(1, 0, List.of()) : new PatchReport(0, 1, List.of());
+    }
+
+    /** @return the report of a definition replaced rather than patched: the new object stays under its name */
+    private static PatchReport refused(Definition definition, String why, Map<PyObject, PyObject> keptFor) {
+        keptFor.remove(definition.replacement());
+        return new PatchReport(0, 0, List.of(new Replacement(definition.name(), why)));
     }
 
     private static Optional<String> refusal(ClassPatch classes, PyObject old, PyObject replacement) {
@@ -146,7 +156,7 @@ public final class InPlacePatch {
         }
     }
 
-    /** A metaclass's or descriptor's code may raise while the patch looks: the class is then replaced. */
+    /** A metaclass's or descriptor's code may raise while the patch looks or writes: the object is then replaced. */
     private static String raisedWords(PyException raised) {
         return "patching raised " + PythonFailures.typeName(raised);
     }
