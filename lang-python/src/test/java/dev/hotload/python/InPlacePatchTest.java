@@ -411,6 +411,21 @@ class InPlacePatchTest {
     }
 
     @Test
+    void aPatchedFunctionThatRaisesPrintsItsTracebackAsAnyError() throws Exception {
+        Path entry = write("raises_later.py", "def handler():\n    return 'v1'\n" + KEEPS_HANDLER
+                + "def main():\n    print(kept())\n");
+        open(Launch.of(entry).entrypoint("main"));
+        run();
+
+        rewrite(entry, "    return 'v1'\n", "    raise ValueError('broken v2')\n");
+        Outcome failed = reload(entry);
+
+        assertThat(failed).isEqualTo(Outcome.failed("ValueError").withUpdate("patched in place (2 functions)"));
+        assertThat(err()).contains("Traceback (most recent call last)", "in main", "line 2, in handler",
+                "ValueError: broken v2");
+    }
+
+    @Test
     void aSyntaxErrorPatchesNothing() throws Exception {
         Path entry = write("syntax.py", "def handler():\n    return 'v1'\n" + KEEPS_HANDLER);
         open(Launch.of(entry));
