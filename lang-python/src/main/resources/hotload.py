@@ -13,6 +13,11 @@ Exception model, as in the original: Ctrl-C stops the loop; any other error in a
 traceback and the loop goes on with the next step and the next save. A step with a close() method has it
 called once when the loop stops: that is where cleanup goes.
 
+A reload patches the module's functions and classes in place, as bin/hotload does: whatever already holds
+them (a listener registered with the host, a thread's target, an instance) runs the new code, and the status
+line says "patched in place (2 functions, 1 class)". ReloadedPythonModule(..., patch=False) reloads as the
+original does.
+
 Importing hotload sets sys.dont_write_bytecode: Jython would otherwise write name$py.class files beside the
 sources and trust their timestamps, so that a reload() of a helper saved twice within one clock tick could
 run the first save.

@@ -25,6 +25,9 @@ import org.python.core.imp;
  * a module that does not end (a server, an endless loop) does not keep hotload from the next save, which
  * stops it and runs the new version. Its source is compiled first, on the loop's thread: a syntax error is
  * reported without stopping the run that goes on.
+ *
+ * <p>Each reload, the entry's and its imports', patches the module's functions and classes in place
+ * ({@link InPlacePatch}) once its top level ends, unless {@code --restart}; the run's outcome says what was patched.
  */
 final class PythonSession implements Session {
 
