@@ -13,6 +13,11 @@ Exception model, as in the original: Ctrl-C stops the loop; any other error in a
 traceback and the loop goes on with the next step and the next save. A step with a close() method has it
 called once when the loop stops: that is where cleanup goes.
 
+A reload patches the module's functions and classes in place, as bin/hotload does: whatever already holds
+them (a listener registered with the host, a thread's target, an instance) runs the new code, and the status
+line says "patched in place (2 functions, 1 class)". ReloadedPythonModule(..., patch=False) reloads as the
+original does.
+
 Importing hotload sets sys.dont_write_bytecode: Jython would otherwise write name$py.class files beside the
 sources and trust their timestamps, so that a reload() of a helper saved twice within one clock tick could
 run the first save.
@@ -22,12 +27,13 @@ from __future__ import print_function
 import importlib
 import os
 import sys
+import threading
 import traceback
 from types import FunctionType, ModuleType
 
 from java.lang import AutoCloseable, InterruptedException
 from dev.hotload.loop import Outcome, Step
-from dev.hotload.python import ModuleReloader
+from dev.hotload.python import ModuleReloader, PatchTally
 from dev.hotload.python.api import PythonHotload
 
 __all__ = ["listfiles", "Runnable", "PythonHandle", "Command", "ClearTerminal", "ReloadedPythonModule",
@@ -38,9 +44,19 @@ _DEFAULT_WAIT = 1.0 / 144
 sys.dont_write_bytecode = True
 
 
-def _reload_module(module):
-    """Reloads a module from its source file as saved now (never from a cached $py.class)."""
-    ModuleReloader.reload(module)
+# The patches of the step the loop runs now on this thread, for its status line; none outside the loop.
+_running = threading.local()
+
+
+def _reload_module(module, patch=True):
+    """Reloads a module from its source file as saved now (never from a cached $py.class).
+
+    With patch, the functions and classes the module had are then patched in place with the new ones, and
+    kept under their names: whatever holds them (a listener registry, a thread, a kept instance) runs the new
+    code. Without, the new objects replace them, as a plain reload() does.
+    """
+    tally = getattr(_running, "tally", None) or PatchTally.patching()
+    ModuleReloader.reload(module, tally if patch else PatchTally.off())
 
 
 def listfiles(folder, ext=""):
@@ -79,21 +95,26 @@ class Command(Runnable):
 
 
 class ReloadedPythonModule(Runnable):
-    """Reloads a module on every change; subclass it and override the hooks to clean up or initialise."""
+    """Reloads a module on every change; subclass it and override the hooks to clean up or initialise.
 
-    def __init__(self, module):
+    patch=True (the default) patches the module's functions and classes in place on each reload, so that
+    code already holding them runs the new version; patch=False replaces them, as the original does.
+    """
+
+    def __init__(self, module, patch=True):
         assert isinstance(module, ModuleType), (
             "ReloadedPythonModule requires a module handle as input."
             "Use ReloadedPythonModule.from_module_name to construct a PythonModule from"
             " a module name (string)"
         )
         self.module = module
+        self.patch = patch
 
     @classmethod
-    def from_module_name(cls, module_name):
+    def from_module_name(cls, module_name, patch=True):
         """Imports the module, which runs it once, as in the original: the loop's first run reloads it again."""
         module = importlib.import_module(module_name)
-        return cls(module)
+        return cls(module, patch=patch)
 
     def pre_reload_hook(self, _):
         pass
@@ -103,7 +124,7 @@ class ReloadedPythonModule(Runnable):
 
     def run(self, **kwargs):
         self.pre_reload_hook(self.module)
-        _reload_module(self.module)
+        _reload_module(self.module, getattr(self, "patch", True))
         self.post_reload_hook(self.module)
 
     def function(self, function_name):
@@ -124,15 +145,19 @@ class ClearTerminal(Runnable):
 
 
 class ReloadModules(Runnable):
-    """Reloads the changed modules, except the main one (which a ReloadedPythonModule step reloads)."""
+    """Reloads the changed modules, except the main one (which a ReloadedPythonModule step reloads).
 
-    def __init__(self, module):
+    patch: as for ReloadedPythonModule.
+    """
+
+    def __init__(self, module, patch=True):
         self.main_module = module
+        self.patch = patch
 
     def run(self, changed_modules, **kwargs):
         for module in changed_modules:
             if module != self.main_module:
-                _reload_module(module)
+                _reload_module(module, getattr(self, "patch", True))
 
 
 def hotload(watch, steps, waittime_ms=_DEFAULT_WAIT):
@@ -198,6 +223,16 @@ class _Step(Step, AutoCloseable):
         self.needs_modules = needs_modules
 
     def run(self, changes):
+        tally = PatchTally.patching()
+        _running.tally = tally
+        try:
+            outcome = self._run(changes)
+        finally:
+            _running.tally = None
+        # The status line says what the step's reloads patched in place, even when the step then failed.
+        return outcome if tally.sum().isEmpty() else outcome.withUpdate(tally.words())
+
+    def _run(self, changes):
         changed_modules = _changed_modules(changes) if self.needs_modules else []
         try:
             self.step.run(changed_modules=changed_modules)

@@ -92,8 +92,17 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
         return kind == Kind.OK;
     }
 
-    /** @return the first outcome that is not OK, of this and {@code next}: a loop's verdict on a run of steps */
+    /**
+     * @return the first outcome that is not OK, of this and {@code next}: a loop's verdict on a run of steps; it
+     *     keeps what this one updated in place, which a later step's verdict does not undo
+     */
     public Outcome then(Outcome next) {
-        return isOk() ? next : this;
+        if (!isOk()) {
+            return this;
+        }
+        if (update.isEmpty()) {
+            return next;
+        }
+        return next.withUpdate(next.update().isEmpty() ? update : update + ", " + next.update());
     }
 }

@@ -15,12 +15,14 @@ import org.python.core.CompileMode;
 import org.python.core.CompilerFlags;
 import org.python.core.Py;
 import org.python.core.PyCode;
+import org.python.core.PyException;
 import org.python.core.PyObject;
 
 /**
  * Reloads modules exactly as saved: {@code reload()} without Jython's compiled-class cache. The source is read
  * and compiled now, and run in the module's own namespace, which is kept: names a run defined stay defined,
- * so the NameError idiom keeps state across reloads.
+ * so the NameError idiom keeps state across reloads. Then the functions and classes the module had are patched in
+ * place with what the run defined ({@link InPlacePatch}), unless the tally says not to.
  */
 public final class ModuleReloader {
 
@@ -28,14 +30,27 @@ public final class ModuleReloader {
     }
 
     /**
-     * Runs the module's current source again in its namespace.
+     * Runs the module's current source again in its namespace, and patches its functions and classes in place.
      *
      * @param module a module object with a {@code __file__}
      * @return the same module
      * @throws org.python.core.PyException the Python error the module raised, or IOError, or SyntaxError
      */
     public static PyObject reload(PyObject module) {
-        return run(module, compile(module));
+        return reload(module, PatchTally.patching());
+    }
+
+    /**
+     * Runs the module's current source again in its namespace.
+     *
+     * @param module a module object with a {@code __file__}
+     * @param tally whether to patch in place, and where what was patched is added
+     * @return the same module
+     * @throws org.python.core.PyException the Python error the module raised, or IOError, or SyntaxError (which
+     *     patches nothing: nothing ran)
+     */
+    public static PyObject reload(PyObject module, PatchTally tally) {
+        return run(module, compile(module), tally);
     }
 
     /**
@@ -50,14 +65,26 @@ public final class ModuleReloader {
     }
 
     /**
-     * Runs compiled code of the module in its namespace.
+     * Runs compiled code of the module in its namespace, then patches in place what it defined again.
      *
+     * @param tally whether to patch in place, and where what was patched is added
      * @return the same module
-     * @throws org.python.core.PyException what the module raised
+     * @throws org.python.core.PyException what the module raised, once what it defined up to there is patched
      */
-    public static PyObject run(PyObject module, PyCode code) {
+    public static PyObject run(PyObject module, PyCode code, PatchTally tally) {
         PyObject namespace = module.__getattr__("__dict__");
-        Py.runCode(code, namespace, namespace);
+        Optional<InPlacePatch> patch = tally.isPatching() ? Optional.of(InPlacePatch.before(module)) : Optional.empty();
+        try {
+            Py.runCode(code, namespace, namespace);
+        } catch (PyException raised) {
+            // The listeners out there should run what the namespace now holds, as after any other run; not when
+            // the run's thread is being stopped with Thread.stop, where no more Python can run.
+            if (!isStop(raised)) {
+                patch.ifPresent(before -> tally.add(before.apply()));
+            }
+            throw raised;
+        }
+        patch.ifPresent(before -> tally.add(before.apply()));
         return module;
     }
 
@@ -75,6 +102,10 @@ public final class ModuleReloader {
             }
         }
         return modules;
+    }
+
+    private static boolean isStop(PyException raised) {
+        return raised.value != null && raised.value.__tojava__(ThreadDeath.class) instanceof ThreadDeath;
     }
 
     /** @return the {@code .py} file a module was loaded from, absolute, if it has one that exists */

@@ -125,7 +125,8 @@ public final class PythonFailures {
         return Outcome.exited(1);
     }
 
-    private static String typeName(PyException error) {
+    /** @return the name of the exception's type, as a status line says it: {@code NameError} */
+    static String typeName(PyException error) {
         PyObject name = error.type.__findattr__("__name__");
         return name == null ? error.type.toString() : name.toString();
     }

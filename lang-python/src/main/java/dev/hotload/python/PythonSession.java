@@ -25,6 +25,9 @@ import org.python.core.imp;
  * a module that does not end (a server, an endless loop) does not keep hotload from the next save, which
  * stops it and runs the new version. Its source is compiled first, on the loop's thread: a syntax error is
  * reported without stopping the run that goes on.
+ *
+ * <p>Each reload, the entry's and its imports', patches the module's functions and classes in place
+ * ({@link InPlacePatch}) once its top level ends, unless {@code --restart}; the run's outcome says what was patched.
  */
 final class PythonSession implements Session {
 
@@ -84,14 +87,23 @@ final class PythonSession implements Session {
         return outcome;
     }
 
-    /** Runs on the runner's thread: the changed modules the entry imports, then the entry, then its entry point. */
+    /**
+     * Runs on the runner's thread: the changed modules the entry imports, then the entry, then its entry point.
+     * The outcome says what was patched in place, even when the run then failed.
+     */
     private Outcome runModule(int run, PyObject target, PyCode code, ChangeSet imported) {
+        PatchTally patches = launch.restart() ? PatchTally.off() : PatchTally.patching();
+        Outcome outcome = runModule(run, target, code, imported, patches);
+        return patches.sum().isEmpty() ? outcome : outcome.withUpdate(patches.words());
+    }
+
+    private Outcome runModule(int run, PyObject target, PyCode code, ChangeSet imported, PatchTally patches) {
         Py.setSystemState(sys);
         // Whatever the last run did to them (None, closed), this one prints as any run does.
         streams.restore();
         try {
-            reloadImported(imported);
-            ModuleReloader.run(target, code);
+            reloadImported(imported, patches);
+            ModuleReloader.run(target, code, patches);
             return launch.entrypoint().isPresent() ? callEntrypoint(launch.entrypoint().get()) : Outcome.ok();
         } catch (PyException error) {
             if (error.value != null && error.value.__tojava__(ThreadDeath.class) instanceof ThreadDeath stopped) {
@@ -177,11 +189,11 @@ final class PythonSession implements Session {
         }
     }
 
-    private void reloadImported(ChangeSet changes) {
+    private void reloadImported(ChangeSet changes, PatchTally patches) {
         List<PyObject> changed = ModuleReloader.modulesOf(changes.presentPaths());
         for (PyObject imported : changed) {
             if (imported != module) {
-                ModuleReloader.reload(imported);
+                ModuleReloader.reload(imported, patches);
             }
         }
     }

@@ -265,6 +265,38 @@ class PythonApiTest {
         assertThat(out.toString()).contains("running: False");
     }
 
+    @Test
+    void aReloadedModulesFunctionsArePatchedInPlaceSoAReferenceTheLaunchScriptKeptRunsTheNewCode() throws Exception {
+        Path plugin = write("patched_api.py", "def handler():\n    return 'v1'\n");
+        python.exec("""
+                import hotload
+                step = hotload.ReloadedPythonModule.from_module_name('patched_api')
+                kept = step.module.handler
+                handle = hotload.start(watch=[[folder + '/patched_api.py']], steps=[step, hotload.ClearTerminal()])
+                """);
+        await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: started"));
+        Files.writeString(plugin, "def handler():\n    return 'v2'\n");
+        await().atMost(DEADLINE).until(() -> err.toString().contains("patched_api.py changed, patched in place (1 function) in"));
+        python.exec("print('%s %s' % (kept(), kept is step.module.handler))\n");
+        assertThat(out.toString()).endsWith("v2 True\n");
+    }
+
+    @Test
+    void patchFalseReloadsAsTheOriginalDoes() throws Exception {
+        Path plugin = write("unpatched_api.py", "def handler():\n    return 'v1'\n");
+        python.exec("""
+                import hotload
+                step = hotload.ReloadedPythonModule.from_module_name('unpatched_api', patch=False)
+                kept = step.module.handler
+                handle = hotload.start(watch=[[folder + '/unpatched_api.py']], steps=[step])
+                """);
+        await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: started"));
+        Files.writeString(plugin, "def handler():\n    return 'v2'\n");
+        await().atMost(DEADLINE).until(() -> err.toString().contains("unpatched_api.py changed, reloaded in"));
+        python.exec("print('%s %s' % (kept(), step.module.handler()))\n");
+        assertThat(out.toString()).endsWith("v1 v2\n");
+    }
+
     private Path write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());

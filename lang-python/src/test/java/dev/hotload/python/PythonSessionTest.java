@@ -219,7 +219,7 @@ class PythonSessionTest {
         open(Launch.of(entry).entrypoint("main"));
         assertThat(run()).isEqualTo(Outcome.ok());
         Files.writeString(entry, "def main():\n    print('new main called')\n");
-        assertThat(reload(entry)).isEqualTo(Outcome.ok());
+        assertThat(reload(entry)).isEqualTo(Outcome.ok().withUpdate("patched in place (1 function)"));
         assertThat(out()).isEqualTo("main called\nnew main called\n");
     }
 

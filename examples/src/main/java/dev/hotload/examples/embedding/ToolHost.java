@@ -1,11 +1,17 @@
 package dev.hotload.examples.embedding;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.python.core.Py;
+import org.python.core.PyModule;
 import org.python.core.PyObject;
 import org.python.core.PySystemState;
 import org.python.util.PythonInterpreter;
@@ -18,8 +24,14 @@ import org.python.util.PythonInterpreter;
  * <p>A plug-in may define {@code unload()}: the tool calls it once when hotload stops, through the step's
  * {@code close()}, hotload's cleanup hook.
  *
+ * <p>A plug-in may listen to the tool's events: {@code from toolhost import host}, then, once (the NameError idiom),
+ * {@code host.addListener(on_event)}. The tool keeps that listener for as long as it runs; a save patches the
+ * plug-in's function in place, so the listener the tool holds answers with the new code, and is not registered
+ * twice. {@code examples/python/plugins/listener.py} is one.
+ *
  * <p>Try it: {@code java -cp "cli/target/lib/*:examples/target/classes" dev.hotload.examples.embedding.ToolHost
- * examples/python/plugins greet}, edit {@code examples/python/plugins/greet.py}, press Enter to stop.
+ * examples/python/plugins listener}, type a line to fire it as an event, edit
+ * {@code examples/python/plugins/listener.py}, type another; an empty line stops.
  */
 public final class ToolHost implements AutoCloseable {
 
@@ -38,8 +50,21 @@ public final class ToolHost implements AutoCloseable {
                 steps=[Plugin.from_module_name(_plugin)])
             """;
 
+    /** A listener of the tool's events. */
+    @FunctionalInterface
+    public interface Listener {
+
+        /**
+         * @param event what happened in the tool, in a few words
+         * @return the listener's answer, which the tool shows
+         */
+        String onEvent(String event);
+    }
+
     private final PythonInterpreter python;
     private final Path plugins;
+    /** The tool's long-lived listeners: registered once by plug-ins, called by the tool for as long as it runs. */
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private PyObject background;
 
     /**
@@ -56,9 +81,32 @@ public final class ToolHost implements AutoCloseable {
         PySystemState.initialize(System.getProperties(), options);
         PySystemState sys = new PySystemState();
         sys.path.insert(0, Py.newUnicode(this.plugins.toString()));
+        // What the tool offers its plug-ins: `from toolhost import host`. A name of its own: a module in
+        // sys.modules hides a plug-in of the same name.
+        PyModule api = new PyModule("toolhost");
+        api.__setattr__("host", Py.java2py(this));
+        sys.modules.__setitem__("toolhost", api);
         python = new PythonInterpreter(null, sys);
         python.setOut(out);
         python.setErr(err);
+    }
+
+    /**
+     * Registers a listener of the tool's events, as a plug-in does once.
+     *
+     * @param listener a Python function of one argument will do: Jython makes it a {@code Listener}
+     */
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Fires an event, as the tool does when something happens in it.
+     *
+     * @return each listener's answer, in the order they were registered
+     */
+    public List<String> fire(String event) {
+        return listeners.stream().map(listener -> listener.onEvent(event)).toList();
     }
 
     /** Starts hotload on a background thread: every save in the plug-in folder reloads {@code plugin}. */
@@ -104,7 +152,10 @@ public final class ToolHost implements AutoCloseable {
         python.close();
     }
 
-    /** Runs the tool: hotload on a plug-in folder until Enter is pressed, or for the seconds given. */
+    /**
+     * Runs the tool: hotload on a plug-in folder, each line typed fired as an event, until an empty line (or for
+     * the seconds given).
+     */
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || args.length > 3) {
             System.err.println("usage: ToolHost PLUGIN_FOLDER PLUGIN_MODULE [SECONDS]");
@@ -117,8 +168,12 @@ public final class ToolHost implements AutoCloseable {
                 System.err.println("tool: hotload runs in the background for " + args[2] + " s; edit " + args[0]);
                 TimeUnit.SECONDS.sleep(Long.parseLong(args[2]));
             } else {
-                System.err.println("tool: hotload runs in the background; edit " + args[0] + ", press Enter to stop");
-                System.in.read();
+                System.err.println("tool: hotload runs in the background; edit " + args[0]
+                        + ", type an event to fire it, an empty line to stop");
+                BufferedReader lines = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                for (String line = lines.readLine(); line != null && !line.isEmpty(); line = lines.readLine()) {
+                    host.fire(line).forEach(answer -> System.out.println("tool: " + answer));
+                }
             }
         }
         System.err.println("tool: hotload stopped, the tool goes on");

@@ -9,7 +9,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,7 @@ class ToolHostTest {
             await().atMost(DEADLINE).until(() -> out.toString().contains("greeting 1"));
             Files.writeString(plugin, PLUGIN.formatted(2));
             await().atMost(DEADLINE).until(() -> out.toString().contains("greeting 2"));
-            await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: greet.py changed, reloaded"));
+            await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: greet.py changed, patched in place"));
 
             assertThat(host.stop()).as("hotload's thread ended").isTrue();
             assertThat(host.isRunning()).isFalse();
@@ -72,6 +74,38 @@ class ToolHostTest {
         assertThat(out.toString()).doesNotContain("greeting 3").containsOnlyOnce("unloaded");
         assertThat(systemOut.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(systemErr.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aListenerThePluginRegisteredOnceAnswersWithTheNewCodeAfterEachSave() throws Exception {
+        String v1 = Files.readString(Path.of("python/plugins/listener.py"));
+        assertThat(v1).contains("listener v1 heard");
+        Path plugin = Files.writeString(plugins.resolve("listener.py"), v1);
+        try (ToolHost host = new ToolHost(plugins, out, err)) {
+            host.startInBackground("listener");
+            await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: started"));
+            assertThat(host.fire("open")).containsExactly("listener v1 heard open");
+
+            Files.writeString(plugin, v1.replace("listener v1", "listener v2")); // same size, in place
+            awaitPatches(1);
+            assertThat(host.fire("save")).containsExactly("listener v2 heard save");
+
+            Path temporary = Files.writeString(plugins.resolve("listener.py.tmp"), v1.replace("v1", "v3"));
+            Files.move(temporary, plugin, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            awaitPatches(2);
+            assertThat(host.fire("rename")).containsExactly("listener v3 heard rename");
+
+            Files.writeString(plugin, v1.replace("v1", "v4").stripTrailing()); // no final line end
+            awaitPatches(3);
+            assertThat(host.fire("close")).containsExactly("listener v4 heard close");
+        }
+        assertThat(err.toString()).doesNotContain("Traceback");
+    }
+
+    /** Waits for the status line of the {@code count}th save that patched the plug-in's listener in place. */
+    private void awaitPatches(int count) {
+        String line = "hotload: listener.py changed, patched in place (1 function) in";
+        await().atMost(DEADLINE).until(() -> err.toString().split(Pattern.quote(line), -1).length - 1 >= count);
     }
 
     @Test
