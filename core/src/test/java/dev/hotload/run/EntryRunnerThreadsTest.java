@@ -1,6 +1,7 @@
 package dev.hotload.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hotload.loop.Outcome;
 import java.io.ByteArrayOutputStream;
@@ -148,17 +149,15 @@ class EntryRunnerThreadsTest {
 
     @Test
     void aProgramWhoseMainReturnedRunsOnWhileAThreadItStartedDoes() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Thread> server = new AtomicReference<>();
         try (EntryRunner runner = runner()) {
             runner.replaceWith(program(), () -> {
-                start("server", () -> {
-                    started.countDown();
-                    awaitQuietly(release);
-                });
+                server.set(start("server", () -> awaitQuietly(release)));
                 return Outcome.ok();
             });
-            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            // Until it waits in awaitQuietly, as a server waits for its next request.
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.get().getState() == Thread.State.WAITING);
 
             assertThat(runner.isRunning()).isFalse();
             assertThat(runner.isProgramRunning()).isTrue();
