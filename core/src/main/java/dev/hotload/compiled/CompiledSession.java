@@ -105,7 +105,7 @@ public final class CompiledSession implements Session {
         Optional<String> restart = Optional.empty();
         if (generation != null && redefiner.isPresent() && runner.isProgramRunning()) {
             Redefinition.Result inPlace = Redefinition.apply(
-                    new Redefinition.Program(generation, this.entry.startsIn(), runner::methodsRunning), classes,
+                    new Redefinition.Program(generation, this.entry.startsIn(), runner::stacks), classes,
                     redefiner.get());
             if (inPlace instanceof Redefinition.Redefined redefined) {
                 return Outcome.ok().withUpdate(redefined.words());

@@ -23,11 +23,11 @@ import org.objectweb.asm.Type;
  * @param access the class's modifiers
  * @param superName the superclass's internal name, or null for {@code Object}
  * @param interfaces the interfaces' internal names, in order
- * @param fields its fields
+ * @param fields its fields, in order: the JVM lays out a class's fields in their order
  * @param methods its methods, constructors and static initializer
  * @param ties the nest host and members, permitted subclasses and record components, each as a line
  */
-public record ClassShape(String name, int access, String superName, List<String> interfaces, Set<Member> fields,
+public record ClassShape(String name, int access, String superName, List<String> interfaces, List<Member> fields,
                          Set<Member> methods, Set<String> ties) {
 
     /**
@@ -66,7 +66,7 @@ public record ClassShape(String name, int access, String superName, List<String>
 
     public ClassShape {
         interfaces = List.copyOf(interfaces);
-        fields = Set.copyOf(fields);
+        fields = List.copyOf(fields);
         methods = Set.copyOf(methods);
         ties = Set.copyOf(ties);
     }
@@ -85,7 +85,7 @@ public record ClassShape(String name, int access, String superName, List<String>
      *     nothing did
      */
     public Optional<String> changeTo(ClassShape newer) {
-        String simple = name.substring(name.lastIndexOf('.') + 1);
+        String simple = SourceNames.ofClass(name);
         if (!Objects.equals(superName, newer.superName)) {
             return Optional.of(simple + ": superclass changed");
         }
@@ -95,10 +95,13 @@ public record ClassShape(String name, int access, String superName, List<String>
         if (access != newer.access) {
             return Optional.of(simple + ": class modifiers changed");
         }
-        Optional<String> members = memberChange("field", fields, newer.fields)
+        Optional<String> members = memberChange("field", Set.copyOf(fields), Set.copyOf(newer.fields))
                 .or(() -> memberChange("method", methods, newer.methods));
         if (members.isPresent()) {
             return Optional.of(simple + ": " + members.get());
+        }
+        if (!fields.equals(newer.fields)) {
+            return Optional.of(simple + ": fields reordered");
         }
         if (!ties.equals(newer.ties)) {
             return Optional.of(simple + ": nested classes, permitted subclasses or record components changed");
@@ -139,7 +142,7 @@ public record ClassShape(String name, int access, String superName, List<String>
         private int access;
         private String superName;
         private List<String> interfaces = List.of();
-        private final Set<Member> fields = new TreeSet<>();
+        private final List<Member> fields = new ArrayList<>();
         private final Set<Member> methods = new TreeSet<>();
         private final Set<String> ties = new TreeSet<>();
 

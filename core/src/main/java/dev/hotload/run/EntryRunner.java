@@ -5,7 +5,6 @@ import dev.hotload.loop.Outcome;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -132,9 +131,12 @@ public final class EntryRunner implements AutoCloseable {
         return running.isAlive() || programThreads.anyAliveBut(running.thread(), worker == null ? null : worker.thread());
     }
 
-    /** @return the methods the program's threads are in now, each as {@code Class.method}: binary names */
-    public Set<String> methodsRunning() {
-        return programThreads.methodsRunning();
+    /** @return where the threads of the program from the last run are now */
+    public ProgramStacks stacks() {
+        if (running == null) {
+            return ProgramStacks.NONE;
+        }
+        return programThreads.stacks(running.thread(), running.isAlive(), worker == null ? null : worker.thread());
     }
 
     /** Runs the unload hooks, stops a running entry (briefly: hotload is ending), and forgets kept state. */

@@ -5,8 +5,9 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -37,6 +38,12 @@ import java.util.stream.Collectors;
 public final class ProgramThreads {
 
     private static final ThreadGroup ROOT = new ThreadGroup("hotload programs");
+    /** Frames between a thread's start and the code it was given to run: a lambda's, a closure's, reflection's. */
+    private static final List<String> DISPATCH = List.of("java.lang.invoke.", "jdk.internal.reflect.",
+            "java.lang.reflect.", "groovy.lang.Closure", "org.codehaus.groovy.", "org.apache.groovy.");
+    /** The platform's own code: a thread it runs at the outermost is a pool's or a server's. */
+    private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "groovy.",
+            "org.python.");
 
     private static final int NAMES_SHOWN = 5;
     private static final int STARTING_LOOKS = 20;
@@ -80,22 +87,48 @@ public final class ProgramThreads {
     /**
      * @param run the last run's thread, which may be finishing with the run ended
      * @param worker a thread of hotload's that waits for the next run in the group, or null
-     * @return whether another thread of the program is alive: one a run started (a server's, a pool's) outlives
-     *     its run
+     * @return whether another thread the last run started is alive (a server's, a pool's): one an earlier run left,
+     *     named already, does not count
      */
     boolean anyAliveBut(Thread run, Thread worker) {
-        return alive().stream().anyMatch(thread -> thread != run && thread != worker && !isSharedByTheJdk(thread));
+        return startedByTheLastRun(run, worker).findAny().isPresent();
     }
 
-    /** @return the methods the program's threads are in now, each as {@code Class.method} */
-    Set<String> methodsRunning() {
-        Set<String> methods = new HashSet<>();
-        for (Thread thread : alive()) {
-            for (StackTraceElement frame : thread.getStackTrace()) {
-                methods.add(frame.getClassName() + "." + frame.getMethodName());
+    /**
+     * @param run the last run's thread
+     * @param running whether the run is still running on it (it may be finishing with the run ended)
+     * @param worker a thread of hotload's that waits for the next run in the group, or null
+     * @return where the last run's threads are now
+     */
+    ProgramStacks stacks(Thread run, boolean running, Thread worker) {
+        List<StackTraceElement> main = running ? List.of(run.getStackTrace()) : List.of();
+        Map<String, StackTraceElement> roots = new HashMap<>();
+        startedByTheLastRun(run, worker).forEach(thread -> root(thread.getStackTrace())
+                .ifPresent(root -> roots.put(thread.getName(), root)));
+        return new ProgramStacks(main, roots);
+    }
+
+    private java.util.stream.Stream<Thread> startedByTheLastRun(Thread run, Thread worker) {
+        return alive().stream().filter(thread -> thread != run && thread != worker && !isSharedByTheJdk(thread)
+                && !isNamed(thread));
+    }
+
+    /**
+     * @return the outermost frame of a thread's stack that is not the thread's start, nor a language's dispatch
+     *     (a lambda's, a closure's, reflection's), if it is the program's: a JDK frame there is a pool's or a
+     *     server's, whose tasks come and go
+     */
+    private static Optional<StackTraceElement> root(StackTraceElement[] frames) {
+        for (int i = frames.length - 1; i >= 0; i--) {
+            String owner = frames[i].getClassName();
+            // A lambda's proxy ({@code App$$Lambda$14/0x...}) only calls the lambda's body, the program's method.
+            if (owner.equals(Thread.class.getName()) || owner.contains("$$Lambda$")
+                    || DISPATCH.stream().anyMatch(owner::startsWith)) {
+                continue;
             }
+            return JDK.stream().anyMatch(owner::startsWith) ? Optional.empty() : Optional.of(frames[i]);
         }
-        return methods;
+        return Optional.empty();
     }
 
     /** Remembers that a message has named {@code thread} already. */

@@ -64,6 +64,25 @@ class ClassShapeTest {
     }
 
     @Test
+    void fieldsReorderedAreToldForTheJvmLaysThemOutInOrder() {
+        String twoFields = GREETER.replace("private String greeting = \"Hello\";", "private String greeting = \"Hello\"; int count;");
+        ClassShape before = shape(twoFields);
+        assertThat(before.changeTo(shape(twoFields.replace("private String greeting = \"Hello\"; int count;",
+                "int count; private String greeting = \"Hello\";")))).contains("Greeter: fields reordered");
+    }
+
+    @Test
+    void anAnonymousClassIsNamedAsTheSourceHasIt() {
+        String anonymous = "public class Handlers { Runnable r = new Runnable() { public void run() { } }; }";
+        byte[] before = JavaClasses.compile(dir.resolve("a"), java.util.Map.of("Handlers.java", anonymous)).get("Handlers$1");
+        byte[] after = JavaClasses.compile(dir.resolve("b"), java.util.Map.of("Handlers.java",
+                anonymous.replace("public void run() { }", "public void run() { } int twice(int x) { return 2 * x; }")))
+                .get("Handlers$1");
+        assertThat(ClassShape.of(before).changeTo(ClassShape.of(after)))
+                .contains("an anonymous class in Handlers: method twice(int) added");
+    }
+
+    @Test
     void aLambdaAddedIsToldAsTheUserWroteIt() {
         assertThat(change(GREETER.replace("System.out.println(greet(\"world\"));",
                 "Runnable r = () -> System.out.println(greet(\"world\")); r.run();")))

@@ -161,7 +161,29 @@ class EntryRunnerThreadsTest {
 
             assertThat(runner.isRunning()).isFalse();
             assertThat(runner.isProgramRunning()).isTrue();
-            assertThat(runner.methodsRunning()).contains(getClass().getName() + ".awaitQuietly");
+            // The server's outermost frame of the program's: the lambda it was started with, which returns only
+            // when the thread ends.
+            assertThat(runner.stacks().roots()).containsOnlyKeys("server");
+            assertThat(runner.stacks().roots().get("server").getMethodName())
+                    .startsWith("lambda$aProgramWhoseMainReturnedRunsOnWhileAThreadItStartedDoes$");
+            assertThat(runner.stacks().main()).isEmpty();
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aThreadAnEarlierRunLeftRunningDoesNotKeepTheProgramFromTheLastRunRunning() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (EntryRunner runner = runner()) {
+            runner.replaceWith(new ClassLoader(getClass().getClassLoader()) { }, () -> {
+                start("kept-acceptor", () -> awaitQuietly(release));
+                return Outcome.ok();
+            });
+            runner.replaceWith(program(), Outcome::ok);
+
+            assertThat(err()).contains("kept-acceptor");
+            assertThat(runner.isProgramRunning()).isFalse();
+            assertThat(runner.stacks().roots()).isEmpty();
             release.countDown();
         }
     }

@@ -150,6 +150,128 @@ class LiveUpdateIT {
     }
 
     @Test
+    void anonymousClassesThatMovedAreRestartedNotRedefinedUnderEachOthersNames() throws Exception {
+        write("Handlers.java", """
+                public class Handlers {
+                    static Runnable hello() { return new Runnable() { public void run() { System.out.println("hello"); } }; }
+                    static Runnable bye() { return new Runnable() { public void run() { System.out.println("bye"); } }; }
+                }
+                """);
+        Path app = write("App.java", """
+                public class App {
+                    public static void main(String[] args) {
+                        Runnable hello = Handlers.hello();
+                        Runnable bye = Handlers.bye();
+                        new Thread(() -> {
+                            for (int tick = 1; ; tick++) {
+                                hello.run();
+                                bye.run();
+                                System.out.println("tick " + tick);
+                                try {
+                                    Thread.sleep(50);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
+                        }, "ticker").start();
+                    }
+                }
+                """);
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, app.toString())) {
+            hotload.awaitOut("tick 2", START);
+            // A "move method" refactoring: the two methods swap places, and javac numbers their classes anew.
+            Path handlers = dir.resolve("Handlers.java");
+            String text = Files.readString(handlers);
+            String[] lines = text.split("\n");
+            edit(handlers, lines[1] + "\n" + lines[2], lines[2] + "\n" + lines[1]);
+            assertThat(hotload.awaitErr("Handlers.java changed", RELOAD))
+                    .contains("restarted (2 lambdas, anonymous classes or closures changed");
+            hotload.awaitOut("tick 1", RELOAD);
+            List<String> out = hotload.stdoutLines();
+            int restart = out.lastIndexOf("tick 1");
+            assertThat(out.subList(restart - 2, restart)).containsExactly("hello", "bye");
+        }
+    }
+
+    @Test
+    void aMethodBusyThreadsCallAllTheTimeIsRedefinedAndItsLoopsRestartedWhenTheyChange() throws Exception {
+        write("Work.java", """
+                public class Work {
+                    static String tick() {
+                        return "work v1";
+                    }
+                }
+                """);
+        Path app = write("App.java", """
+                public class App {
+                    static volatile String last = "";
+
+                    public static void main(String[] args) {
+                        for (int i = 0; i < 2; i++) {
+                            new Thread(() -> {
+                                while (!Thread.currentThread().isInterrupted()) {
+                                    String now = Work.tick();
+                                    if (!now.equals(last)) {
+                                        last = now;
+                                        System.out.println(now);
+                                    }
+                                }
+                            }, "busy-" + i).start();
+                        }
+                    }
+                }
+                """);
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, app.toString())) {
+            hotload.awaitOut("work v1", START);
+            for (int version = 2; version <= 4; version++) {
+                edit(dir.resolve("Work.java"), "work v" + (version - 1), "work v" + version);
+                // Always on the busy threads' stacks, but never for long: the next call runs the new body.
+                assertThat(hotload.awaitErr("Work.java changed", RELOAD)).contains("redefined 1 class in place");
+                hotload.awaitOut("work v" + version, RELOAD);
+            }
+            edit(app, "String now = Work.tick();", "String now = Work.tick() + \"!\";");
+            assertThat(hotload.awaitErr("App.java changed", RELOAD))
+                    .contains("restarted (a lambda in App.main changed, and thread busy-");
+            hotload.awaitOut("work v4!", RELOAD);
+        }
+    }
+
+    @Test
+    void aProgramWhoseOnlyLeftThreadIsAnEarlierRunsRunsMainAgainOnTheNextSave() throws Exception {
+        write("Work.java", "public class Work { static String f() { return \"f1\"; } }\n");
+        String app = """
+                import java.net.InetAddress;
+                import java.net.ServerSocket;
+
+                public class App {
+                    public static void main(String[] args) throws Exception {
+                        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                        // Blocked in accept, it ignores both an interrupt and a stop: hotload cannot end it.
+                        new Thread(() -> {
+                            try {
+                                socket.accept();
+                            } catch (Exception e) {
+                                return;
+                            }
+                        }, "acceptor").start();
+                        System.out.println("main: " + Work.f());
+                    }
+                }
+                """;
+        Path entry = write("App.java", app);
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, entry.toString())) {
+            hotload.awaitOut("main: f1", START);
+            edit(entry, "new Thread(", "if (false) new Thread(");
+            hotload.awaitErr("could not stop 1 thread the previous run left running: acceptor", RELOAD);
+            hotload.awaitOut("main: f1", RELOAD);
+            // The last run has ended: the thread an earlier one left does not make it a running program.
+            edit(dir.resolve("Work.java"), "f1", "f2");
+            hotload.awaitOut("main: f2", RELOAD);
+            assertThat(hotload.awaitErr("Work.java changed", RELOAD)).contains("reloaded in");
+        }
+    }
+
+    @Test
     void aGroovyScriptsHelperObjectPicksUpAChangedMethodAndAFieldAddedRestartsIt() throws Exception {
         Path script = copyExample("groovy/live/counter.groovy");
         Path counter = copyExample("groovy/live/Counter.groovy");
