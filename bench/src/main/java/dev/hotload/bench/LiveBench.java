@@ -3,6 +3,7 @@ package dev.hotload.bench;
 import dev.hotload.testsupport.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -18,6 +19,12 @@ final class LiveBench {
     /** @param inPlace save to new output with updates in place; {@code restarted}, with {@code --restart} */
     record Result(Language language, Latencies inPlace, Latencies restarted) {
     }
+
+    /**
+     * Between saves, beside the random moment: hotload awaits a restarted program that runs on for half a second
+     * (to tell whether it ends) before it takes the next save, and a person's edits are further apart than that.
+     */
+    private static final Duration PAUSE = Duration.ofMillis(600);
 
     private final MeasuredHotload hotload;
     private final int saves;
@@ -40,7 +47,7 @@ final class LiveBench {
             arguments.add(language.entry());
             try (MeasuredHotload.Running running = hotload.start(workspace.dir, arguments)) {
                 running.await("Result: 0");
-                return new Saves(running, entry, program, 0).timed(NewlineBench.WARM_UP, saves);
+                return new Saves(running, entry, program, 0).timed(NewlineBench.WARM_UP, saves, PAUSE);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.hotload.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -30,8 +31,18 @@ final class Saves {
 
     /** @return the latencies of {@code count} saves at random moments, after {@code warmUp} more that are not counted */
     Latencies timed(int warmUp, int count) throws Exception {
+        return timed(warmUp, count, Duration.ZERO);
+    }
+
+    /**
+     * @param pause how long to wait before each save, beside the random moment: a restarted program that runs on is
+     *     awaited half a second before hotload takes the next save, which a person's pace between edits leaves
+     * @return the latencies of {@code count} saves, after {@code warmUp} more that are not counted
+     */
+    Latencies timed(int warmUp, int count, Duration pause) throws Exception {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < warmUp + count; i++) {
+            Thread.sleep(pause.toMillis());
             double shown = atRandomMoment();
             if (i >= warmUp) {
                 millis.add(shown);
