@@ -1,13 +1,22 @@
 # Sourced by bin/hotload, bin/jython and bin/lib/cds-archive.sh: the class path of an up-to-date build of
 # hotload, and the JVM options every start of it shares.
 #
-# A fresh clone has no build: the first start builds it with Maven (a minute or so, once). Later starts go
-# straight to java; Maven runs again only when a pom or a main source file is newer than the last build.
-# HOTLOAD_HOME must be set to the repository root.
+# Two layouts. In a clone, a fresh one has no build: the first start builds it with Maven (a minute or so,
+# once). Later starts go straight to java; Maven runs again only when a pom or a main source file is newer than
+# the last build. In the distribution (mvn package's cli/target/hotload-VERSION-dist.tar.gz, unpacked anywhere),
+# lib/ holds the jars and there is nothing to build.
+# HOTLOAD_HOME must be set to the clone's root, or the unpacked distribution's.
 
-hotload_lib="$HOTLOAD_HOME/cli/target/lib"
+if [ -f "$HOTLOAD_HOME/lib/hotload-cli.jar" ]; then
+  hotload_lib="$HOTLOAD_HOME/lib"
+  hotload_archive="$HOTLOAD_HOME/lib/hotload.jsa"
+  hotload_installed=true
+else
+  hotload_lib="$HOTLOAD_HOME/cli/target/lib"
+  hotload_archive="$HOTLOAD_HOME/cli/target/hotload.jsa"
+  hotload_installed=false
+fi
 hotload_stamp="$hotload_lib/hotload-cli.jar"
-hotload_archive="$HOTLOAD_HOME/cli/target/hotload.jsa"
 
 # Idle CPU near zero: the serial collector has no GC threads to wake, and without PerfData no sampler
 # ticks every 50 ms (nor does the JVM write its hsperfdata file to the shared /tmp).
@@ -27,6 +36,7 @@ hotload_agent_option() {
 }
 
 hotload_needs_build() {
+  [ "$hotload_installed" = true ] && return 1
   [ -f "$hotload_stamp" ] || return 0
   [ -n "$(find "$HOTLOAD_HOME/pom.xml" "$HOTLOAD_HOME"/*/pom.xml "$HOTLOAD_HOME"/*/src/main \
       -newer "$hotload_stamp" -print -quit 2>/dev/null)" ]
@@ -39,7 +49,7 @@ hotload_build() {
   fi
   echo "hotload: building hotload with Maven (first start, or sources changed)..." >&2
   local log
-  log=$(cd "$HOTLOAD_HOME" && mvn -q -B -DskipTests package -pl cli -am 2>&1) || {
+  log=$(cd "$HOTLOAD_HOME" && mvn -q -B -DskipTests -Dassembly.skipAssembly=true package -pl cli -am 2>&1) || {
     printf '%s\n' "$log" | tail -n 30 >&2
     echo "hotload: the build failed; the lines above say why" >&2
     return 1

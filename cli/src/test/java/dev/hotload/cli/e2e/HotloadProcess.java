@@ -69,6 +69,13 @@ public final class HotloadProcess implements AutoCloseable {
         return started;
     }
 
+    /** Starts what {@code builder} says (another hotload than the clone's: an installed one), with nothing on standard input. */
+    public static HotloadProcess start(ProcessBuilder builder) throws IOException {
+        HotloadProcess started = new HotloadProcess(builder.start());
+        started.process.getOutputStream().close();
+        return started;
+    }
+
     /** Starts {@code bin/hotload args} with nothing on standard input. */
     public static HotloadProcess hotload(Path workDir, String... args) throws IOException {
         return start(workDir, "", Map.of(), "hotload", args);
