@@ -17,6 +17,7 @@ else
   hotload_installed=false
 fi
 hotload_stamp="$hotload_lib/hotload-cli.jar"
+hotload_build_log="$HOTLOAD_HOME/cli/target/build.log"
 
 # Idle CPU near zero: the serial collector has no GC threads to wake, and without PerfData no sampler
 # ticks every 50 ms (nor does the JVM write its hsperfdata file to the shared /tmp).
@@ -47,13 +48,31 @@ hotload_build() {
     echo "hotload: Maven (mvn) is needed to build hotload once; install it, or build elsewhere with 'mvn package'" >&2
     return 1
   fi
-  echo "hotload: building hotload with Maven (first start, or sources changed)..." >&2
-  local log
-  log=$(cd "$HOTLOAD_HOME" && mvn -q -B -DskipTests -Dassembly.skipAssembly=true package -pl cli -am 2>&1) || {
-    printf '%s\n' "$log" | tail -n 30 >&2
-    echo "hotload: the build failed; the lines above say why" >&2
+  echo "hotload: building hotload with Maven (first start, or sources changed; about a minute)..." >&2
+  # The whole log is kept for a failed build: in the clone, the user's own, readable by no one else; never a
+  # shared /tmp path that another user could plant or read.
+  rm -f "$hotload_build_log"
+  (umask 077 && : >"$hotload_build_log") || return 1
+  # One line per module built, so that a minute's build shows it is moving; the log has the rest.
+  if ! (cd "$HOTLOAD_HOME" && set -o pipefail &&
+      mvn -B -DskipTests -Dassembly.skipAssembly=true package -pl cli -am 2>&1 | tee "$hotload_build_log" | hotload_build_progress); then
+    local errors
+    errors=$(grep -E '^\[(ERROR|FATAL)\]' "$hotload_build_log" | head -n 30)
+    printf '%s\n' "${errors:-$(tail -n 30 "$hotload_build_log")}" >&2
+    echo "hotload: the build failed; the lines above say why, the whole log is $hotload_build_log" >&2
     return 1
-  }
+  fi
+}
+
+# Reads Maven's output and prints "hotload: building 3/8: hotload core" as each module starts.
+hotload_build_progress() {
+  # Maven's reactor line: "[INFO] Building hotload core 0.1.0-SNAPSHOT      [3/8]" (name, version, count)
+  local line reactor='^\[INFO\] Building (.*[^ ]) [^ ]+ +\[([0-9]+)/([0-9]+)\]$'
+  while IFS= read -r line; do
+    if [[ $line =~ $reactor ]]; then
+      printf 'hotload: building %s/%s: %s\n' "${BASH_REMATCH[2]}" "${BASH_REMATCH[3]}" "${BASH_REMATCH[1]}" >&2
+    fi
+  done
 }
 
 # Prints the jars of the build, in a fixed order: a class-data archive is valid for one class path only.

@@ -114,7 +114,7 @@ final class HotloadCommand implements Callable<Integer> {
                     + " no running Java or Groovy class redefined in place.")
     private boolean restart;
 
-    @Option(names = "--no-clear", description = "Do not clear the terminal before each run.")
+    @Option(names = "--no-clear", description = "Do not clear the terminal before each run (the scrollback is never erased).")
     private boolean noClear;
 
     @Option(names = {"-cp", "--classpath"}, paramLabel = "PATHS", split = "${sys:path.separator}",
@@ -161,15 +161,20 @@ final class HotloadCommand implements Callable<Integer> {
         }
         Launch launch = launch();
         Reloader reloader = registry.forEntry(launch.entry(), Optional.ofNullable(lang));
+        Optional<ClearTerminal> clear = clearTerminal();
         if (once) {
-            return loop(reloader.open(launch), null, StatusLine.once(streams.err())).runOnce();
+            ReloadLoop loop = loop(reloader.open(launch), null, StatusLine.once(streams.err()), clear);
+            clear.ifPresent(ClearTerminal::clearNow);
+            return loop.runOnce();
         }
         StatusLine status = new StatusLine(streams.err());
         WatchSet chosen = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
         WatchSet watchSet = followLinks ? chosen.followingLinks() : chosen;
         Session session = reloader.open(launch);
         FileWatcher watcher = FileWatcher.of(watchSet, pollInterval(), List.of(launch.entry()));
-        ReloadLoop loop = loop(session, watcher, status);
+        ReloadLoop loop = loop(session, watcher, status, clear);
+        // Cleared first, so that the first run keeps this line on screen above its output.
+        clear.ifPresent(ClearTerminal::clearNow);
         status.say("watching " + watchSet + " (" + watcher + "); Ctrl-C stops");
         loop.run();
         return 0;
@@ -198,12 +203,18 @@ final class HotloadCommand implements Callable<Integer> {
         return poll ? Optional.of(PollingFileWatcher.DEFAULT_INTERVAL) : Optional.empty();
     }
 
-    private ReloadLoop loop(Session session, FileWatcher watcher, StatusLine status) {
+    /** @return the clearing of the terminal before each run, unless standard output is none or the user said no */
+    private Optional<ClearTerminal> clearTerminal() {
+        if (noClear || environment.flag("HOTLOAD_NO_CLEAR") || !environment.stdoutIsTerminal()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClearTerminal(streams.out()));
+    }
+
+    private ReloadLoop loop(Session session, FileWatcher watcher, StatusLine status, Optional<ClearTerminal> clear) {
         // Ctrl-C or SIGTERM: end the loop, let cleanup hooks run once, and let the JVM exit.
         ReloadLoop.Builder builder = ReloadLoop.builder().watcher(watcher).reporter(status).stopOnShutdown(STOP_GRACE);
-        if (!noClear && !environment.flag("HOTLOAD_NO_CLEAR") && environment.stdoutIsTerminal()) {
-            builder.step(new ClearTerminal(streams.out()));
-        }
+        clear.ifPresent(builder::step);
         return builder.step(session).build();
     }
 

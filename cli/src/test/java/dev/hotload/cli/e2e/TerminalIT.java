@@ -1,24 +1,27 @@
 package dev.hotload.cli.e2e;
 
+import static dev.hotload.cli.e2e.HotloadProcess.RELOAD;
+import static dev.hotload.cli.e2e.HotloadProcess.START;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** In a real terminal hotload clears the screen before each run, unless told not to; in a pipe it never does. */
+/**
+ * In a real terminal hotload clears the screen before each run, unless told not to, and keeps its status line
+ * on screen and the user's scrollback; in a pipe it never clears.
+ */
 class TerminalIT {
 
-    /** Home, erase the screen, erase the scrollback. */
-    private static final String CLEAR = "\033[H\033[2J\033[3J";
+    /** Home, erase the screen. */
+    private static final String CLEAR = "\033[H\033[2J";
+    /** Erase the scrollback: what the user ran before hotload is theirs. */
+    private static final String ERASE_SCROLLBACK = "\033[3J";
 
     @TempDir
     Path dir;
@@ -29,13 +32,28 @@ class TerminalIT {
     }
 
     @Test
-    void aTerminalIsClearedBeforeTheRun() throws Exception {
+    void aTerminalIsClearedBeforeTheRunButItsScrollbackIsKept() throws Exception {
         String screen = inTerminal(Map.of(), "--once", "lib.py");
-        assertThat(screen).contains(CLEAR + "Result: 25");
+        assertThat(screen).contains(CLEAR + "Result: 25").doesNotContain(ERASE_SCROLLBACK);
     }
 
     @Test
-    void noClearAndItsEnvironmentVariableKeepTheScrollback() throws Exception {
+    void theWatchingLineComesAfterTheFirstClearAndEachSaveClearsAgain() throws Exception {
+        try (TerminalProcess hotload = TerminalProcess.start(dir, Map.of(), "hotload", "lib.py")) {
+            String first = hotload.await("hotload: started", START);
+            assertThat(first).containsOnlyOnce(CLEAR);
+            assertThat(first.substring(first.indexOf(CLEAR))).startsWith(CLEAR + "hotload: watching ")
+                    .containsOnlyOnce("Result: 25");
+
+            Files.writeString(dir.resolve("lib.py"), "print('Result: 32')\n");
+            String second = hotload.await("lib.py changed, reloaded", RELOAD);
+            assertThat(second.substring(second.lastIndexOf(CLEAR))).startsWith(CLEAR + "Result: 32");
+            assertThat(second).doesNotContain(ERASE_SCROLLBACK);
+        }
+    }
+
+    @Test
+    void noClearAndItsEnvironmentVariableKeepTheScreen() throws Exception {
         assertThat(inTerminal(Map.of(), "--no-clear", "--once", "lib.py")).contains("Result: 25").doesNotContain(CLEAR);
         assertThat(inTerminal(Map.of("HOTLOAD_NO_CLEAR", "HOTLOAD_NO_CLEAR"), "--once", "lib.py"))
                 .contains("Result: 25").doesNotContain(CLEAR);
@@ -44,25 +62,33 @@ class TerminalIT {
     @Test
     void aPipeIsNeverCleared() throws Exception {
         try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--once", "lib.py")) {
-            assertThat(hotload.awaitExit(HotloadProcess.START)).isZero();
+            assertThat(hotload.awaitExit(START)).isZero();
             assertThat(hotload.stdoutLines()).containsExactly("Result: 25");
         }
     }
 
-    /** Runs bin/hotload under script(1), which gives it a pseudo-terminal, and returns what it printed. */
+    /**
+     * The Python API's launch script, with ClearTerminal first as in the README: the screen shows hotload's
+     * watching line, then the module's output once (its import printed it too, before the clear).
+     */
+    @Test
+    void thePythonApisClearTerminalKeepsTheWatchingLineAndTheOutputOnce() throws Exception {
+        Path examples = HotloadProcess.home().resolve("examples/python");
+        Files.copy(examples.resolve("launch.py"), dir.resolve("launch.py"));
+        Files.copy(examples.resolve("lib.py"), dir.resolve("lib.py"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (TerminalProcess jython = TerminalProcess.start(dir, Map.of(), "jython", "launch.py")) {
+            String screen = jython.await("hotload: started", START);
+            assertThat(screen).containsOnlyOnce(CLEAR).doesNotContain(ERASE_SCROLLBACK);
+            assertThat(screen.substring(screen.indexOf(CLEAR))).startsWith(CLEAR + "hotload: watching ")
+                    .containsOnlyOnce("Result: 25");
+        }
+    }
+
+    /** Runs bin/hotload in a terminal to its end, and returns what it printed. */
     private String inTerminal(Map<String, String> env, String... args) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) gives the test a terminal");
-        String command = HotloadProcess.home().resolve("bin/hotload") + " " + String.join(" ", args);
-        ProcessBuilder builder = new ProcessBuilder(List.of("/usr/bin/script", "-qfec", command, "/dev/null"))
-                .directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("HOTLOAD_"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(HotloadProcess.START.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
-        return new String(output, StandardCharsets.UTF_8);
+        try (TerminalProcess hotload = TerminalProcess.start(dir, env, "hotload", args)) {
+            assertThat(hotload.awaitExit(START)).isZero();
+            return hotload.text();
+        }
     }
 }
