@@ -164,7 +164,8 @@ final class HotloadCommand implements Callable<Integer> {
         if (once) {
             return loop(reloader.open(launch), null, StatusLine.once(streams.err())).runOnce();
         }
-        StatusLine status = new StatusLine(streams.err());
+        StatusLine plain = new StatusLine(streams.err());
+        StatusLine status = CommandStart.current().map(plain::launchedAt).orElse(plain);
         WatchSet chosen = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
         WatchSet watchSet = followLinks ? chosen.followingLinks() : chosen;
         Session session = reloader.open(launch);

@@ -144,7 +144,7 @@ class PythonSessionTest {
         assertThat(out()).isEqualTo("spinning\nreplaced\n");
         // Told in one line after the first run's: no warning of Jython's, no trace of the stop.
         assertThat(err().lines()).containsExactly(
-                "hotload: spin.py is still running after 500 ms; it goes on in the background until the next save",
+                "hotload: spin.py is still running after 500 ms; it goes on in the background until the next save (said once)",
                 "hotload: the previous spin.py did not end within 2000 ms of an interrupt; stopped it");
     }
 
