@@ -68,6 +68,26 @@ class LauncherIT {
     }
 
     @Test
+    void aPipedNameThatDoesNotExistIsAOneLineError() throws Exception {
+        Files.writeString(dir.resolve("lib.py"), "print(1)\n");
+        try (HotloadProcess hotload = HotloadProcess.start(dir, "lib.py\nmymaht.py\n", java.util.Map.of(), "hotload", "lib.py")) {
+            assertThat(hotload.awaitExit(START)).isEqualTo(2);
+            assertThat(hotload.stderrLines()).containsExactly("hotload: no such file to watch: '"
+                    + dir.toRealPath().resolve("mymaht.py") + "' (named on standard input)");
+        }
+    }
+
+    @Test
+    void aProgramsOptionAfterTheEntryIsShownWhereItGoes() throws Exception {
+        Files.writeString(dir.resolve("argv.py"), "print(1)\n");
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--once", "argv.py", "--verbose")) {
+            assertThat(hotload.awaitExit(START)).isEqualTo(2);
+            assertThat(hotload.stderrLines()).containsExactly("hotload: Unknown option: '--verbose' (see --help);"
+                    + " arguments for the program go after --: hotload argv.py -- --verbose");
+        }
+    }
+
+    @Test
     void anUnknownLanguageNameIsAnError() throws Exception {
         Files.writeString(dir.resolve("lib.py"), "print(1)\n");
         try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--lang", "cobol", "lib.py")) {
