@@ -63,7 +63,7 @@ public final class StatusLine implements Reporter {
         String time = format(took);
         if (changes.firstRun() && outcome.isOk()) {
             say(!watching ? "ran in " + time
-                    : launched == null ? "first run took " + time
+                    : launched == null ? "started; the first run took " + time
                     : "started " + format(Duration.between(launched, clock.instant())) + " after the command;"
                             + " the first run took " + time);
             return;

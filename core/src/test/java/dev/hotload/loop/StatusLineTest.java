@@ -25,7 +25,7 @@ class StatusLineTest {
     void theFirstRunSaysWhatItsTimeMeasures() {
         statusLine.ran(ChangeSet.initial(), Outcome.ok(), Duration.ofMillis(37));
 
-        assertThat(lines()).containsExactly("hotload: first run took 37 ms");
+        assertThat(lines()).containsExactly("hotload: started; the first run took 37 ms");
     }
 
     @Test
