@@ -137,7 +137,7 @@ final class HotloadCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Run once and exit with the run's status.")
     private boolean once;
 
-    @Option(names = "--languages", description = "List the installed languages and exit.")
+    @Option(names = "--languages", description = "List the installed languages (version, jar) and exit.")
     private boolean listLanguages;
 
     private final Environment environment;
@@ -153,7 +153,7 @@ final class HotloadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws LaunchException, InterruptedException {
         if (listLanguages) {
-            registry.reloaders().forEach(reloader -> System.out.println(reloader.description()));
+            registry.listing().forEach(System.out::println);
             return 0;
         }
         if (intervalMillis != null && !(intervalMillis > 0)) {
@@ -167,7 +167,8 @@ final class HotloadCommand implements Callable<Integer> {
             clear.ifPresent(ClearTerminal::clearNow);
             return loop.runOnce();
         }
-        StatusLine status = new StatusLine(streams.err());
+        StatusLine plain = new StatusLine(streams.err());
+        StatusLine status = CommandStart.current().map(plain::launchedAt).orElse(plain);
         WatchSet chosen = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
         WatchSet watchSet = followLinks ? chosen.followingLinks() : chosen;
         Session session = reloader.open(launch);

@@ -40,7 +40,7 @@ public final class Main {
         }
         CommandLine commandLine = new CommandLine(new HotloadCommand(Environment.current(), registry))
                 .setErr(new PrintWriter(StandardStreams.current().err(), true))
-                .setParameterExceptionHandler((error, arguments) -> fail(error.getMessage() + " (see --help)"))
+                .setParameterExceptionHandler((error, arguments) -> fail(error.getMessage() + " (see --help)" + afterDashes(error)))
                 .setExecutionExceptionHandler((error, line, parsed) -> {
                     if (error instanceof LaunchException launch) {
                         return fail(launch.getMessage());
@@ -48,6 +48,22 @@ public final class Main {
                     return internalError(error);
                 });
         return commandLine.execute(args);
+    }
+
+    /**
+     * @return for an unknown option given with an entry, how to pass it to the program instead: a user who types
+     *     {@code hotload argv.py --verbose} means the program's option, and picocli alone does not say where it goes
+     */
+    static String afterDashes(CommandLine.ParameterException error) {
+        if (!(error instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return "";
+        }
+        CommandLine.ParseResult parsed = error.getCommandLine().getParseResult();
+        if (parsed == null || !parsed.hasMatchedPositional(0)) {
+            return "";
+        }
+        return "; arguments for the program go after --: hotload " + parsed.matchedPositional(0).getValue() + " -- "
+                + String.join(" ", unmatched.getUnmatched());
     }
 
     /** A bug of hotload's own: one line, and the trace only when asked for with HOTLOAD_DEBUG. */

@@ -40,6 +40,12 @@ final class WatchSetChoice {
             return builder.build().plusFile(launch.entry());
         }
         List<Path> files = piped.get();
+        for (Path file : files) {
+            // Else a typo in a hand-typed list would watch nothing there, silently, for the whole session.
+            if (!Files.exists(file)) {
+                throw new LaunchException("no such file to watch: '" + file + "' (named on standard input)");
+            }
+        }
         if (!files.isEmpty()) {
             return WatchSet.ofFiles(files).plusFile(launch.entry());
         }

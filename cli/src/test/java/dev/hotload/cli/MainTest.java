@@ -51,6 +51,14 @@ class MainTest {
     }
 
     @Test
+    void anUnknownOptionAfterTheEntrySaysWhereProgramArgumentsGo() throws Exception {
+        Path entry = Files.writeString(dir.resolve("argv.py"), "");
+        assertThat(Main.run("--once", entry.toString(), "--verbose")).isEqualTo(2);
+        assertThat(err()).isEqualTo("hotload: Unknown option: '--verbose' (see --help); arguments for the program go"
+                + " after --: hotload " + entry + " -- --verbose" + System.lineSeparator());
+    }
+
+    @Test
     void aNonPositiveInterval() throws Exception {
         Path entry = Files.writeString(dir.resolve("lib.py"), "");
         assertThat(Main.run("--interval-ms", "0", entry.toString())).isEqualTo(2);

@@ -72,10 +72,18 @@ class WatchSetChoiceTest {
 
     @Test
     void pipedFileNamesAreTheWatchSetWhenNoWatchOptionIsGiven() throws Exception {
-        Path piped = dir.resolve("mymath.py");
+        Path piped = Files.writeString(dir.resolve("mymath.py"), "");
         var chosen = WatchSetChoice.choose(List.of(), List.of(), () -> List.of(piped), PYTHON_LIKE, launch);
         assertThat(chosen.files()).containsExactlyInAnyOrder(piped, entry);
         assertThat(chosen.folders()).isEmpty();
+    }
+
+    @Test
+    void aPipedNameThatDoesNotExistIsAnError() {
+        assertThatThrownBy(() -> WatchSetChoice.choose(List.of(), List.of(), () -> List.of(dir.resolve("mymaht.py")),
+                PYTHON_LIKE, launch))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("no such file to watch: '" + dir.resolve("mymaht.py") + "' (named on standard input)");
     }
 
     @Test

@@ -32,6 +32,7 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
     }
 
     private static final Outcome OK = new Outcome(Kind.OK, 0, "", "", "");
+    private static final String ENTRY_DELETED = "entry deleted";
 
     public Outcome {
         Objects.requireNonNull(kind, "kind");
@@ -66,7 +67,12 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
 
     /** @return the outcome of a run whose entry file is gone: it waits for the file to come back */
     public static Outcome entryDeleted() {
-        return failed("entry deleted");
+        return failed(ENTRY_DELETED);
+    }
+
+    /** @return whether this run did not run, its entry gone: the status line says so plainly, not as a failure */
+    public boolean isEntryDeleted() {
+        return kind == Kind.FAILED && detail.equals(ENTRY_DELETED);
     }
 
     /**

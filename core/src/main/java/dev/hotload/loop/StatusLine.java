@@ -5,6 +5,8 @@ import dev.hotload.watch.FileChange;
 import dev.hotload.watch.PrintableName;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -16,15 +18,20 @@ public final class StatusLine implements Reporter {
 
     private final PrintStream out;
     private final boolean watching;
+    /** When the user's command started (bin/hotload's first line, before any build), if known. */
+    private final Instant launched;
+    private final InstantSource clock;
 
     /** @param out where the lines go: standard error, or an embedding host's stream */
     public StatusLine(PrintStream out) {
-        this(out, true);
+        this(out, true, null, InstantSource.system());
     }
 
-    private StatusLine(PrintStream out, boolean watching) {
+    private StatusLine(PrintStream out, boolean watching, Instant launched, InstantSource clock) {
         this.out = out;
         this.watching = watching;
+        this.launched = launched;
+        this.clock = clock;
     }
 
     /**
@@ -32,7 +39,20 @@ public final class StatusLine implements Reporter {
      * @return the status line of a single run ({@code --once}), which promises no next save
      */
     public static StatusLine once(PrintStream out) {
-        return new StatusLine(out, false);
+        return new StatusLine(out, false, null, InstantSource.system());
+    }
+
+    /**
+     * @param command when the user's command started
+     * @return this status line, whose first line says how long after the command the program started, as the user
+     *     waited for it (a first start's build included), beside what the first run itself took
+     */
+    public StatusLine launchedAt(Instant command) {
+        return launchedAt(command, InstantSource.system());
+    }
+
+    StatusLine launchedAt(Instant command, InstantSource now) {
+        return new StatusLine(out, watching, command, now);
     }
 
     @Override
@@ -42,17 +62,26 @@ public final class StatusLine implements Reporter {
         }
         String time = format(took);
         if (changes.firstRun() && outcome.isOk()) {
-            say((watching ? "started in " : "ran in ") + time);
+            say(!watching ? "ran in " + time
+                    : launched == null ? "started; the first run took " + time
+                    : "started " + format(Duration.between(launched, clock.instant())) + " after the command;"
+                            + " the first run took " + time);
             return;
         }
-        String trigger = changes.firstRun() ? "first run" : changedNames(changes.changes()) + " changed,";
+        // --once has no first run of several: what ran is the program.
+        String trigger = changes.firstRun() ? (watching ? "first run" : "the program") : trigger(changes.changes());
+        if (outcome.isEntryDeleted()) {
+            boolean onlyIt = changes.changes().size() == 1 && changes.changes().get(0).kind() == FileChange.Kind.DELETE;
+            say(trigger + (watching ? "; waiting for " + (onlyIt ? "it" : "the entry") + " to come back" : ": the entry is gone"));
+            return;
+        }
         String applied = outcome.update().isEmpty() ? "" : outcome.update() + ", then ";
         String result = switch (outcome.kind()) {
             case OK -> (outcome.update().isEmpty() ? "reloaded" : outcome.update()) + " in " + time;
             case INVALID, FAILED -> applied + "failed in " + time + detail(outcome) + (watching ? "; waiting for the next save" : "");
             case EXITED -> applied + "exited with status " + outcome.exitStatus() + " in " + time;
         };
-        say(trigger + " " + result);
+        say(trigger + (changes.firstRun() ? " " : ", ") + result);
     }
 
     @Override
@@ -86,13 +115,15 @@ public final class StatusLine implements Reporter {
         return outcome.detail().isEmpty() ? "" : " (" + outcome.detail() + ")";
     }
 
-    private static String changedNames(List<FileChange> changes) {
+    /** @return {@code lib.py changed}, {@code old.py deleted}, {@code a.py, old.py (deleted) changed}: the saves a run is for */
+    private static String trigger(List<FileChange> changes) {
+        boolean allDeleted = changes.stream().allMatch(change -> change.kind() == FileChange.Kind.DELETE);
         String shown = changes.stream()
                 .limit(NAMES_SHOWN)
                 .map(change -> PrintableName.of(change.path().getFileName())
-                        + (change.kind() == FileChange.Kind.DELETE ? " (deleted)" : ""))
+                        + (!allDeleted && change.kind() == FileChange.Kind.DELETE ? " (deleted)" : ""))
                 .collect(Collectors.joining(", "));
         int more = changes.size() - NAMES_SHOWN;
-        return more > 0 ? shown + " and " + more + " more" : shown;
+        return (more > 0 ? shown + " and " + more + " more" : shown) + (allDeleted ? " deleted" : " changed");
     }
 }

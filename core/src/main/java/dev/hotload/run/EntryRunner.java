@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>How a run ends: the runner waits {@link RunWaits#running()} for the entry to return (to the end, for a
  * run with {@code --once}), and reports how it ended (returned, threw, called {@code System.exit}). An entry
  * still running by then (a server, a render loop) is reported as running in the background, and goes on until
- * it is replaced.
+ * it is replaced; that is said once per runner, for the first such run only.
  */
 public final class EntryRunner implements AutoCloseable {
 
@@ -32,6 +32,7 @@ public final class EntryRunner implements AutoCloseable {
     private EntryRun running;
     private ClassLoader runningLoader;
     private Worker worker;
+    private boolean toldRunning;
 
     private EntryRunner(Builder builder) {
         this.label = builder.label;
@@ -79,9 +80,12 @@ public final class EntryRunner implements AutoCloseable {
         if (ended.isPresent()) {
             // So that what runs until the next run (a compiler, hotload's own lines) finds working streams too.
             streams.renew();
-        } else {
+        } else if (!toldRunning) {
+            // Once per program: a prompt, a server or a long computation runs on at every save, and a line under
+            // each of them, every time, says nothing new and breaks the prompt.
+            toldRunning = true;
             err.println("hotload: " + label + " is still running after " + waits.running().toMillis()
-                    + " ms; it goes on in the background until the next save");
+                    + " ms; it goes on in the background until the next save (said once)");
         }
         return ended.orElse(Outcome.ok());
     }

@@ -36,8 +36,11 @@ public interface Reloader {
         return WatchSet.ofTree(launch.entry().getParent(), extensions());
     }
 
-    /** @return a few words saying what this reloader runs, for {@code --help} and errors; never null */
+    /**
+     * @return a few words saying what this reloader runs, for {@code --languages}: {@code python (.py): Jython 2.7
+     *     modules}; never null. By default its class, so that a reloader that says no more is still told apart.
+     */
     default String description() {
-        return name() + " (" + String.join(", ", extensions().stream().sorted().toList()) + ")";
+        return name() + " (" + String.join(", ", extensions().stream().sorted().toList()) + "): " + getClass().getName();
     }
 }

@@ -3,6 +3,7 @@ package dev.hotload.spi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,16 +70,41 @@ public final class ReloaderRegistry {
         return reloaders.stream()
                 .filter(reloader -> reloader.extensions().stream().anyMatch(fileName::endsWith))
                 .findFirst()
-                .orElseThrow(() -> new LaunchException("no reloader for '" + entry.getFileName()
-                        + "' (installed: " + describeAll() + "); use --lang to choose one"));
+                .orElseThrow(() -> new LaunchException("no language for '" + entry.getFileName()
+                        + "'; installed: " + namesAndExtensions() + "; use --lang NAME to choose one"));
     }
 
     private Optional<Reloader> byName(String name) {
         return reloaders.stream().filter(reloader -> reloader.name().equalsIgnoreCase(name)).findFirst();
     }
 
-    private String describeAll() {
-        return String.join(", ", reloaders.stream().map(Reloader::description).sorted().toList());
+    /** Names and extensions only: descriptions have commas of their own, and a run of them reads as one. */
+    private String namesAndExtensions() {
+        return String.join(", ", reloaders.stream().sorted(Comparator.comparing(Reloader::name))
+                .map(reloader -> reloader.name() + " (" + String.join(", ", reloader.extensions().stream().sorted().toList()) + ")")
+                .toList());
+    }
+
+    /**
+     * @return a line per installed reloader, by name: its description, its version and where it was loaded from;
+     *     so that a user with two builds or a third-party jar on the class path can tell which one runs
+     */
+    public List<String> listing() {
+        return reloaders.stream().sorted(Comparator.comparing(Reloader::name))
+                .map(reloader -> reloader.description() + " (" + version(reloader) + ", " + location(reloader) + ")")
+                .toList();
+    }
+
+    /** @return the version in the manifest of the reloader's jar: its Implementation-Version */
+    static String version(Reloader reloader) {
+        String version = reloader.getClass().getPackage().getImplementationVersion();
+        return version == null ? "no version" : "version " + version;
+    }
+
+    /** @return the jar or folder the reloader's class came from */
+    static String location(Reloader reloader) {
+        var source = reloader.getClass().getProtectionDomain().getCodeSource();
+        return source == null || source.getLocation() == null ? "built in" : source.getLocation().getPath();
     }
 
     private void checkNoClashes() throws LaunchException {

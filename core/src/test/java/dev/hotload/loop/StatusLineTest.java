@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,21 @@ class StatusLineTest {
     private final StatusLine statusLine = new StatusLine(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     @Test
-    void theFirstRunSaysStarted() {
+    void theFirstRunSaysWhatItsTimeMeasures() {
         statusLine.ran(ChangeSet.initial(), Outcome.ok(), Duration.ofMillis(37));
 
-        assertThat(lines()).containsExactly("hotload: started in 37 ms");
+        assertThat(lines()).containsExactly("hotload: started; the first run took 37 ms");
+    }
+
+    @Test
+    void theFirstRunCountsFromTheCommandWhenItsStartIsKnown() {
+        // A first start that built hotload for a minute: the user waited that long, not the run's 41 ms.
+        Instant command = Instant.parse("2026-12-05T14:00:00Z");
+        StatusLine launched = statusLine.launchedAt(command, () -> command.plusMillis(65_300));
+
+        launched.ran(ChangeSet.initial(), Outcome.ok(), Duration.ofMillis(41));
+
+        assertThat(lines()).containsExactly("hotload: started 65.3 s after the command; the first run took 41 ms");
     }
 
     @Test
@@ -38,6 +50,17 @@ class StatusLineTest {
     }
 
     @Test
+    void aSingleRunThatExitsSaysTheProgramDid() {
+        ByteArrayOutputStream once = new ByteArrayOutputStream();
+        StatusLine single = StatusLine.once(new PrintStream(once, true, StandardCharsets.UTF_8));
+
+        single.ran(ChangeSet.initial(), Outcome.exited(3), Duration.ofMillis(37));
+
+        assertThat(once.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "hotload: the program exited with status 3 in 37 ms");
+    }
+
+    @Test
     void aSingleRunPromisesNoNextSave() {
         ByteArrayOutputStream once = new ByteArrayOutputStream();
         StatusLine single = StatusLine.once(new PrintStream(once, true, StandardCharsets.UTF_8));
@@ -47,7 +70,7 @@ class StatusLineTest {
 
         assertThat(once.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 "hotload: ran in 37 ms",
-                "hotload: first run failed in 37 ms (SyntaxError)");
+                "hotload: the program failed in 37 ms (SyntaxError)");
     }
 
     @Test
@@ -116,12 +139,33 @@ class StatusLineTest {
     }
 
     @Test
-    void deletedFilesAreMarked() {
+    void deletedFilesAreSaidDeleted() {
         ChangeSet changes = new ChangeSet(List.of(new FileChange(Path.of("old.py").toAbsolutePath(), DELETE)), false);
 
         statusLine.ran(changes, Outcome.ok(), Duration.ofMillis(37));
 
-        assertThat(lines()).containsExactly("hotload: old.py (deleted) changed, reloaded in 37 ms");
+        assertThat(lines()).containsExactly("hotload: old.py deleted, reloaded in 37 ms");
+    }
+
+    @Test
+    void deletedFilesAmongChangedOnesAreMarked() {
+        ChangeSet changes = new ChangeSet(List.of(new FileChange(Path.of("a.py").toAbsolutePath(), MODIFY),
+                new FileChange(Path.of("old.py").toAbsolutePath(), DELETE)), false);
+
+        statusLine.ran(changes, Outcome.ok(), Duration.ofMillis(37));
+
+        assertThat(lines()).containsExactly("hotload: a.py, old.py (deleted) changed, reloaded in 37 ms");
+    }
+
+    @Test
+    void aDeletedEntryIsAWaitNotAFailure() {
+        ChangeSet changes = new ChangeSet(List.of(new FileChange(Path.of("del.py").toAbsolutePath(), DELETE)), false);
+
+        statusLine.ran(changes, Outcome.entryDeleted(), Duration.ofMillis(3));
+        statusLine.ran(changed("lib.py"), Outcome.entryDeleted(), Duration.ofMillis(3));
+
+        assertThat(lines()).containsExactly("hotload: del.py deleted; waiting for it to come back",
+                "hotload: lib.py changed; waiting for the entry to come back");
     }
 
     @Test

@@ -44,7 +44,26 @@ class EntryRunnerTest {
             assertThat(second).isEqualTo(Outcome.ok());
             assertThat(events).containsExactly("unloaded first", "first interrupted", "second ran");
             assertThat(err()).isEqualTo("hotload: lib is still running after 20 ms; it goes on in the background"
-                    + " until the next save\n");
+                    + " until the next save (said once)\n");
+        }
+    }
+
+    @Test
+    void onlyTheFirstRunThatGoesOnInTheBackgroundIsToldOf() throws Exception {
+        try (EntryRunner runner = runner(false)) {
+            for (int run = 0; run < 3; run++) {
+                // An input prompt's wait, say: each save's run goes on until the next save interrupts it.
+                runner.replaceWith(loader(), () -> {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        events.add("interrupted");
+                    }
+                    return Outcome.ok();
+                });
+            }
+            assertThat(err().lines()).containsExactly("hotload: lib is still running after 20 ms; it goes on in the"
+                    + " background until the next save (said once)");
         }
     }
 

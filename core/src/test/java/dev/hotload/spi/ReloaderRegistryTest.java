@@ -91,8 +91,19 @@ class ReloaderRegistryTest {
 
         assertThatThrownBy(() -> registry.forEntry(Path.of("notes.xyz"), Optional.empty()))
                 .isInstanceOf(LaunchException.class)
-                .hasMessage("no reloader for 'notes.xyz' (installed: alpha (.alpha), beta (.beta, .bt)); "
-                        + "use --lang to choose one");
+                .hasMessage("no language for 'notes.xyz'; installed: alpha (.alpha), beta (.beta, .bt); "
+                        + "use --lang NAME to choose one");
+    }
+
+    @Test
+    void theListingGivesEachLanguagesDescriptionVersionAndOrigin() throws Exception {
+        ReloaderRegistry registry = ReloaderRegistry.of(List.of(new Beta(), new Alpha()));
+        // The test reloaders come from a folder of classes, with no manifest: no version to tell.
+        String origin = Alpha.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+
+        assertThat(registry.listing()).containsExactly(
+                new Alpha().description() + " (no version, " + origin + ")",
+                new Beta().description() + " (no version, " + origin + ")");
     }
 
     @Test

@@ -20,7 +20,7 @@ class ReloaderTest {
     }
 
     @Test
-    void theDescriptionIsTheNameAndTheSortedExtensions() {
-        assertThat(new TestReloaders.Beta().description()).isEqualTo("beta (.beta, .bt)");
+    void theDefaultDescriptionIsTheNameTheSortedExtensionsAndTheClass() {
+        assertThat(new TestReloaders.Beta().description()).isEqualTo("beta (.beta, .bt): " + TestReloaders.Beta.class.getName());
     }
 }

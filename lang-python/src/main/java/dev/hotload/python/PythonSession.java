@@ -84,7 +84,26 @@ final class PythonSession implements Session {
         if (interruptedRun == run) {
             throw new InterruptedException("KeyboardInterrupt");
         }
-        return outcome;
+        return module != null && !launch.recursive() && runs > 1 ? withImportsNotReloaded(outcome, changes) : outcome;
+    }
+
+    /**
+     * Without --recursive, a save of a module the entry imports re-runs the entry with the module as it was: a
+     * status line saying "reloaded" would send the user looking for a bug in the new code, which never ran.
+     */
+    private Outcome withImportsNotReloaded(Outcome outcome, ChangeSet changes) {
+        List<String> stale = ModuleReloader.modulesOf(changes.presentPaths()).stream()
+                .filter(imported -> imported != module)
+                .flatMap(imported -> ModuleReloader.sourceOf(imported).stream())
+                .map(file -> PrintableName.of(file.getFileName()))
+                .sorted()
+                .toList();
+        if (stale.isEmpty()) {
+            return outcome;
+        }
+        String words = launch.entryName() + " re-ran with the old " + String.join(", ", stale)
+                + " (imports reload with --recursive)";
+        return outcome.withUpdate(outcome.update().isEmpty() ? words : outcome.update() + ", " + words);
     }
 
     /**

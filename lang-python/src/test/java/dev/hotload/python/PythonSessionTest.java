@@ -144,7 +144,7 @@ class PythonSessionTest {
         assertThat(out()).isEqualTo("spinning\nreplaced\n");
         // Told in one line after the first run's: no warning of Jython's, no trace of the stop.
         assertThat(err().lines()).containsExactly(
-                "hotload: spin.py is still running after 500 ms; it goes on in the background until the next save",
+                "hotload: spin.py is still running after 500 ms; it goes on in the background until the next save (said once)",
                 "hotload: the previous spin.py did not end within 2000 ms of an interrupt; stopped it");
     }
 
@@ -209,8 +209,20 @@ class PythonSessionTest {
         open(Launch.of(entry));
         run();
         Files.writeString(helper, "def f(x):\n    return x + 100\n");
-        session.run(changed(helper));
+        Outcome outcome = session.run(changed(helper));
         assertThat(out()).isEqualTo("9\n9\n");
+        // Said so, with the way to get it: not "reloaded", which the old result would belie.
+        assertThat(outcome).isEqualTo(Outcome.ok().withUpdate(
+                "lib_n.py re-ran with the old mymath_n.py (imports reload with --recursive)"));
+    }
+
+    @Test
+    void aSavedFileTheEntryDoesNotImportIsNoStaleImport() throws Exception {
+        Path data = write("notes_n.py", "x = 1\n");
+        Path entry = write("alone_n.py", "print('alone')\n");
+        open(Launch.of(entry));
+        run();
+        assertThat(session.run(changed(data))).isEqualTo(Outcome.ok());
     }
 
     @Test

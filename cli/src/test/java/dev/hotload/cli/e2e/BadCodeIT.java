@@ -102,7 +102,7 @@ class BadCodeIT {
         try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--no-clear", lang.entry)) {
             hotload.awaitOut("Result: 0", START);
             Files.delete(entry);
-            hotload.awaitErr(lang.entry + " (deleted) changed, failed in", RELOAD);
+            hotload.awaitErr("hotload: " + lang.entry + " deleted; waiting for it to come back", RELOAD);
             Files.writeString(entry, lang.program(1));
             hotload.awaitOut("Result: 1", RELOAD);
         }

@@ -168,7 +168,7 @@ class EditorSavesIT {
             hotload.awaitOut("Result: 0", START);
             Files.delete(entry);
             Files.createDirectory(entry);
-            hotload.awaitErr("(entry deleted)", RELOAD);
+            hotload.awaitErr("to come back", RELOAD);
             Files.delete(entry);
             Files.writeString(entry, lang.program(1));
             hotload.awaitOut("Result: 1", RELOAD);

@@ -88,7 +88,7 @@ class ExitsIT {
         try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--no-clear", "--once", lang.entry)) {
             assertThat(hotload.awaitExit(START)).isEqualTo(5);
             assertThat(hotload.stderrLines())
-                    .anyMatch(line -> line.startsWith("hotload: first run exited with status 5 in"))
+                    .anyMatch(line -> line.startsWith("hotload: the program exited with status 5 in"))
                     .noneMatch(line -> line.contains("ExitRequest"));
         }
     }

@@ -102,7 +102,7 @@ class HooksIT {
         Files.writeString(dir.resolve(lang.entry), hookedProgram(lang));
         HotloadProcess hotload = HotloadProcess.hotload(dir, "--no-clear", lang.entry);
         hotload.awaitOut("hooked", START);
-        hotload.awaitErr("started in", RELOAD);
+        hotload.awaitErr("hotload: started", RELOAD);
         return hotload;
     }
 

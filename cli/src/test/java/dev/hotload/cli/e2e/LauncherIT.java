@@ -62,9 +62,28 @@ class LauncherIT {
         try (HotloadProcess hotload = HotloadProcess.hotload(dir, "notes.xyz")) {
             assertThat(hotload.awaitExit(START)).isEqualTo(2);
             assertThat(hotload.stderrLines()).singleElement().asString()
-                    .startsWith("hotload: no reloader for 'notes.xyz'")
-                    .contains("groovy (.groovy)", "java (.java)", "python (.py)")
-                    .contains("--lang");
+                    .isEqualTo("hotload: no language for 'notes.xyz'; installed: groovy (.groovy), java (.java),"
+                            + " python (.py); use --lang NAME to choose one");
+        }
+    }
+
+    @Test
+    void aPipedNameThatDoesNotExistIsAOneLineError() throws Exception {
+        Files.writeString(dir.resolve("lib.py"), "print(1)\n");
+        try (HotloadProcess hotload = HotloadProcess.start(dir, "lib.py\nmymaht.py\n", java.util.Map.of(), "hotload", "lib.py")) {
+            assertThat(hotload.awaitExit(START)).isEqualTo(2);
+            assertThat(hotload.stderrLines()).containsExactly("hotload: no such file to watch: '"
+                    + dir.toRealPath().resolve("mymaht.py") + "' (named on standard input)");
+        }
+    }
+
+    @Test
+    void aProgramsOptionAfterTheEntryIsShownWhereItGoes() throws Exception {
+        Files.writeString(dir.resolve("argv.py"), "print(1)\n");
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--once", "argv.py", "--verbose")) {
+            assertThat(hotload.awaitExit(START)).isEqualTo(2);
+            assertThat(hotload.stderrLines()).containsExactly("hotload: Unknown option: '--verbose' (see --help);"
+                    + " arguments for the program go after --: hotload argv.py -- --verbose");
         }
     }
 
@@ -89,8 +108,13 @@ class LauncherIT {
     void theInstalledLanguagesAreListed() throws Exception {
         try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--languages")) {
             assertThat(hotload.awaitExit(START)).isZero();
-            assertThat(hotload.stdoutLines()).containsExactlyInAnyOrder("groovy (.groovy): Groovy scripts",
-                    "java (.java): Java classes, compiled in process", "python (.py): Jython 2.7 modules");
+            // Each with the version and the jar it came from: two builds on a class path are told apart.
+            String from = " \\(version \\d+\\.\\d+\\.\\d+\\S*, /\\S+/cli/target/lib/hotload-lang-";
+            assertThat(hotload.stdoutLines()).satisfiesExactly(
+                    line -> assertThat(line).matches("groovy \\(\\.groovy\\): Groovy scripts" + from + "groovy-\\S+\\.jar\\)"),
+                    line -> assertThat(line).matches("java \\(\\.java\\): Java classes, compiled in process" + from
+                            + "java-\\S+\\.jar\\)"),
+                    line -> assertThat(line).matches("python \\(\\.py\\): Jython 2\\.7 modules" + from + "python-\\S+\\.jar\\)"));
         }
     }
 }

@@ -177,6 +177,20 @@ class PythonReloadIT {
     }
 
     @Test
+    void withoutRecursiveASavedImportIsSaidNotReloaded() throws Exception {
+        write("lib.py", "import mymath\nprint('f(3) = %d' % mymath.f(3))\n");
+        write("mymath.py", "def f(x):\n    return x * x\n");
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--no-clear", "lib.py")) {
+            hotload.awaitOut("f(3) = 9", START);
+            write("mymath.py", "def f(x):\n    return x * x * x\n");
+            // The old result again: the line says why, and how to get the new one.
+            hotload.awaitErr("hotload: mymath.py changed, lib.py re-ran with the old mymath.py (imports reload with"
+                    + " --recursive) in ", RELOAD);
+            assertThat(hotload.stdoutLines()).containsExactly("f(3) = 9", "f(3) = 9");
+        }
+    }
+
+    @Test
     void theRecursiveEnvironmentVariableWorksAsInTheOriginal() throws Exception {
         write("lib.py", "import mymath\nprint('f(3) = %d' % mymath.f(3))\n");
         write("mymath.py", "def f(x):\n    return x + 1\n");

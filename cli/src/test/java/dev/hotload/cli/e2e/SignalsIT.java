@@ -81,7 +81,7 @@ class SignalsIT {
         }));
         try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--no-clear", lang.entry)) {
             hotload.awaitOut("handling", START);
-            hotload.awaitErr("started in", RELOAD);
+            hotload.awaitErr("hotload: started", RELOAD);
             Files.writeString(entry, lang.statement(lang == Lang.PYTHON ? "print('plain')"
                     : lang == Lang.JAVA ? "System.out.println(\"plain\");" : "println 'plain'"));
             hotload.awaitOut("plain", RELOAD);

@@ -104,7 +104,7 @@ class TracesIT {
         assertThat(err).containsExactly("hotload: lib.py is too large for Jython to compile (the JVM allows 64 KB of code"
                 + " per function, the module's own code included): split its long functions",
                 err.get(1));
-        assertThat(err.get(1)).startsWith("hotload: first run failed in").endsWith("(too large)");
+        assertThat(err.get(1)).startsWith("hotload: the program failed in").endsWith("(too large)");
     }
 
     /** @return what {@code hotload --once} printed on standard error running {@code program}, which fails */
@@ -119,6 +119,6 @@ class TracesIT {
     private static void assertShortAndOwnFramesHidden(List<String> err) {
         assertThat(err).hasSizeLessThan(30).noneMatch(line -> line.contains("at dev.hotload"))
                 .noneMatch(line -> line.contains("at picocli"));
-        assertThat(err.get(err.size() - 1)).startsWith("hotload: first run failed in");
+        assertThat(err.get(err.size() - 1)).startsWith("hotload: the program failed in");
     }
 }

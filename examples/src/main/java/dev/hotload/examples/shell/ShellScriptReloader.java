@@ -30,6 +30,11 @@ public final class ShellScriptReloader implements Reloader {
     }
 
     @Override
+    public String description() {
+        return "shell (.sh): shell scripts, run with sh on every save (an example of a third-party reloader)";
+    }
+
+    @Override
     public Session open(Launch launch) throws LaunchException {
         if (!Files.isReadable(launch.entry())) {
             throw new LaunchException("cannot read '" + launch.entry() + "'");

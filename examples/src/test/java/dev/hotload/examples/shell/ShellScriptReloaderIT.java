@@ -34,7 +34,10 @@ class ShellScriptReloaderIT {
     void theNewLanguageIsListedBesideTheBuiltInOnes() throws Exception {
         try (HotloadProcess hotload = HotloadProcess.start(dir, "", WITH_EXAMPLES, "hotload", "--languages")) {
             assertThat(hotload.awaitExit(HotloadProcess.START)).isZero();
-            assertThat(hotload.stdoutLines()).contains("shell (.sh)").anyMatch(line -> line.startsWith("python"));
+            // Its description, and where it came from: a folder on HOTLOAD_CLASSPATH, with no manifest to give a version.
+            assertThat(hotload.stdoutLines()).contains("shell (.sh): shell scripts, run with sh on every save (an example"
+                    + " of a third-party reloader) (no version, " + WITH_EXAMPLES.get("HOTLOAD_CLASSPATH") + "/)")
+                    .anyMatch(line -> line.startsWith("python"));
         }
     }
 }
