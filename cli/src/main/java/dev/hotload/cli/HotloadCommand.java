@@ -126,6 +126,15 @@ final class HotloadCommand implements Callable<Integer> {
                     + " files inside a watched folder are.")
     private boolean followLinks;
 
+    @Option(names = "--ignore", paramLabel = "GLOB",
+            description = "Never run on a change to these files or folders in watched folders, as a .gitignore line:"
+                    + " '*.log', 'dist/', '/docs' (from the working folder); repeatable.")
+    private List<String> ignoreGlobs = new ArrayList<>();
+
+    @Option(names = "--no-ignore-files",
+            description = "Watch what the tree's .gitignore and .ignore files name too (read by default).")
+    private boolean noIgnoreFiles;
+
     @Option(names = "--poll", description = "Poll for changes even where the system sends file events.")
     private boolean poll;
 
@@ -166,7 +175,8 @@ final class HotloadCommand implements Callable<Integer> {
         }
         StatusLine status = new StatusLine(streams.err());
         WatchSet chosen = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
-        WatchSet watchSet = followLinks ? chosen.followingLinks() : chosen;
+        WatchSet ignoring = chosen.ignoring(chosen.ignore().with(ignoreGlobs, Path.of(""), !noIgnoreFiles));
+        WatchSet watchSet = followLinks ? ignoring.followingLinks() : ignoring;
         Session session = reloader.open(launch);
         FileWatcher watcher = FileWatcher.of(watchSet, pollInterval(), List.of(launch.entry()));
         ReloadLoop loop = loop(session, watcher, status);

@@ -115,7 +115,8 @@ final class TreeScanner {
             if (folders.contains(path)) {
                 folders.removeIf(folder -> folder.startsWith(path)); // a folder replaced by a file, or gone
             }
-            if (!path.equals(root) && watchSet.matchesName(path.getFileName().toString())) {
+            if (!path.equals(root) && watchSet.matchesName(path.getFileName().toString())
+                    && !watchSet.ignore().isIgnoredPath(root, path, false)) {
                 BasicFileAttributes target = attributes != null && attributes.isSymbolicLink() ? linkTarget(path) : attributes;
                 if (target != null && target.isRegularFile()) {
                     visitor.file(path, target);
@@ -186,7 +187,7 @@ final class TreeScanner {
             Files.walkFileTree(start, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    boolean skip = !dir.equals(root) && watchSet.ignore().isIgnoredFolder(dir.getFileName().toString());
+                    boolean skip = !dir.equals(root) && watchSet.isSkippedFolder(root, dir);
                     if (skip) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
@@ -196,7 +197,8 @@ final class TreeScanner {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!watchSet.matchesName(file.getFileName().toString())) {
+                    if (!watchSet.matchesName(file.getFileName().toString())
+                            || watchSet.ignore().isIgnoredPath(root, file, false)) {
                         return FileVisitResult.CONTINUE;
                     }
                     BasicFileAttributes target = attrs.isSymbolicLink() ? linkTarget(file) : attrs;
