@@ -24,6 +24,8 @@ final class IgnorePattern {
     private final String literal;
     private final Kind kind;
     private final Pattern regex;
+    /** For a regular expression: the longest run of plain characters it needs, looked for before it runs. */
+    private final String needed;
 
     private enum Kind { EXACT, SUFFIX, PREFIX, REGEX }
 
@@ -45,6 +47,7 @@ final class IgnorePattern {
             literal = null;
         }
         regex = kind == Kind.REGEX ? Pattern.compile(toRegex(glob.startsWith("/") ? glob.substring(1) : glob)) : null;
+        needed = kind == Kind.REGEX ? longestPlainRun(glob) : "";
     }
 
     /**
@@ -78,6 +81,15 @@ final class IgnorePattern {
     }
 
     /**
+     * @param folder whether the path is a folder
+     * @return whether matching needs the path relative to the base, not just the name: else {@link #matches} may be
+     *     given null for it, which spares working it out for every file
+     */
+    boolean needsPath(boolean folder) {
+        return !nameOnly && (folder || !foldersOnly);
+    }
+
+    /**
      * @param relative the path relative to the pattern's base folder, names separated by {@code /}
      * @param name the last name of {@code relative}
      * @param folder whether the path is a folder
@@ -90,8 +102,30 @@ final class IgnorePattern {
             case EXACT -> name.equals(literal);
             case SUFFIX -> name.endsWith(literal);
             case PREFIX -> name.startsWith(literal);
-            case REGEX -> regex.matcher(nameOnly ? name : relative).matches();
+            case REGEX -> {
+                String subject = nameOnly ? name : relative;
+                yield subject.contains(needed) && regex.matcher(subject).matches();
+            }
         };
+    }
+
+    /** @return the longest run of characters that stand for themselves, outside of any class */
+    private static String longestPlainRun(String glob) {
+        String longest = "";
+        int start = 0;
+        for (int i = 0; i <= glob.length(); i++) {
+            char c = i < glob.length() ? glob.charAt(i) : '*';
+            if (c == '*' || c == '?' || c == '[' || c == '\\') {
+                if (i - start > longest.length()) {
+                    longest = glob.substring(start, i);
+                }
+                if (c == '[' || c == '\\') {
+                    return longest; // what follows may be a class or an escape: not plain for sure
+                }
+                start = i + 1;
+            }
+        }
+        return longest.startsWith("/") ? longest.substring(1) : longest;
     }
 
     private static boolean hasSpecial(String glob) {

@@ -116,31 +116,68 @@ public final class IgnoreRules {
         if (!hasPatterns() || path.equals(root) || path.getFileName() == null) {
             return false;
         }
-        String name = path.getFileName().toString();
-        String full = path.toString();
-        boolean ignored = false;
-        if (ignoreFiles != null) {
+        return in(root, path.getParent()).ignores(path, path.getFileName().toString(), folder);
+    }
+
+    /**
+     * @param root the watched folder, absolute and normalized
+     * @param folder a folder at or under it, absolute and normalized
+     * @return the patterns that apply to what {@code folder} holds: a walk asks once per folder, not per file
+     */
+    public InFolder in(Path root, Path folder) {
+        return new InFolder(ignoreFiles == null ? List.of() : ignoreFiles.patternsIn(root, folder));
+    }
+
+    /** The patterns that apply in one folder: its ignore files', its parents', and the globs. */
+    public final class InFolder {
+        private final List<IgnoreFiles.Scoped> fromFiles;
+
+        private InFolder(List<IgnoreFiles.Scoped> fromFiles) {
+            this.fromFiles = fromFiles;
+        }
+
+        /** @return whether nothing here can be ignored by a pattern */
+        public boolean isEmpty() {
+            return fromFiles.isEmpty() && globs.isEmpty();
+        }
+
+        /**
+         * @param path a path in the folder, absolute and normalized
+         * @param name its name
+         * @param folder whether it is a folder
+         * @return whether the patterns ignore it
+         */
+        public boolean ignores(Path path, String name, boolean folder) {
+            boolean ignored = false;
             Path base = null;
             String relative = null;
-            for (IgnoreFiles.Scoped scoped : ignoreFiles.patternsIn(root, path.getParent())) {
-                if (!scoped.base().equals(base)) {
+            for (IgnoreFiles.Scoped scoped : fromFiles) {
+                IgnorePattern pattern = scoped.pattern();
+                if (pattern.isNegated() != ignored) {
+                    continue; // it could not change the verdict
+                }
+                if (pattern.needsPath(folder) && !scoped.base().equals(base)) {
                     base = scoped.base();
-                    relative = relative(base, full);
+                    relative = relative(base, path.toString());
                 }
-                if (scoped.pattern().isNegated() == ignored && scoped.pattern().matches(relative, name, folder)) {
+                if (pattern.matches(relative, name, folder)) {
                     ignored = !ignored;
                 }
             }
-        }
-        if (!globs.isEmpty()) {
-            String relative = path.startsWith(globBase) ? relative(globBase, full) : null;
+            relative = null;
             for (IgnorePattern glob : globs) {
-                if (glob.isNegated() == ignored && glob.matches(relative == null ? "\0" : relative, name, folder)) {
+                if (glob.isNegated() != ignored) {
+                    continue;
+                }
+                if (glob.needsPath(folder) && relative == null) {
+                    relative = path.startsWith(globBase) ? relative(globBase, path.toString()) : "\0"; // no anchored glob matches it
+                }
+                if (glob.matches(relative, name, folder)) {
                     ignored = !ignored;
                 }
             }
+            return ignored;
         }
-        return ignored;
     }
 
     /** @return {@code path} relative to {@code base}, which holds it, names separated by {@code /} */
