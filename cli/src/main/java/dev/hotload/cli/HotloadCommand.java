@@ -38,6 +38,9 @@ import picocli.CommandLine.Parameters;
             "",
             "Watched: the --watch paths; else file names piped on standard input",
             "(find . -name '*.py' | hotload lib.py); else the entry's folder tree.",
+            "Never in folders: dot-folders (.git), target/, node_modules/, build/ at",
+            "the top or beside a build script, editors' temporaries, what the tree's",
+            ".gitignore and .ignore files name (see --no-ignore-files), --ignore globs.",
             ""
         },
         footer = {
