@@ -1,5 +1,6 @@
 package dev.hotload.watch;
 
+import java.io.File;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,8 +27,10 @@ final class IgnorePattern {
     private final Pattern regex;
     /** For a regular expression: the longest run of plain characters it needs, looked for before it runs. */
     private final String needed;
+    /** For a {@code *} and then a fixed number of characters: that number. */
+    private final int tailLength;
 
-    private enum Kind { EXACT, SUFFIX, PREFIX, REGEX }
+    private enum Kind { EXACT, SUFFIX, PREFIX, TAIL, REGEX }
 
     private IgnorePattern(boolean negated, boolean foldersOnly, String glob) {
         this.negated = negated;
@@ -42,12 +45,17 @@ final class IgnorePattern {
         } else if (nameOnly && glob.endsWith("*") && !hasSpecial(glob.substring(0, glob.length() - 1))) {
             kind = Kind.PREFIX;
             literal = glob.substring(0, glob.length() - 1);
+        } else if (nameOnly && glob.startsWith("*") && fixedLength(glob.substring(1)) > 0) {
+            kind = Kind.TAIL; // "*.py[co]": only the name's last characters are matched, with no backtracking
+            literal = null;
         } else {
             kind = Kind.REGEX;
             literal = null;
         }
-        regex = kind == Kind.REGEX ? Pattern.compile(toRegex(glob.startsWith("/") ? glob.substring(1) : glob)) : null;
-        needed = kind == Kind.REGEX ? longestPlainRun(glob) : "";
+        String body = kind == Kind.TAIL ? glob.substring(1) : glob.startsWith("/") ? glob.substring(1) : glob;
+        regex = kind == Kind.REGEX || kind == Kind.TAIL ? Pattern.compile(toRegex(body)) : null;
+        tailLength = kind == Kind.TAIL ? fixedLength(body) : 0;
+        needed = kind == Kind.REGEX || kind == Kind.TAIL ? longestPlainRun(glob) : "";
     }
 
     /**
@@ -89,6 +97,11 @@ final class IgnorePattern {
         return !nameOnly && (folder || !foldersOnly);
     }
 
+    /** @return false if a path (absolute, or any that holds the relative one) cannot match: it lacks a plain part */
+    boolean mayMatchWithin(String path) {
+        return File.separatorChar != '/' || path.contains(needed); // elsewhere, the path's separators differ
+    }
+
     /**
      * @param relative the path relative to the pattern's base folder, names separated by {@code /}
      * @param name the last name of {@code relative}
@@ -102,11 +115,35 @@ final class IgnorePattern {
             case EXACT -> name.equals(literal);
             case SUFFIX -> name.endsWith(literal);
             case PREFIX -> name.startsWith(literal);
+            case TAIL -> name.length() >= tailLength && name.contains(needed)
+                    && regex.matcher(name).region(name.length() - tailLength, name.length()).matches();
             case REGEX -> {
                 String subject = nameOnly ? name : relative;
                 yield subject.contains(needed) && regex.matcher(subject).matches();
             }
         };
+    }
+
+    /**
+     * @return how many characters a glob without {@code *} matches (a class or {@code ?} is one); 0 if it has a
+     *     {@code *}, an escape, or an unclosed class
+     */
+    private static int fixedLength(String glob) {
+        int length = 0;
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' || c == '\\') {
+                return 0;
+            }
+            if (c == '[') {
+                i = classEnd(glob, i);
+                if (i < 0) {
+                    return 0;
+                }
+            }
+            length++;
+        }
+        return length;
     }
 
     /** @return the longest run of characters that stand for themselves, outside of any class */

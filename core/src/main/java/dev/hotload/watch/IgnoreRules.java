@@ -156,6 +156,9 @@ public final class IgnoreRules {
                 if (pattern.isNegated() != ignored) {
                     continue; // it could not change the verdict
                 }
+                if (pattern.needsPath(folder) && !pattern.mayMatchWithin(path.toString())) {
+                    continue; // what it needs is nowhere in the path: no relative path worked out for it
+                }
                 if (pattern.needsPath(folder) && !scoped.base().equals(base)) {
                     base = scoped.base();
                     relative = relative(base, path.toString());
