@@ -38,6 +38,9 @@ import picocli.CommandLine.Parameters;
             "",
             "Watched: the --watch paths; else file names piped on standard input",
             "(find . -name '*.py' | hotload lib.py); else the entry's folder tree.",
+            "Never in folders: dot-folders (.git), target/, node_modules/, build/ at",
+            "the top or beside a build script, editors' temporaries, what the tree's",
+            ".gitignore and .ignore files name (see --no-ignore-files), --ignore globs.",
             ""
         },
         footer = {
@@ -126,6 +129,15 @@ final class HotloadCommand implements Callable<Integer> {
                     + " files inside a watched folder are.")
     private boolean followLinks;
 
+    @Option(names = "--ignore", paramLabel = "GLOB",
+            description = "Never run on a change to these files or folders in watched folders, as a .gitignore line:"
+                    + " '*.log', 'dist/', '/docs' (from the working folder); repeatable.")
+    private List<String> ignoreGlobs = new ArrayList<>();
+
+    @Option(names = "--no-ignore-files",
+            description = "Watch what the tree's .gitignore and .ignore files name too (read by default).")
+    private boolean noIgnoreFiles;
+
     @Option(names = "--poll", description = "Poll for changes even where the system sends file events.")
     private boolean poll;
 
@@ -170,7 +182,8 @@ final class HotloadCommand implements Callable<Integer> {
         StatusLine plain = new StatusLine(streams.err());
         StatusLine status = CommandStart.current().map(plain::launchedAt).orElse(plain);
         WatchSet chosen = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
-        WatchSet watchSet = followLinks ? chosen.followingLinks() : chosen;
+        WatchSet ignoring = chosen.ignoring(chosen.ignore().with(ignoreGlobs, Path.of(""), !noIgnoreFiles));
+        WatchSet watchSet = followLinks ? ignoring.followingLinks() : ignoring;
         Session session = reloader.open(launch);
         FileWatcher watcher = FileWatcher.of(watchSet, pollInterval(), List.of(launch.entry()));
         ReloadLoop loop = loop(session, watcher, status, clear);

@@ -8,6 +8,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -115,7 +117,8 @@ final class TreeScanner {
             if (folders.contains(path)) {
                 folders.removeIf(folder -> folder.startsWith(path)); // a folder replaced by a file, or gone
             }
-            if (!path.equals(root) && watchSet.matchesName(path.getFileName().toString())) {
+            if (!path.equals(root) && watchSet.matchesName(path.getFileName().toString())
+                    && !watchSet.ignore().isIgnoredPath(root, path, false)) {
                 BasicFileAttributes target = attributes != null && attributes.isSymbolicLink() ? linkTarget(path) : attributes;
                 if (target != null && target.isRegularFile()) {
                     visitor.file(path, target);
@@ -182,21 +185,42 @@ final class TreeScanner {
         }
         // Following links, the walk itself stops at a loop (it reports a FileSystemLoopException).
         Set<FileVisitOption> options = watchSet.followLinks() ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
+        IgnoreRules ignore = watchSet.ignore();
+        boolean patterns = ignore.hasPatterns();
         try {
             Files.walkFileTree(start, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                /** The patterns of each folder being walked, innermost first: asked once per folder, not per file. */
+                private final Deque<IgnoreRules.InFolder> ignoring = new ArrayDeque<>();
+
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    boolean skip = !dir.equals(root) && watchSet.ignore().isIgnoredFolder(dir.getFileName().toString());
+                    boolean skip = !dir.equals(root) && watchSet.isSkippedFolder(root, dir);
                     if (skip) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     folders.add(dir);
+                    if (patterns) {
+                        ignoring.push(ignore.in(root, dir));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+                    if (patterns) {
+                        ignoring.pop();
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!watchSet.matchesName(file.getFileName().toString())) {
+                    String name = file.getFileName().toString();
+                    if (!watchSet.matchesName(name)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (patterns && !ignoring.isEmpty() && !ignoring.peek().isEmpty()
+                            && ignoring.peek().ignores(file, name, attrs.isDirectory())) {
                         return FileVisitResult.CONTINUE;
                     }
                     BasicFileAttributes target = attrs.isSymbolicLink() ? linkTarget(file) : attrs;

@@ -121,17 +121,39 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
 
     private boolean isInWatchedFolder(Path file) {
         return matchesName(file.getFileName().toString()) && folders.stream().anyMatch(folder ->
-                file.startsWith(folder) && !file.equals(folder) && !isUnderIgnoredFolder(folder, file));
+                file.startsWith(folder) && !file.equals(folder) && !isUnderIgnoredFolder(folder, file)
+                        && !ignore.isIgnoredPath(folder, file, false));
     }
 
     /** @return whether a folder between {@code folder} and {@code file} (which is under it) is skipped */
     boolean isUnderIgnoredFolder(Path folder, Path file) {
+        Path at = folder;
         for (Path part : folder.relativize(file.getParent())) {
-            if (!part.toString().isEmpty() && ignore.isIgnoredFolder(part.toString())) {
+            if (part.toString().isEmpty()) {
+                continue;
+            }
+            at = at.resolve(part);
+            if (ignore.isIgnoredFolder(part.toString()) || ignore.isBuildOutput(folder, at)
+                    || ignore.isIgnoredPath(folder, at, true)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * @param root a watched folder
+     * @param folder a folder under it, found by a walk whose folders above it were not skipped
+     * @return whether the walk skips {@code folder} and all under it
+     */
+    boolean isSkippedFolder(Path root, Path folder) {
+        return ignore.isIgnoredFolder(folder.getFileName().toString()) || ignore.isBuildOutput(root, folder)
+                || ignore.isIgnoredPath(root, folder, true);
+    }
+
+    /** @return this set, skipping in its folders what {@code rules} say */
+    public WatchSet ignoring(IgnoreRules rules) {
+        return toBuilder().ignore(rules).build();
     }
 
     private Builder toBuilder() {

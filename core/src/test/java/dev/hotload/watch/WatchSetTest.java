@@ -161,4 +161,25 @@ class WatchSetTest {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, "x\n");
     }
+
+    @Test
+    void ignoreFilesAndGlobsKeepFilesAndFoldersOutOfTheWalkAndOfWatches(@TempDir Path tree) throws IOException {
+        Files.write(tree.resolve(".gitignore"), List.of("gen/", "*_pb.py"));
+        for (String file : List.of("main.py", "lib/util.py", "gen/out.py", "lib/gen/x.py", "lib/msg_pb.py",
+                "build/lib/copy.py", "scratch/try.py", "lib/.git/hooks.py")) {
+            Files.createDirectories(tree.resolve(file).getParent());
+            Files.writeString(tree.resolve(file), "");
+        }
+        WatchSet plain = WatchSet.ofTree(tree, List.of("py"));
+        WatchSet watchSet = plain.ignoring(plain.ignore().with(List.of("scratch/"), tree, true)).plusFile(tree.resolve("gen/out.py"));
+
+        assertThat(watchSet.existingFiles()).containsExactly(
+                tree.resolve("gen/out.py"), tree.resolve("lib/util.py"), tree.resolve("main.py"));
+        assertThat(watchSet.watches(tree.resolve("lib/new.py"))).isTrue();
+        assertThat(watchSet.watches(tree.resolve("lib/gen/new.py"))).isFalse();
+        assertThat(watchSet.watches(tree.resolve("lib/new_pb.py"))).isFalse();
+        assertThat(watchSet.watches(tree.resolve("scratch/new.py"))).isFalse();
+        assertThat(watchSet.watches(tree.resolve("build/new.py"))).isFalse();
+        assertThat(watchSet.watches(tree.resolve("gen/out.py"))).isTrue(); // explicit: watched whatever the rules
+    }
 }

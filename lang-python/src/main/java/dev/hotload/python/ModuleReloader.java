@@ -2,6 +2,7 @@ package dev.hotload.python;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.python.core.Py;
 import org.python.core.PyCode;
 import org.python.core.PyException;
 import org.python.core.PyObject;
+import org.python.core.PySyntaxError;
 
 /**
  * Reloads modules exactly as saved: {@code reload()} without Jython's compiled-class cache. The source is read
@@ -131,9 +133,28 @@ public final class ModuleReloader {
         } catch (IOException e) {
             throw Py.IOError("cannot read " + source.getFileName() + ": " + SavedFiles.reason(e));
         }
-        // From bytes, so that a coding line (PEP 263) is honoured as on import. The name is what tracebacks print:
-        // escaped, a file name with a line end in it cannot forge a line of hotload's.
-        return Py.compile_flags(new ByteArrayInputStream(bytes), PrintableName.of(source.toString()), CompileMode.exec,
-                new CompilerFlags());
+        // From bytes, so that a coding line (PEP 263) is honoured as on import; without one, UTF-8. The name is
+        // what tracebacks print: escaped, a file name with a line end in it cannot forge a line of hotload's.
+        CompilerFlags flags = new CompilerFlags();
+        flags.encoding = SourceEncoding.defaultFor(bytes).orElse(null);
+        String name = PrintableName.of(source.toString());
+        Optional<SourceEncoding.BadByte> bad = SourceEncoding.firstBadByte(bytes);
+        if (bad.isPresent()) {
+            // Jython's own error names no line ("<string>", line None): this one names the file's.
+            throw new PySyntaxError(undecodable(bad.get(), SourceEncoding.declared(bytes)), bad.get().line(),
+                    bad.get().column() + 1, pythonBytes(bad.get().text()), pythonBytes(name));
+        }
+        return Py.compile_flags(new ByteArrayInputStream(bytes), name, CompileMode.exec, flags);
+    }
+
+    private static String undecodable(SourceEncoding.BadByte bad, Optional<String> declared) {
+        String value = String.format("0x%02x", bad.value());
+        return declared.map(encoding -> "byte " + value + " is not " + encoding + ", the encoding its coding line names")
+                .orElse("byte " + value + " is not UTF-8, and no coding line (PEP 263) names another encoding");
+    }
+
+    /** @return the text as a Python 2 {@code str} holds it: its UTF-8 bytes, a char each */
+    private static String pythonBytes(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 }

@@ -41,7 +41,7 @@ public final class PythonFailures {
         }
         PySystemState sys = Py.getSystemState();
         if (sys.__findattr__("excepthook") == sys.__findattr__("__excepthook__")) {
-            streams.writeError(Printable.lines(Tracebacks.collapse(printed(error))));
+            streams.writeError(Printable.lines(Tracebacks.collapse(printed(error))) + python3Hint(error));
         } else {
             // The program's own hook decides how its errors look.
             try {
@@ -75,7 +75,21 @@ public final class PythonFailures {
         if (tooLarge.isPresent()) {
             return Outcome.invalid("too large", TooLargeModule.line(tooLarge.get(), WORKING_DIR));
         }
-        return Outcome.invalid(typeName(error), Printable.lines(printed(error)));
+        return Outcome.invalid(typeName(error), Printable.lines(printed(error)) + python3Hint(error));
+    }
+
+    /**
+     * @return for a SyntaxError on a line of Python 3 syntax (an import's, too), a line of hotload's that says so
+     *     and that hotload runs Python 2.7; else nothing
+     */
+    static String python3Hint(PyException error) {
+        if (!error.match(Py.SyntaxError)) {
+            return "";
+        }
+        error.normalize();
+        PyObject text = error.value.__findattr__("text");
+        String line = text == null || text == Py.None ? null : text.toString();
+        return Python3Syntax.hint(line).map(hint -> "hotload: " + hint + "\n").orElse("");
     }
 
     /** @return the lines of a printed traceback that show Python's frames, without the Java exception under them */

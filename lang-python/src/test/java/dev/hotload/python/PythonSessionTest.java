@@ -105,6 +105,51 @@ class PythonSessionTest {
     }
 
     @Test
+    void aSourceWithoutCodingLineIsUtf8AndACodingLineIsHonoured() throws Exception {
+        Path entry = write("accents.py", "s = 'caf\u00e9'\nu = u'caf\u00e9'\nprint('%d %d' % (len(s), len(u)))\n");
+        open(Launch.of(entry));
+        // As with "# coding: utf-8": a str of UTF-8 bytes, a unicode of characters.
+        assertThat(run()).isEqualTo(Outcome.ok());
+        assertThat(out()).endsWith("5 4\n");
+        Files.write(entry, "# -*- coding: latin-1 -*-\nprint(len('caf\u00e9'))\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(reload(entry)).isEqualTo(Outcome.ok());
+        assertThat(out()).endsWith("4\n");
+    }
+
+    @Test
+    void bytesThatDoNotDecodeAreASyntaxErrorAtTheirFileLineAndColumn() throws Exception {
+        Path entry = write("latin.py", "print('fine')\n");
+        open(Launch.of(entry));
+        run();
+        Files.write(entry, "x = 1\ns = 'caf\u00e9'\n".getBytes(StandardCharsets.ISO_8859_1));
+        Outcome undecodable = reload(entry);
+        assertThat(undecodable.detail()).isEqualTo("SyntaxError");
+        assertThat(undecodable.diagnostics())
+                .contains("latin.py\", line 2\n", "    s = 'caf\\xe9'\n            ^\n",
+                        "SyntaxError: byte 0xe9 is not UTF-8, and no coding line (PEP 263) names another encoding")
+                .doesNotContain("<string>", "line None");
+        Files.write(entry, "# coding: ascii\ns = 'caf\u00e9'\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(reload(entry).diagnostics()).contains("latin.py\", line 2\n",
+                "SyntaxError: byte 0xc3 is not ascii, the encoding its coding line names");
+    }
+
+    @Test
+    void python3SyntaxGetsALineSayingHotloadRunsPython27InTheEntryAndInAnImport() throws Exception {
+        Path entry = write("modern.py", "x = 5\nprint(f'Result: {x}')\n");
+        open(Launch.of(entry));
+        Outcome fString = run();
+        assertThat(fString.detail()).isEqualTo("SyntaxError");
+        assertThat(fString.diagnostics()).contains("modern.py\", line 2", "no viable alternative")
+                .endsWith("hotload: hotload runs Python 2.7 (Jython): f-strings are Python 3; in 2.7: '{}'.format(x) or '%s' % x\n");
+        write("helper.py", "def f():\n    n = 0\n    def g():\n        nonlocal n\n    return g\n");
+        Files.writeString(entry, "import helper\n");
+        assertThat(reload(entry)).isEqualTo(Outcome.failed("SyntaxError"));
+        assertThat(err()).contains("helper.py\", line 4", "hotload: hotload runs Python 2.7 (Jython): nonlocal is Python 3");
+        Files.writeString(entry, "x = 1\ny = x +* 2\n");
+        assertThat(reload(entry).diagnostics()).doesNotContain("Python 2.7");
+    }
+
+    @Test
     void aJavaExceptionThrownThroughUserCodeIsAFailedRunWithATrace() throws Exception {
         Path entry = write("calls_java.py", """
                 from java.lang import Integer

@@ -86,8 +86,18 @@ class BadCodeIT {
             byte[] latin1 = lang.statement(lang == Lang.JAVA ? "System.out.println(\"caf\u00e9\");" : "print('caf\u00e9')")
                     .getBytes(StandardCharsets.ISO_8859_1);
             Files.write(entry, latin1);
-            hotload.awaitErr(lang == Lang.PYTHON ? "SyntaxError" : "not valid UTF-8", RELOAD);
+            hotload.awaitErr(lang == Lang.PYTHON ? "SyntaxError: byte 0xe9 is not UTF-8" : "not valid UTF-8", RELOAD);
             hotload.awaitErr("failed in", RELOAD);
+            if (lang == Lang.PYTHON) {
+                // UTF-8 without a coding line runs, as in Python 3; Python 3 syntax is named as such.
+                Files.writeString(entry, "print('Result: caf\u00e9')\n");
+                hotload.awaitOut("Result: caf\u00e9", RELOAD);
+                Files.writeString(entry, "x = 2\nprint(f'Result: {x}')\n");
+                hotload.awaitErr("hotload: hotload runs Python 2.7 (Jython): f-strings are Python 3", RELOAD);
+                hotload.awaitErr("failed in", RELOAD);
+                assertThat(hotload.stderrLines()).anyMatch(line -> line.endsWith("/" + lang.entry + "\", line 2"))
+                        .noneMatch(line -> line.contains("line None") || line.contains("<string>"));
+            }
             Files.writeString(entry, lang.program(1));
             hotload.awaitOut("Result: 1", RELOAD);
             awaitReloaded(hotload, lang);

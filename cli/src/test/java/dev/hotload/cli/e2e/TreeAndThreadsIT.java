@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What the tree and the program can hold that hotload must not trip on: special files (never opened), an entry
+ * What the tree and the program can hold that hotload must not trip on: files the user ignores (never a run),
+ * special files (never opened), an entry
  * that is a link out of the tree (watched through it), names with control characters (printed escaped), and
  * threads a run leaves behind (stopped with the code they run, or named).
  */
@@ -27,6 +30,35 @@ class TreeAndThreadsIT {
 
     @TempDir
     Path dir;
+
+    // --- ignored files -----------------------------------------------------------------------------------------
+
+    @Test
+    void whatTheGitignoreAnIgnoreGlobOrBuildOutputNamesNeverTriggersARunUnlessIgnoreFilesAreOff() throws Exception {
+        Path entry = Files.writeString(dir.resolve("main.py"), Lang.PYTHON.program(0));
+        Files.writeString(dir.resolve(".gitignore"), "gen/\n*_pb.py\n");
+        List<Path> ignored = List.of(dir.resolve("gen/out.py"), dir.resolve("msg_pb.py"), dir.resolve("build/lib/copy.py"),
+                dir.resolve("scratch/try.py"), dir.resolve(".git/hook.py"));
+        for (Path file : ignored) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "x = 0\n");
+        }
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--ignore", "scratch/", "main.py")) {
+            hotload.awaitOut("Result: 0", START);
+            for (Path file : ignored) {
+                Files.writeString(file, "x = 1\n");
+            }
+            Files.writeString(entry, Lang.PYTHON.program(1));
+            // Saved before the entry: had they been watched, they would be named here, or in a line before.
+            assertThat(hotload.awaitErr(" changed, ", RELOAD)).contains("hotload: main.py changed, ");
+            hotload.awaitOut("Result: 1", RELOAD);
+        }
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--no-ignore-files", "main.py")) {
+            hotload.awaitOut("Result: 1", START);
+            Files.writeString(dir.resolve("gen/out.py"), "x = 2\n");
+            assertThat(hotload.awaitErr(" changed, ", RELOAD)).contains("hotload: out.py changed, ");
+        }
+    }
 
     // --- special files -----------------------------------------------------------------------------------------
 
