@@ -4,24 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotload.loop.Outcome;
 import dev.hotload.spi.Launch;
-import dev.hotload.spi.LaunchException;
-import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileChange;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.python.core.Py;
 import org.python.core.PyObject;
 import org.python.core.PyString;
-import org.python.core.PySystemState;
 import org.python.core.__builtin__;
 
 /**
@@ -29,7 +20,7 @@ import org.python.core.__builtin__;
  * the NameError idiom, as a listener registry, a thread or a host would hold it, and the test asks after each run
  * (the patch follows the module's top level) what that reference runs now.
  */
-class InPlacePatchTest {
+class InPlacePatchTest extends PythonSessionHarness {
 
     /** The first run keeps what {@code handler} is then. */
     private static final String KEEPS_HANDLER = """
@@ -41,25 +32,6 @@ class InPlacePatchTest {
 
     /** What the kept handler returns, and whether it is still the one under the name. */
     private static final String KEPT = "'%s %s' % (kept(), kept is handler)";
-
-    @TempDir
-    Path dir;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private Session session;
-    private String module;
-    private final PrintStream systemOut = System.out;
-    private final PrintStream systemErr = System.err;
-
-    @AfterEach
-    void close() {
-        if (session != null) {
-            session.close();
-        }
-        System.setOut(systemOut);
-        System.setErr(systemErr);
-    }
 
     @Test
     void aKeptReferenceToAFunctionRunsItsNewCodeAndIsStillTheFunctionUnderTheName() throws Exception {
@@ -499,46 +471,11 @@ class InPlacePatchTest {
         assertThat(evaluate("counts['runs']")).isEqualTo("3");
     }
 
-    /** Opens a session that prints to {@link #out()} and {@link #err()}, as {@code PythonSessionTest} does. */
-    private void open(Launch.Builder launch) throws LaunchException {
-        Py.setSystemState(new PySystemState());
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        Launch built = launch.build();
-        session = new PythonReloader().open(built);
-        String file = built.entry().getFileName().toString();
-        module = file.substring(0, file.lastIndexOf('.'));
-    }
-
-    private Outcome run() throws Exception {
-        return session.run(ChangeSet.initial());
-    }
-
-    private Outcome reload(Path changed) throws Exception {
-        return session.run(new ChangeSet(List.of(new FileChange(changed, FileChange.Kind.MODIFY)), false));
-    }
-
     /** @return what a Python expression is now, in the entry module's namespace, after the run and its patch */
     private String evaluate(String expression) {
+        String file = launched.entry().getFileName().toString();
+        String module = file.substring(0, file.lastIndexOf('.'));
         PyObject namespace = Py.getSystemState().modules.__finditem__(module).__getattr__("__dict__");
         return __builtin__.eval(new PyString(expression), namespace).toString();
-    }
-
-    private Path write(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content);
-    }
-
-    private static void rewrite(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertThat(text).contains(from);
-        Files.writeString(file, text.replace(from, to));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
     }
 }

@@ -6,44 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hotload.loop.Outcome;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
-import dev.hotload.spi.Session;
-import dev.hotload.watch.ChangeSet;
-import dev.hotload.watch.FileChange;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.python.core.Py;
-import org.python.core.PySystemState;
 
 /** The Jython session in process: import once, reload in place, errors as outcomes. */
-class PythonSessionTest {
-
-    @TempDir
-    Path dir;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private Session session;
-    private final PrintStream systemOut = System.out;
-    private final PrintStream systemErr = System.err;
-
-    @AfterEach
-    void close() {
-        if (session != null) {
-            session.close();
-        }
-        System.setOut(systemOut);
-        System.setErr(systemErr);
-    }
+class PythonSessionTest extends PythonSessionHarness {
 
     @Test
     void theEntryIsImportedOnceThenReloadedInPlaceKeepingItsState() throws Exception {
@@ -374,46 +346,5 @@ class PythonSessionTest {
 
         assertThat(run()).isEqualTo(Outcome.failed("ValueError"));
         assertThat(err()).contains("Traceback", "ValueError: after close").doesNotContain("dev.hotload");
-    }
-
-    /**
-     * Opens a session that prints to {@link #out()} and {@link #err()}: hotload's streams are the JVM's, and the
-     * interpreter's a fresh one's, as in {@code bin/hotload} (another test may have left its own on this thread).
-     */
-    private void open(Launch.Builder launch) throws LaunchException {
-        Py.setSystemState(new PySystemState());
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        session = new PythonReloader().open(launch.build());
-    }
-
-    private Outcome run() throws Exception {
-        return session.run(ChangeSet.initial());
-    }
-
-    private Outcome reload(Path changed) throws Exception {
-        return session.run(changed(changed));
-    }
-
-    private static ChangeSet changed(Path file) {
-        return new ChangeSet(List.of(new FileChange(file, FileChange.Kind.MODIFY)), false);
-    }
-
-    private Path write(String name, String content) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, content);
-    }
-
-    private static void rewrite(Path file, String from, String to) throws IOException {
-        Files.writeString(file, Files.readString(file).replace(from, to));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
     }
 }
