@@ -133,7 +133,7 @@ public record ClassShape(String name, int access, String superName, List<String>
 
     private static String describe(String kind, Member member, String how) {
         // javac's name for a lambda's body: the user wrote a lambda, not a method.
-        return member.name().startsWith("lambda$") ? "a lambda " + how : kind + " " + member.shown() + " " + how;
+        return SourceNames.isNumberedMethod(member.name()) ? "a lambda " + how : kind + " " + member.shown() + " " + how;
     }
 
     /** Reads the shape. */
