@@ -15,6 +15,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The threads of a runner's program, and what becomes of those a replaced run leaves behind.
@@ -108,7 +109,7 @@ public final class ProgramThreads {
         return new ProgramStacks(main, roots);
     }
 
-    private java.util.stream.Stream<Thread> startedByTheLastRun(Thread run, Thread worker) {
+    private Stream<Thread> startedByTheLastRun(Thread run, Thread worker) {
         return alive().stream().filter(thread -> thread != run && thread != worker && !isSharedByTheJdk(thread)
                 && !isNamed(thread));
     }
