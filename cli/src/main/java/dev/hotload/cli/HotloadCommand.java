@@ -3,6 +3,7 @@ package dev.hotload.cli;
 import dev.hotload.loop.ClearTerminal;
 import dev.hotload.loop.ReloadLoop;
 import dev.hotload.loop.StatusLine;
+import dev.hotload.run.StandardInput;
 import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
@@ -179,6 +180,9 @@ final class HotloadCommand implements Callable<Integer> {
             clear.ifPresent(ClearTerminal::clearNow);
             return loop.runOnce();
         }
+        // Before the language starts (Jython takes System.in then), and only where a user types.
+        Optional<RerunKey> rerunKey = environment.stdinIsTerminal() ? Optional.of(new RerunKey()) : Optional.empty();
+        rerunKey.ifPresent(key -> StandardInput.install(streams, key));
         StatusLine plain = new StatusLine(streams.err());
         StatusLine status = CommandStart.current().map(plain::launchedAt).orElse(plain);
         WatchSet chosen = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
@@ -187,9 +191,11 @@ final class HotloadCommand implements Callable<Integer> {
         Session session = reloader.open(launch);
         FileWatcher watcher = FileWatcher.of(watchSet, pollInterval(), List.of(launch.entry()));
         ReloadLoop loop = loop(session, watcher, status, clear);
+        rerunKey.ifPresent(key -> key.runs(loop));
         // Cleared first, so that the first run keeps this line on screen above its output.
         clear.ifPresent(ClearTerminal::clearNow);
-        status.say("watching " + watchSet + " (" + watcher + "); Ctrl-C stops");
+        status.say("watching " + watchSet + " (" + watcher + "); " + (rerunKey.isPresent() ? "Enter reruns, " : "")
+                + "Ctrl-C stops");
         loop.run();
         return 0;
     }

@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * method bodies is redefined in the running generation instead ({@link Redefinition}): its objects, statics and
  * threads are kept, and the next call runs the new code. Any other build, or one the JVM refuses, restarts it as
  * above, saying why. A program that has ended is run again from a new generation, as a script expects, whatever
- * was edited.
+ * was edited; so is one the user asks to run again ({@link ChangeSet#requested()}).
  */
 public final class CompiledSession implements Session {
 
@@ -103,7 +103,8 @@ public final class CompiledSession implements Session {
         }
         Map<String, byte[]> classes = build.classes();
         Optional<String> restart = Optional.empty();
-        if (generation != null && redefiner.isPresent() && runner.isProgramRunning()) {
+        // A run asked for starts the program again, as its user means, even with nothing to redefine.
+        if (generation != null && redefiner.isPresent() && !changes.requested() && runner.isProgramRunning()) {
             Redefinition.Result inPlace = Redefinition.apply(
                     new Redefinition.Program(generation, this.entry.startsIn(), runner::stacks), classes,
                     redefiner.get());

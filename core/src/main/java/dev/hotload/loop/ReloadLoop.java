@@ -34,6 +34,8 @@ public final class ReloadLoop {
     private volatile boolean stopping;
     private Thread runner;
     private boolean waiting;
+    /** A run was asked for ({@link #runAgain()}) and has not started yet. */
+    private boolean runAsked;
 
     private ReloadLoop(Builder builder) {
         this.watcher = builder.watcher;
@@ -78,6 +80,20 @@ public final class ReloadLoop {
             // Ctrl-C or stop(): fall through to cleanup.
         } finally {
             leave();
+        }
+    }
+
+    /**
+     * Asks for a run of the steps with nothing saved (the terminal's Enter): at once if the loop waits for a save,
+     * else after the current run. A run that starts meanwhile, for a save, answers the request. Any thread.
+     */
+    public void runAgain() {
+        synchronized (lock) {
+            runAsked = true;
+            if (waiting && runner != null) {
+                // The watcher's wait ends on an interrupt only; awaitChanges tells this one from stop()'s.
+                runner.interrupt();
+            }
         }
     }
 
@@ -161,15 +177,25 @@ public final class ReloadLoop {
             if (stopping) {
                 return ChangeSet.none();
             }
+            if (runAsked) {
+                return ChangeSet.requestedRun();
+            }
             waiting = true;
         }
         try {
             return watcher.poll(timeout);
+        } catch (InterruptedException interrupted) {
+            synchronized (lock) {
+                if (runAsked && !stopping) {
+                    return ChangeSet.requestedRun();
+                }
+            }
+            throw interrupted;
         } finally {
             synchronized (lock) {
                 waiting = false;
-                // An interrupt meant for the wait must not leak into the steps.
-                if (Thread.interrupted() && !stopping) {
+                // An interrupt meant for the wait (stop(), runAgain()) must not leak into the steps.
+                if (Thread.interrupted() && !stopping && !runAsked) {
                     Thread.currentThread().interrupt();
                 }
             }
@@ -177,6 +203,10 @@ public final class ReloadLoop {
     }
 
     private Outcome runSteps(ChangeSet changes) throws InterruptedException {
+        synchronized (lock) {
+            // This run answers every request made before it started; one made during it gets a run of its own.
+            runAsked = false;
+        }
         long start = System.nanoTime();
         Outcome outcome = runEachStep(changes);
         long took = System.nanoTime() - start;

@@ -69,7 +69,7 @@ public final class StatusLine implements Reporter {
             return;
         }
         // --once has no first run of several: what ran is the program.
-        String trigger = changes.firstRun() ? (watching ? "first run" : "the program") : trigger(changes.changes());
+        String trigger = changes.firstRun() ? (watching ? "first run" : "the program") : trigger(changes);
         if (outcome.isEntryDeleted()) {
             boolean onlyIt = changes.changes().size() == 1 && changes.changes().get(0).kind() == FileChange.Kind.DELETE;
             say(trigger + (watching ? "; waiting for " + (onlyIt ? "it" : "the entry") + " to come back" : ": the entry is gone"));
@@ -77,7 +77,7 @@ public final class StatusLine implements Reporter {
         }
         String applied = outcome.update().isEmpty() ? "" : outcome.update() + ", then ";
         String result = switch (outcome.kind()) {
-            case OK -> (outcome.update().isEmpty() ? "reloaded" : outcome.update()) + " in " + time;
+            case OK -> (!outcome.update().isEmpty() ? outcome.update() : changes.requested() ? "restarted" : "reloaded") + " in " + time;
             case INVALID, FAILED -> applied + "failed in " + time + detail(outcome) + (watching ? "; waiting for the next save" : "");
             case EXITED -> applied + "exited with status " + outcome.exitStatus() + " in " + time;
         };
@@ -115,8 +115,19 @@ public final class StatusLine implements Reporter {
         return outcome.detail().isEmpty() ? "" : " (" + outcome.detail() + ")";
     }
 
-    /** @return {@code lib.py changed}, {@code old.py deleted}, {@code a.py, old.py (deleted) changed}: the saves a run is for */
-    private static String trigger(List<FileChange> changes) {
+    /**
+     * @return {@code lib.py changed}, {@code old.py deleted}, {@code a.py, old.py (deleted) changed}: the saves a run
+     *     is for; {@code rerun on request}, with or without saves
+     */
+    private static String trigger(ChangeSet changes) {
+        if (!changes.requested()) {
+            return saves(changes.changes());
+        }
+        return changes.changes().isEmpty() ? "rerun on request"
+                : "rerun on request (" + saves(changes.changes()) + ")";
+    }
+
+    private static String saves(List<FileChange> changes) {
         boolean allDeleted = changes.stream().allMatch(change -> change.kind() == FileChange.Kind.DELETE);
         String shown = changes.stream()
                 .limit(NAMES_SHOWN)

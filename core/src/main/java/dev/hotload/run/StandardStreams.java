@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -103,6 +105,21 @@ public final class StandardStreams {
         }
     }
 
+    /**
+     * @return whether the program's standard output is at a line's start (or the screen was just cleared), rather
+     *     than after a prompt it waits at; true where hotload does not own the streams
+     */
+    public boolean outputEndsLine() {
+        return outEnds == null || outEnds.atLineStart;
+    }
+
+    /** The terminal echoed a line the user typed: the cursor is at a line's start again. */
+    public void lineTyped() {
+        if (outEnds != null) {
+            outEnds.atLineStart = true;
+        }
+    }
+
     /** Flushes what the program wrote; a stream the program broke (null, or its own that throws) is let be. */
     public void flushProgram() {
         flushQuietly(System.out);
@@ -142,6 +159,8 @@ public final class StandardStreams {
     /** A descriptor's stream that knows whether its last byte ended a line. */
     private static final class LineEnds extends FilterOutputStream {
 
+        private static final byte[] CLEAR = "\033[2J".getBytes(StandardCharsets.US_ASCII);
+
         private volatile boolean atLineStart = true;
 
         LineEnds(OutputStream under) {
@@ -159,9 +178,15 @@ public final class StandardStreams {
         @Override
         public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
             if (length > 0) {
-                atLineStart = bytes[offset + length - 1] == '\n';
+                atLineStart = bytes[offset + length - 1] == '\n' || clears(bytes, offset, length);
             }
             out.write(bytes, offset, length);
+        }
+
+        /** @return whether the bytes end by clearing the screen (ClearTerminal's), which leaves the cursor home */
+        private static boolean clears(byte[] bytes, int offset, int length) {
+            return length >= CLEAR.length
+                    && Arrays.equals(bytes, offset + length - CLEAR.length, offset + length, CLEAR, 0, CLEAR.length);
         }
 
         synchronized void endLine() {

@@ -48,6 +48,8 @@ final class ChangeDetector {
     private final Settler settler;
     private final SavedFiles savedFiles;
     private final Map<Path, Known> reported = new HashMap<>();
+    /** Where a poll that was interrupted had yet to look: the next poll looks there. */
+    private Scope unlooked = Scope.NOTHING;
     private long scans;
     private long lastFullScanNanos;
     private long lastPartialScanNanos;
@@ -127,9 +129,18 @@ final class ChangeDetector {
      */
     ChangeSet poll(Duration timeout, Waiter waiter) throws InterruptedException {
         long deadline = clock.nanoTime() + timeout.toNanos();
-        Scope scope = waiter.pending();
+        Scope scope = unlooked.plus(waiter.pending());
+        unlooked = Scope.NOTHING;
         while (true) {
-            ChangeSet changes = detect(scope, waiter);
+            ChangeSet changes;
+            try {
+                changes = detect(scope, waiter);
+            } catch (InterruptedException interrupted) {
+                // Not only hotload's end interrupts a wait (a run asked for with Enter does): the events taken
+                // for this look must not be lost with it.
+                unlooked = scope;
+                throw interrupted;
+            }
             if (!changes.isEmpty()) {
                 return changes;
             }

@@ -11,16 +11,24 @@ import java.util.stream.Collectors;
  *
  * @param changes the changed files, sorted by path; empty for the {@linkplain #initial() first run}
  * @param firstRun whether this is the first run, before anything changed
+ * @param requested whether the user asked for a run (Enter), besides any saves: the program runs again from its
+ *     start, as after a save that cannot be applied in place
  */
-public record ChangeSet(List<FileChange> changes, boolean firstRun) {
+public record ChangeSet(List<FileChange> changes, boolean firstRun, boolean requested) {
 
     private static final ChangeSet INITIAL = new ChangeSet(List.of(), true);
     private static final ChangeSet NONE = new ChangeSet(List.of(), false);
+    private static final ChangeSet REQUESTED = new ChangeSet(List.of(), false, true);
 
     public ChangeSet {
         changes = changes.stream()
                 .sorted((a, b) -> a.path().compareTo(b.path()))
                 .toList();
+    }
+
+    /** The changes of a save, or of the first run. */
+    public ChangeSet(List<FileChange> changes, boolean firstRun) {
+        this(changes, firstRun, false);
     }
 
     /** The change set of the first run: nothing changed yet, everything is loaded. */
@@ -33,9 +41,14 @@ public record ChangeSet(List<FileChange> changes, boolean firstRun) {
         return NONE;
     }
 
-    /** @return whether there is nothing to reload */
+    /** A run the user asked for, with nothing saved. */
+    public static ChangeSet requestedRun() {
+        return REQUESTED;
+    }
+
+    /** @return whether there is nothing to run */
     public boolean isEmpty() {
-        return changes.isEmpty() && !firstRun;
+        return changes.isEmpty() && !firstRun && !requested;
     }
 
     /** @return the paths of the changed files that still exist, in path order */
@@ -63,7 +76,7 @@ public record ChangeSet(List<FileChange> changes, boolean firstRun) {
             }
             byPath.put(change.path(), new FileChange(change.path(), kind));
         }
-        return new ChangeSet(List.copyOf(byPath.values()), firstRun || later.firstRun);
+        return new ChangeSet(List.copyOf(byPath.values()), firstRun || later.firstRun, requested || later.requested);
     }
 
     /** @return whether {@code path} is among the changes */
@@ -77,6 +90,9 @@ public record ChangeSet(List<FileChange> changes, boolean firstRun) {
         if (firstRun) {
             return "(first run)";
         }
-        return changes.stream().map(FileChange::toString).collect(Collectors.joining(", "));
+        if (requested && changes.isEmpty()) {
+            return "(requested run)";
+        }
+        return (requested ? "(requested run) " : "") + changes.stream().map(FileChange::toString).collect(Collectors.joining(", "));
     }
 }

@@ -2,6 +2,7 @@ package dev.hotload.compiled;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotload.jvm.ClassRedefiner;
 import dev.hotload.loop.Outcome;
 import dev.hotload.run.RunWaits;
 import dev.hotload.spi.Launch;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +76,13 @@ public abstract class CompiledSessionHarness {
 
     /** Opens a session whose notes go to {@link #err()}, and whose runs are awaited as {@code waits} says. */
     protected void open(Launch launch, RunWaits waits) throws Exception {
-        session = reloader().session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(waits).build();
+        open(launch, waits, Optional.empty());
+    }
+
+    /** As {@link #open(Launch, RunWaits)}, redefining classes in place through {@code redefiner}. */
+    protected void open(Launch launch, RunWaits waits, Optional<ClassRedefiner> redefiner) throws Exception {
+        session = reloader().session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(waits)
+                .redefiner(redefiner).build();
     }
 
     /** @return how the run after a save of {@code file} ended */

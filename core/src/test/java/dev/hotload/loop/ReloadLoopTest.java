@@ -211,6 +211,48 @@ class ReloadLoopTest {
     }
 
     @Test
+    void runAgainRunsAWaitingLoopsStepsWithNothingSavedAndTheWatcherGoesOn() throws Exception {
+        ClosingStep closing = new ClosingStep();
+        List<Boolean> interrupted = new CopyOnWriteArrayList<>();
+        startLoop(closing, Step.of("interrupt check", () -> interrupted.add(Thread.currentThread().isInterrupted())));
+        awaitIdleAfterRuns(1);
+
+        loop.runAgain();
+        awaitIdleAfterRuns(2);
+        ChangeSet save = ScriptedFileWatcher.modified("lib.py");
+        watcher.then(save);
+        awaitIdleAfterRuns(3);
+
+        assertThat(closing.seen).containsExactly(ChangeSet.initial(), ChangeSet.requestedRun(), save);
+        assertThat(interrupted).as("the wake-up is not the steps' interrupt").containsOnly(false);
+        assertThat(reporter.runs).extracting(RecordingReporter.Run::changes)
+                .containsExactly(ChangeSet.initial(), ChangeSet.requestedRun(), save);
+        assertThat(loop.isFinished()).isFalse();
+    }
+
+    @Test
+    void requestsDuringARunAreAnsweredByOneRunAfterIt() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        ClosingStep closing = new ClosingStep();
+        startLoop(Step.of("first run waits", () -> {
+            if (runs.incrementAndGet() == 1) {
+                entered.countDown();
+                proceed.await();
+            }
+        }), closing);
+        entered.await();
+
+        loop.runAgain();
+        loop.runAgain();
+        proceed.countDown();
+        awaitIdleAfterRuns(2);
+
+        assertThat(closing.seen).containsExactly(ChangeSet.initial(), ChangeSet.requestedRun());
+    }
+
+    @Test
     void stopAndAwaitInterruptsAStuckStep() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         Step stuck = Step.of("stuck", () -> {

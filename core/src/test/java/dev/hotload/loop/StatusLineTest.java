@@ -91,6 +91,16 @@ class StatusLineTest {
     }
 
     @Test
+    void aRunTheUserAskedForSaysSoAndThatTheProgramStartedAgain() {
+        statusLine.ran(ChangeSet.requestedRun(), Outcome.ok(), Duration.ofMillis(15));
+        statusLine.ran(ChangeSet.requestedRun().plus(changed("lib.py")), Outcome.failed("NameError"), Duration.ofMillis(3));
+
+        assertThat(lines()).containsExactly(
+                "hotload: rerun on request, restarted in 15 ms",
+                "hotload: rerun on request (lib.py changed), failed in 3.0 ms (NameError); waiting for the next save");
+    }
+
+    @Test
     void anUpdateInPlaceSaysSoInsteadOfReloaded() {
         statusLine.ran(changed("Lib.java"), Outcome.ok().withUpdate("redefined 3 classes in place"),
                 Duration.ofNanos(4_200_000));

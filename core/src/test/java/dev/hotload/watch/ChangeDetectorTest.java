@@ -4,11 +4,13 @@ import static dev.hotload.watch.FileChange.Kind.CREATE;
 import static dev.hotload.watch.FileChange.Kind.DELETE;
 import static dev.hotload.watch.FileChange.Kind.MODIFY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -152,6 +154,34 @@ class ChangeDetectorTest {
 
         Files.setLastModifiedTime(lib, FileTime.fromMillis(Files.getLastModifiedTime(lib).toMillis() + 1000));
         assertThat(detector.detect(Scope.EVERYTHING, QUIET).changes()).containsExactly(change(lib, MODIFY));
+    }
+
+    @Test
+    void wherePollLookedWhenItWasInterruptedItLooksAgainNextTime() throws Exception {
+        Path a = write("a.py", "a = 1\n");
+        ChangeDetector detector = detector();
+        write("a.py", "a = 22\n");
+        // The events named a.py once: a poll interrupted while that save settles has taken them.
+        ChangeDetector.Waiter eventsOnce = new ChangeDetector.Waiter() {
+            private boolean told;
+
+            @Override
+            public Scope await(long nanos) {
+                return Scope.NOTHING;
+            }
+
+            @Override
+            public Scope pending() {
+                Scope scope = told ? Scope.NOTHING : Scope.of(List.of(a));
+                told = true;
+                return scope;
+            }
+        };
+
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> detector.poll(Duration.ofSeconds(1), eventsOnce)).isInstanceOf(InterruptedException.class);
+
+        assertThat(detector.poll(Duration.ofSeconds(1), eventsOnce).changes()).containsExactly(change(a, MODIFY));
     }
 
     private ChangeDetector detector() {

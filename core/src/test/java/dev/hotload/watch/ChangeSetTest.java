@@ -44,6 +44,19 @@ class ChangeSetTest {
     }
 
     @Test
+    void aRunAskedForIsNotEmptyAndStaysAskedForWhenSavesJoinIt() {
+        ChangeSet save = new ChangeSet(List.of(change("lib.py", MODIFY)), false);
+
+        assertThat(ChangeSet.requestedRun().isEmpty()).isFalse();
+        assertThat(save.plus(ChangeSet.requestedRun())).satisfies(both -> {
+            assertThat(both.requested()).isTrue();
+            assertThat(both.changes()).isEqualTo(save.changes());
+            assertThat(both).hasToString("(requested run) lib.py (MODIFY)");
+        });
+        assertThat(save.requested()).isFalse();
+    }
+
+    @Test
     void readsAsFileNamesAndWhatHappened() {
         ChangeSet changes = new ChangeSet(List.of(change("lib.py", MODIFY), change("old.py", DELETE)), false);
 

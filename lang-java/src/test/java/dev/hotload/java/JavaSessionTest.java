@@ -5,13 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.hotload.compiled.CompiledReloader;
 import dev.hotload.compiled.CompiledSessionHarness;
+import dev.hotload.jvm.ClassRedefiner;
 import dev.hotload.loop.Outcome;
 import dev.hotload.spi.Launch;
 import dev.hotload.watch.ChangeSet;
+import java.lang.instrument.ClassDefinition;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** A Java program run in process: a generation per save, state kept, errors and exits as outcomes. */
@@ -202,6 +206,45 @@ class JavaSessionTest extends CompiledSessionHarness {
 
         assertThat(out()).startsWith("one started\none stopped\ntwo started\n");
         assertThat(err()).doesNotContain("InterruptedException", "did not end");
+    }
+
+    @Test
+    void aRunAskedForStartsARunningProgramAgainFromMainWhereASaveIsRedefinedInPlace() throws Exception {
+        String source = """
+                class Loop {
+                    static int ticks;
+                    static void tick() { ticks += STEP; }
+                    public static void main(String[] args) throws InterruptedException {
+                        System.out.println("started");
+                        try {
+                            while (true) { tick(); Thread.sleep(10); }
+                        } finally {
+                            System.out.println("stopped");
+                        }
+                    }
+                }
+                """;
+        Path loop = write("Loop.java", source.replace("STEP", "1"));
+        List<String> redefined = new CopyOnWriteArrayList<>();
+        open(Launch.of(loop).build(), BACKGROUND, Optional.of(new ClassRedefiner() {
+            @Override
+            public void redefine(List<ClassDefinition> definitions) {
+                definitions.forEach(definition -> redefined.add(definition.getDefinitionClass().getName()));
+            }
+
+            @Override
+            public boolean allowsNewShapes() {
+                return false;
+            }
+        }));
+        session.run(ChangeSet.initial());
+        write("Loop.java", source.replace("STEP", "2"));
+        assertThat(save(loop).update()).isEqualTo("redefined 1 class in place");
+
+        assertThat(session.run(ChangeSet.requestedRun())).isEqualTo(Outcome.ok());
+
+        assertThat(redefined).containsExactly("Loop");
+        assertThat(out()).isEqualTo("started\nstopped\nstarted\n");
     }
 
     @Test

@@ -1,8 +1,11 @@
 package dev.hotload.python;
 
 import dev.hotload.run.StandardStreams;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import org.python.core.Py;
 import org.python.core.PyException;
@@ -12,10 +15,15 @@ import org.python.core.PySystemState;
 import org.python.core.io.StreamIO;
 
 /**
- * Jython's {@code sys.stdout} and {@code sys.stderr}: hotload's, over its {@link StandardStreams}, and given back to
- * each run whatever the last run did to them ({@code sys.stdout = None}, {@code sys.stdout.close()}).
+ * Jython's {@code sys.stdin}, {@code sys.stdout} and {@code sys.stderr}: hotload's, over {@code System.in} and its
+ * {@link StandardStreams}, and given back to each run whatever the last run did to them ({@code sys.stdout = None},
+ * {@code sys.stdout.close()}).
  *
- * <p>They write through a channel that an interrupt cannot close. Jython's own write through
+ * <p>They read and write through channels that an interrupt cannot close. Reading, Jython's own closed
+ * {@code System.in} for good when a run waiting at {@code raw_input()} was stopped for the next save, or the user's
+ * Enter.
+ *
+ * <p>Writing: Jython's own write through
  * {@link java.nio.channels.Channels#newChannel}, an interruptible channel: a module stopped for the next save while
  * it prints (any endless loop that prints) had its channel closed by the interrupt, and with it {@code System.out}
  * or {@code System.err}, whose file descriptor the JDK then points to {@code /dev/null}: nothing, not even
@@ -25,16 +33,19 @@ final class SysStreams {
 
     private final PySystemState sys;
     private final StandardStreams streams;
+    private final PyObject jythonIn;
     private final PyObject jythonOut;
     private final PyObject jythonErr;
     /** Whether the streams were Jython's own at start, not an embedding host's, which are the host's to keep. */
     private boolean owned;
+    private PyFile in;
     private PyFile out;
     private PyFile err;
 
     private SysStreams(PySystemState sys, StandardStreams streams) {
         this.sys = sys;
         this.streams = streams;
+        this.jythonIn = sys.__stdin__;
         this.jythonOut = sys.__stdout__;
         this.jythonErr = sys.__stderr__;
     }
@@ -47,18 +58,23 @@ final class SysStreams {
      */
     static SysStreams install(PySystemState sys, StandardStreams streams) {
         SysStreams installed = new SysStreams(sys, streams);
-        installed.owned = sys.stdout == sys.__stdout__ && sys.stderr == sys.__stderr__;
+        installed.owned = sys.stdin == sys.__stdin__ && sys.stdout == sys.__stdout__ && sys.stderr == sys.__stderr__;
+        installed.in = input(installed.jythonIn);
         installed.out = over(streams.out(), "<stdout>", sys.__stdout__);
         installed.err = over(streams.err(), "<stderr>", sys.__stderr__);
         installed.restore();
         return installed;
     }
 
-    /** Makes hotload's the program's {@code sys.stdout} and {@code sys.stderr} again; one it closed is made anew. */
+    /** Makes hotload's the program's standard streams again; one it closed is made anew. */
     void restore() {
         if (!owned) {
             return;
         }
+        if (in.getClosed()) {
+            in = input(jythonIn);
+        }
+        sys.stdin = sys.__stdin__ = in;
         if (out.getClosed()) {
             out = over(streams.out(), "<stdout>", jythonOut);
         }
@@ -96,6 +112,16 @@ final class SysStreams {
         } catch (PyException | NullPointerException broken) {
             // None, closed, or a file of the program's without flush(): its own affair.
         }
+    }
+
+    /** @return a file as Jython's {@code original} was, line-buffered, reading {@code System.in} as it is now */
+    private static PyFile input(PyObject original) {
+        PyFile file = new PyFile(new StreamIO(new UninterruptibleInput(System.in), false), "<stdin>", "r", 1);
+        if (original instanceof PyFile jython) {
+            file.encoding = jython.encoding;
+            file.errors = jython.errors;
+        }
+        return file;
     }
 
     /** @return a file as Jython's {@code original} was, unbuffered, writing to {@code stream} */
@@ -136,6 +162,38 @@ final class SysStreams {
         @Override
         public void close() {
             stream.flush();
+            open = false;
+        }
+    }
+
+    /** Reads a stream; an interrupt of the reading thread is left for the stream, or the program, to notice. */
+    private static final class UninterruptibleInput implements ReadableByteChannel {
+
+        private final InputStream stream;
+        private volatile boolean open = true;
+
+        UninterruptibleInput(InputStream stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            byte[] bytes = new byte[Math.min(target.remaining(), 8192)];
+            int read = stream.read(bytes);
+            if (read > 0) {
+                target.put(bytes, 0, read);
+            }
+            return read;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        /** Closes this channel only: standard input stays open for the next run. */
+        @Override
+        public void close() {
             open = false;
         }
     }

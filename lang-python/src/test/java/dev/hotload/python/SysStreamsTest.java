@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotload.run.StandardStreams;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,29 @@ class SysStreamsTest {
 
         assertThat(System.out.checkError()).isFalse();
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("while stopping\nnext run\nhotload's own line\n");
+    }
+
+    @Test
+    void aReadFromAnInterruptedThreadClosesNothingAndAClosedStdinIsGivenBackToTheNextRun() {
+        InputStream systemIn = System.in;
+        System.setIn(new Terminal("first\n", "second\n", "third\n"));
+        try {
+            PySystemState sys = new PySystemState();
+            SysStreams streams = SysStreams.install(sys, StandardStreams.current());
+
+            // Jython's own stdin was an interruptible channel: a run stopped at raw_input() closed System.in for good.
+            Thread.currentThread().interrupt();
+            assertThat(sys.stdin.invoke("readline").toString()).isEqualTo("first\n");
+            Thread.interrupted();
+            assertThat(sys.stdin.invoke("readline").toString()).isEqualTo("second\n");
+            sys.stdin.invoke("close");
+            streams.restore();
+
+            assertThat(sys.stdin.invoke("readline").toString()).isEqualTo("third\n");
+            assertThat(sys.__stdin__).isSameAs(sys.stdin);
+        } finally {
+            System.setIn(systemIn);
+        }
     }
 
     @Test
@@ -108,5 +134,31 @@ class SysStreamsTest {
         streams.writeError("Traceback (most recent call last):\n");
 
         assertThat(printedErr.toString(StandardCharsets.UTF_8)).isEqualTo("Traceback (most recent call last):\n");
+    }
+
+    /** Gives a line per read, as a terminal does. */
+    private static final class Terminal extends InputStream {
+        private final Deque<byte[]> lines = new ArrayDeque<>();
+
+        Terminal(String... typed) {
+            for (String line : typed) {
+                lines.add(line.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
+        public int read() {
+            throw new UnsupportedOperationException("a terminal is read a line at a time");
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) {
+            byte[] line = lines.poll();
+            if (line == null) {
+                return -1;
+            }
+            System.arraycopy(line, 0, into, offset, line.length);
+            return line.length;
+        }
     }
 }

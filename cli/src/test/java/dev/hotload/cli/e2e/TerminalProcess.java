@@ -2,7 +2,6 @@ package dev.hotload.cli.e2e;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code bin/hotload} (or {@code bin/jython}) in a pseudo-terminal, which script(1) gives it, as a user runs it
- * in a terminal: everything it writes to the terminal, escape codes included, one text, awaited with deadlines.
+ * in a terminal: everything it writes to the terminal, escape codes included, one text, awaited with deadlines;
+ * and a keyboard to type on.
  * Closing it ends the process and its children.
  */
 final class TerminalProcess implements AutoCloseable {
@@ -39,25 +39,47 @@ final class TerminalProcess implements AutoCloseable {
         String line = HotloadProcess.home().resolve("bin").resolve(command) + " " + String.join(" ", args);
         ProcessBuilder builder = new ProcessBuilder(List.of("/usr/bin/script", "-qfec", line, "/dev/null"))
                 .directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("HOTLOAD_"));
         builder.environment().putAll(env);
         return new TerminalProcess(builder.start());
     }
 
+    /** Types {@code keys} on the terminal's keyboard, as a user does: a line reaches the process at its Enter. */
+    void type(String keys) throws IOException {
+        process.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     /** @return everything written to the terminal so far, once it contains {@code text} */
     String await(String text, Duration timeout) throws InterruptedException {
+        return await(text, 1, timeout);
+    }
+
+    /** @return everything written to the terminal so far, once it contains {@code text} {@code times} times */
+    String await(String text, int times, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (screen) {
-            while (screen.indexOf(text) < 0) {
+            while (count(text) < times) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0 || !reader.isAlive() && screen.indexOf(text) < 0) {
-                    throw new AssertionError("no \"" + text + "\" within " + timeout + " on the terminal:\n" + screen);
+                if (left <= 0 || !reader.isAlive() && count(text) < times) {
+                    throw new AssertionError("no \"" + text + "\" (" + times + " times) within " + timeout
+                            + " on the terminal:\n" + screen);
                 }
                 screen.wait(Math.min(left, 100));
             }
             return screen.toString();
+        }
+    }
+
+    /** @return how many times {@code text} is on the terminal */
+    int count(String text) {
+        synchronized (screen) {
+            int count = 0;
+            for (int at = screen.indexOf(text); at >= 0; at = screen.indexOf(text, at + text.length())) {
+                count++;
+            }
+            return count;
         }
     }
 
