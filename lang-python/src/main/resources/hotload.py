@@ -31,7 +31,7 @@ import threading
 import traceback
 from types import FunctionType, ModuleType
 
-from java.lang import AutoCloseable, InterruptedException
+from java.lang import AutoCloseable, InterruptedException, System
 from dev.hotload.loop import Outcome, Step
 from dev.hotload.python import ModuleReloader, PatchTally
 from dev.hotload.python.api import PythonHotload
@@ -44,7 +44,8 @@ _DEFAULT_WAIT = 1.0 / 144
 sys.dont_write_bytecode = True
 
 
-# The patches of the step the loop runs now on this thread, for its status line; none outside the loop.
+# The patches of the step the loop runs now on this thread, for its status line, and whether the run is the
+# loop's first; none outside the loop.
 _running = threading.local()
 
 
@@ -112,9 +113,19 @@ class ReloadedPythonModule(Runnable):
 
     @classmethod
     def from_module_name(cls, module_name, patch=True):
-        """Imports the module, which runs it once, as in the original: the loop's first run reloads it again."""
+        """Imports the module, which runs it once, as in the original.
+
+        The loop's first run then shows that import's output once: it reloads the module only if a
+        ClearTerminal step has wiped the screen since, or the module was imported before (the original
+        reloaded it anyway, printing everything twice wherever nothing was cleared, as in a pipe). The hooks
+        run on the first run either way; a run() outside the loop always reloads.
+        """
+        fresh = module_name not in sys.modules
         module = importlib.import_module(module_name)
-        return cls(module, patch=patch)
+        step = cls(module, patch=patch)
+        if fresh:
+            step._imported_at_clear = _Screen.clears
+        return step
 
     def pre_reload_hook(self, _):
         pass
@@ -124,7 +135,11 @@ class ReloadedPythonModule(Runnable):
 
     def run(self, **kwargs):
         self.pre_reload_hook(self.module)
-        _reload_module(self.module, getattr(self, "patch", True))
+        # A subclass's own __init__ may not call this one's: getattr, not self._imported_at_clear.
+        imported_at_clear = getattr(self, "_imported_at_clear", None)
+        self._imported_at_clear = None
+        if not (getattr(_running, "first_run", False) and imported_at_clear == _Screen.clears):
+            _reload_module(self.module, getattr(self, "patch", True))
         self.post_reload_hook(self.module)
 
     def function(self, function_name):
@@ -136,12 +151,49 @@ class ReloadedPythonModule(Runnable):
         return "%s(%s)" % (type(self).__name__, self.module.__name__)
 
 
+class _Screen(object):
+    """How many times a ClearTerminal step has wiped the screen: output printed before a wipe is gone."""
+    clears = 0
+
+
 class ClearTerminal(Runnable):
-    """Clears the terminal, with ANSI escape codes rather than a `clear` process."""
+    """Clears the terminal, with ANSI escape codes rather than a `clear` process.
+
+    Only a terminal is cleared: into a pipe or a file, the codes would be noise. The scrollback is kept.
+    As the first step, it clears at start, before hotload's "watching" line, and not again on the first
+    run, so that the line stays on screen above the first run's output.
+    """
+
+    def __init__(self):
+        self._keep_next = False
+
+    def clear_now(self):
+        """Clears now; the next run does not, so that what is printed in between stays on screen."""
+        self._clear()
+        self._keep_next = True
 
     def run(self, **kwargs):
-        sys.stdout.write("\033[H\033[2J\033[3J")
-        sys.stdout.flush()
+        if getattr(self, "_keep_next", False):
+            self._keep_next = False
+        else:
+            self._clear()
+
+    def _clear(self):
+        if _is_terminal(sys.stdout):
+            sys.stdout.write("\033[H\033[2J")
+            sys.stdout.flush()
+            _Screen.clears += 1
+
+
+def _is_terminal(stream):
+    # Jython's isatty() says False even on a terminal: bin/jython, like bin/hotload, tells what the process's
+    # standard output is. A stream put in its place (a host's, a redirect) is asked itself.
+    if stream is sys.__stdout__ and System.getProperty("hotload.stdout.tty") is not None:
+        return System.getProperty("hotload.stdout.tty") == "true"
+    try:
+        return stream.isatty()
+    except Exception:  # noqa: BLE001 -- a host's stream object without isatty(), or a closed one
+        return False
 
 
 class ReloadModules(Runnable):
@@ -172,12 +224,22 @@ def hotload(watch, steps, waittime_ms=_DEFAULT_WAIT):
     down; hotload then stops the loop, closes the steps once, and the process ends with status 130
     without returning here, so cleanup belongs in a step's close(), not after this call.
     """
-    PythonHotload.run(_files(watch), _steps(steps), _poll_seconds(waittime_ms))
+    files = _files(watch)
+    _clear_at_start(steps)
+    PythonHotload.run(files, _steps(steps), _poll_seconds(waittime_ms))
 
 
 def start(watch, steps, waittime_ms=_DEFAULT_WAIT):
     """Like hotload(), on a background thread; returns a handle with stop(), join([seconds]) and isRunning()."""
-    return PythonHotload.start(_files(watch), _steps(steps), _poll_seconds(waittime_ms))
+    files = _files(watch)
+    _clear_at_start(steps)
+    return PythonHotload.start(files, _steps(steps), _poll_seconds(waittime_ms))
+
+
+def _clear_at_start(steps):
+    # A first ClearTerminal step would wipe the status line the loop prints first: it clears before it instead.
+    if steps and isinstance(steps[0], ClearTerminal):
+        steps[0].clear_now()
 
 
 def _files(watch):
@@ -225,10 +287,12 @@ class _Step(Step, AutoCloseable):
     def run(self, changes):
         tally = PatchTally.patching()
         _running.tally = tally
+        _running.first_run = changes.firstRun()
         try:
             outcome = self._run(changes)
         finally:
             _running.tally = None
+            _running.first_run = False
         # The status line says what the step's reloads patched in place, even when the step then failed.
         return outcome if tally.sum().isEmpty() else outcome.withUpdate(tally.words())
 
