@@ -24,6 +24,7 @@ run the first save.
 """
 from __future__ import print_function
 
+import imp
 import importlib
 import os
 import sys
@@ -116,15 +117,15 @@ class ReloadedPythonModule(Runnable):
         """Imports the module, which runs it once, as in the original.
 
         The loop's first run then shows that import's output once: it reloads the module only if a
-        ClearTerminal step has wiped the screen since, or the module was imported before (the original
-        reloaded it anyway, printing everything twice wherever nothing was cleared, as in a pipe). The hooks
-        run on the first run either way; a run() outside the loop always reloads.
+        ClearTerminal step has wiped the screen since, the module was imported before, or its source was
+        saved since the import (the original reloaded it anyway, printing everything twice wherever nothing
+        was cleared, as in a pipe). The hooks run on the first run either way; a run() outside the loop
+        always reloads.
         """
-        fresh = module_name not in sys.modules
+        first_import = _FirstImport.of(module_name) if module_name not in sys.modules else None
         module = importlib.import_module(module_name)
         step = cls(module, patch=patch)
-        if fresh:
-            step._imported_at_clear = _Screen.clears
+        step._first_import = first_import
         return step
 
     def pre_reload_hook(self, _):
@@ -135,10 +136,10 @@ class ReloadedPythonModule(Runnable):
 
     def run(self, **kwargs):
         self.pre_reload_hook(self.module)
-        # A subclass's own __init__ may not call this one's: getattr, not self._imported_at_clear.
-        imported_at_clear = getattr(self, "_imported_at_clear", None)
-        self._imported_at_clear = None
-        if not (getattr(_running, "first_run", False) and imported_at_clear == _Screen.clears):
+        # A subclass's own __init__ may not call this one's: getattr, not self._first_import.
+        first_import = getattr(self, "_first_import", None)
+        self._first_import = None
+        if not (getattr(_running, "first_run", False) and first_import and first_import.is_on_screen(self.module)):
             _reload_module(self.module, getattr(self, "patch", True))
         self.post_reload_hook(self.module)
 
@@ -154,6 +155,64 @@ class ReloadedPythonModule(Runnable):
 class _Screen(object):
     """How many times a ClearTerminal step has wiped the screen: output printed before a wipe is gone."""
     clears = 0
+
+
+class _FirstImport(object):
+    """A module's first import, which ran its source: whether that run's output is still on screen and current.
+
+    The source is read before the import: a save after the read (while the module ran, or before the loop's
+    watcher started, which would not see it) then makes the loop's first run reload. Comparing with the source
+    after the import instead would lose such a save.
+    """
+
+    def __init__(self, source, text):
+        self.source = source
+        self.text = text
+        self.clears = _Screen.clears
+
+    @classmethod
+    def of(cls, module_name):
+        """The source a first import of module_name is about to run; None if hotload cannot tell which."""
+        source = _find_source(module_name)
+        text = _read(source) if source else None
+        return cls(source, text) if text is not None else None
+
+    def is_on_screen(self, module):
+        """Whether no ClearTerminal wiped the import's output and the module's source is still what it ran."""
+        return (self.clears == _Screen.clears
+                and _source_of(module) == self.source
+                and _read(self.source) == self.text)
+
+
+def _find_source(module_name):
+    # As import will find it: in the parent package's folders (importing the parent, as import does first),
+    # else on sys.path. A compiled module, a Java package or a module in a jar has no source to compare.
+    parent, _, leaf = module_name.rpartition(".")
+    try:
+        folders = importlib.import_module(parent).__path__ if parent else None
+        found, path, (_, _, kind) = imp.find_module(leaf, folders)
+    except (ImportError, AttributeError):
+        return None
+    if found:
+        found.close()
+    if kind == imp.PKG_DIRECTORY:
+        return os.path.abspath(os.path.join(path, "__init__.py"))
+    return os.path.abspath(path) if kind == imp.PY_SOURCE else None
+
+
+def _source_of(module):
+    path = getattr(module, "__file__", None) or ""
+    if path.endswith("$py.class"):
+        path = path[:-len("$py.class")] + ".py"
+    return os.path.abspath(path) if path.endswith(".py") else None
+
+
+def _read(path):
+    try:
+        with open(path, "rb") as source:
+            return source.read()
+    except (IOError, OSError):
+        return None
 
 
 class ClearTerminal(Runnable):

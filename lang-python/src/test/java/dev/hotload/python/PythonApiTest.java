@@ -317,6 +317,36 @@ class PythonApiTest {
     }
 
     @Test
+    void aSaveBetweenTheImportAndTheLoopsStartIsRunByTheFirstRun() throws Exception {
+        write("raced_api.py", "print('Result: 25')\n");
+        // The save the watcher, started after it, cannot see: the first run must reload the module for it.
+        python.exec("""
+                import hotload
+                step = hotload.ReloadedPythonModule.from_module_name('raced_api')
+                with open(folder + '/raced_api.py', 'w') as source:
+                    source.write("print('Result: 32')\\n")
+                handle = hotload.start(watch=[[folder + '/raced_api.py']], steps=[step])
+                """);
+        await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: started"));
+        assertThat(out.toString()).isEqualTo("Result: 25\nResult: 32\n");
+    }
+
+    @Test
+    void aPackagesModuleNamedForTheLoopPrintsOnceAtStartThenOncePerSave() throws Exception {
+        write("shop_api/__init__.py", "");
+        Path module = write("shop_api/cart.py", "print('cart 1')\n");
+        python.exec("""
+                import hotload
+                handle = hotload.start(watch=[[folder + '/shop_api/cart.py']],
+                                       steps=[hotload.ReloadedPythonModule.from_module_name('shop_api.cart')])
+                """);
+        await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: started"));
+        Files.writeString(module, "print('cart 2')\n");
+        await().atMost(DEADLINE).until(() -> err.toString().contains("cart.py changed, reloaded"));
+        assertThat(out.toString()).isEqualTo("cart 1\ncart 2\n");
+    }
+
+    @Test
     void onATerminalClearTerminalFirstClearsBeforeTheWatchingLineAndTheFirstRunShowsTheModuleAgain() throws Exception {
         Path module = write("screen_api.py", "print('Result: 25')\n");
         python.exec("""
