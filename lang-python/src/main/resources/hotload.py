@@ -24,6 +24,7 @@ run the first save.
 """
 from __future__ import print_function
 
+import imp
 import importlib
 import os
 import sys
@@ -31,7 +32,7 @@ import threading
 import traceback
 from types import FunctionType, ModuleType
 
-from java.lang import AutoCloseable, InterruptedException
+from java.lang import AutoCloseable, InterruptedException, System
 from dev.hotload.loop import Outcome, Step
 from dev.hotload.python import ModuleReloader, PatchTally
 from dev.hotload.python.api import PythonHotload
@@ -44,7 +45,8 @@ _DEFAULT_WAIT = 1.0 / 144
 sys.dont_write_bytecode = True
 
 
-# The patches of the step the loop runs now on this thread, for its status line; none outside the loop.
+# The patches of the step the loop runs now on this thread, for its status line, and whether the run is the
+# loop's first; none outside the loop.
 _running = threading.local()
 
 
@@ -112,9 +114,19 @@ class ReloadedPythonModule(Runnable):
 
     @classmethod
     def from_module_name(cls, module_name, patch=True):
-        """Imports the module, which runs it once, as in the original: the loop's first run reloads it again."""
+        """Imports the module, which runs it once, as in the original.
+
+        The loop's first run then shows that import's output once: it reloads the module only if a
+        ClearTerminal step has wiped the screen since, the module was imported before, or its source was
+        saved since the import (the original reloaded it anyway, printing everything twice wherever nothing
+        was cleared, as in a pipe). The hooks run on the first run either way; a run() outside the loop
+        always reloads.
+        """
+        first_import = _FirstImport.of(module_name) if module_name not in sys.modules else None
         module = importlib.import_module(module_name)
-        return cls(module, patch=patch)
+        step = cls(module, patch=patch)
+        step._first_import = first_import
+        return step
 
     def pre_reload_hook(self, _):
         pass
@@ -124,7 +136,11 @@ class ReloadedPythonModule(Runnable):
 
     def run(self, **kwargs):
         self.pre_reload_hook(self.module)
-        _reload_module(self.module, getattr(self, "patch", True))
+        # A subclass's own __init__ may not call this one's: getattr, not self._first_import.
+        first_import = getattr(self, "_first_import", None)
+        self._first_import = None
+        if not (getattr(_running, "first_run", False) and first_import and first_import.is_on_screen(self.module)):
+            _reload_module(self.module, getattr(self, "patch", True))
         self.post_reload_hook(self.module)
 
     def function(self, function_name):
@@ -136,12 +152,107 @@ class ReloadedPythonModule(Runnable):
         return "%s(%s)" % (type(self).__name__, self.module.__name__)
 
 
+class _Screen(object):
+    """How many times a ClearTerminal step has wiped the screen: output printed before a wipe is gone."""
+    clears = 0
+
+
+class _FirstImport(object):
+    """A module's first import, which ran its source: whether that run's output is still on screen and current.
+
+    The source is read before the import: a save after the read (while the module ran, or before the loop's
+    watcher started, which would not see it) then makes the loop's first run reload. Comparing with the source
+    after the import instead would lose such a save.
+    """
+
+    def __init__(self, source, text):
+        self.source = source
+        self.text = text
+        self.clears = _Screen.clears
+
+    @classmethod
+    def of(cls, module_name):
+        """The source a first import of module_name is about to run; None if hotload cannot tell which."""
+        source = _find_source(module_name)
+        text = _read(source) if source else None
+        return cls(source, text) if text is not None else None
+
+    def is_on_screen(self, module):
+        """Whether no ClearTerminal wiped the import's output and the module's source is still what it ran."""
+        return (self.clears == _Screen.clears
+                and _source_of(module) == self.source
+                and _read(self.source) == self.text)
+
+
+def _find_source(module_name):
+    # As import will find it: in the parent package's folders (importing the parent, as import does first),
+    # else on sys.path. A compiled module, a Java package or a module in a jar has no source to compare.
+    parent, _, leaf = module_name.rpartition(".")
+    try:
+        folders = importlib.import_module(parent).__path__ if parent else None
+        found, path, (_, _, kind) = imp.find_module(leaf, folders)
+    except (ImportError, AttributeError):
+        return None
+    if found:
+        found.close()
+    if kind == imp.PKG_DIRECTORY:
+        return os.path.abspath(os.path.join(path, "__init__.py"))
+    return os.path.abspath(path) if kind == imp.PY_SOURCE else None
+
+
+def _source_of(module):
+    path = getattr(module, "__file__", None) or ""
+    if path.endswith("$py.class"):
+        path = path[:-len("$py.class")] + ".py"
+    return os.path.abspath(path) if path.endswith(".py") else None
+
+
+def _read(path):
+    try:
+        with open(path, "rb") as source:
+            return source.read()
+    except (IOError, OSError):
+        return None
+
+
 class ClearTerminal(Runnable):
-    """Clears the terminal, with ANSI escape codes rather than a `clear` process."""
+    """Clears the terminal, with ANSI escape codes rather than a `clear` process.
+
+    Only a terminal is cleared: into a pipe or a file, the codes would be noise. The scrollback is kept.
+    As the first step, it clears at start, before hotload's "watching" line, and not again on the first
+    run, so that the line stays on screen above the first run's output.
+    """
+
+    def __init__(self):
+        self._keep_next = False
+
+    def clear_now(self):
+        """Clears now; the next run does not, so that what is printed in between stays on screen."""
+        self._clear()
+        self._keep_next = True
 
     def run(self, **kwargs):
-        sys.stdout.write("\033[H\033[2J\033[3J")
-        sys.stdout.flush()
+        if getattr(self, "_keep_next", False):
+            self._keep_next = False
+        else:
+            self._clear()
+
+    def _clear(self):
+        if _is_terminal(sys.stdout):
+            sys.stdout.write("\033[H\033[2J")
+            sys.stdout.flush()
+            _Screen.clears += 1
+
+
+def _is_terminal(stream):
+    # Jython's isatty() says False even on a terminal: bin/jython, like bin/hotload, tells what the process's
+    # standard output is. A stream put in its place (a host's, a redirect) is asked itself.
+    if stream is sys.__stdout__ and System.getProperty("hotload.stdout.tty") is not None:
+        return System.getProperty("hotload.stdout.tty") == "true"
+    try:
+        return stream.isatty()
+    except Exception:  # noqa: BLE001 -- a host's stream object without isatty(), or a closed one
+        return False
 
 
 class ReloadModules(Runnable):
@@ -172,12 +283,22 @@ def hotload(watch, steps, waittime_ms=_DEFAULT_WAIT):
     down; hotload then stops the loop, closes the steps once, and the process ends with status 130
     without returning here, so cleanup belongs in a step's close(), not after this call.
     """
-    PythonHotload.run(_files(watch), _steps(steps), _poll_seconds(waittime_ms))
+    files = _files(watch)
+    _clear_at_start(steps)
+    PythonHotload.run(files, _steps(steps), _poll_seconds(waittime_ms))
 
 
 def start(watch, steps, waittime_ms=_DEFAULT_WAIT):
     """Like hotload(), on a background thread; returns a handle with stop(), join([seconds]) and isRunning()."""
-    return PythonHotload.start(_files(watch), _steps(steps), _poll_seconds(waittime_ms))
+    files = _files(watch)
+    _clear_at_start(steps)
+    return PythonHotload.start(files, _steps(steps), _poll_seconds(waittime_ms))
+
+
+def _clear_at_start(steps):
+    # A first ClearTerminal step would wipe the status line the loop prints first: it clears before it instead.
+    if steps and isinstance(steps[0], ClearTerminal):
+        steps[0].clear_now()
 
 
 def _files(watch):
@@ -225,10 +346,12 @@ class _Step(Step, AutoCloseable):
     def run(self, changes):
         tally = PatchTally.patching()
         _running.tally = tally
+        _running.first_run = changes.firstRun()
         try:
             outcome = self._run(changes)
         finally:
             _running.tally = None
+            _running.first_run = False
         # The status line says what the step's reloads patched in place, even when the step then failed.
         return outcome if tally.sum().isEmpty() else outcome.withUpdate(tally.words())
 

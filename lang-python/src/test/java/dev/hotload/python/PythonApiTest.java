@@ -124,7 +124,8 @@ class PythonApiTest {
         Files.writeString(watched, "# saved\n");
         await().atMost(DEADLINE).until(() -> out.toString().contains("run 2"));
         assertThat(err.toString()).contains("Error running", "ValueError: step broke");
-        assertThat(out.toString()).contains("\033[H\033[2J");
+        // The host's stream is no terminal: ClearTerminal writes no escape codes into it.
+        assertThat(out.toString()).doesNotContain("\033[");
         assertThat(marker).exists();
         await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: watched.py changed, failed"));
     }
@@ -295,6 +296,82 @@ class PythonApiTest {
         await().atMost(DEADLINE).until(() -> err.toString().contains("unpatched_api.py changed, reloaded in"));
         python.exec("print('%s %s' % (kept(), step.module.handler()))\n");
         assertThat(out.toString()).endsWith("v1 v2\n");
+    }
+
+    @Test
+    void aModuleNamedForTheLoopPrintsOnceAtStartThenOncePerSaveAfterTheWatchingLine() throws Exception {
+        Path module = write("once_api.py", "print('Result: 25')\n");
+        python.exec("""
+                import hotload
+                handle = hotload.start(watch=[[folder + '/once_api.py']],
+                                       steps=[hotload.ClearTerminal(),
+                                              hotload.ReloadedPythonModule.from_module_name('once_api')])
+                """);
+        await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: started"));
+        Files.writeString(module, "print('Result: 32')\n");
+        await().atMost(DEADLINE).until(() -> err.toString().contains("once_api.py changed, reloaded"));
+        // The import ran the module; the loop's first run does not again: nothing cleared its output away.
+        assertThat(out.toString()).isEqualTo("Result: 25\nResult: 32\n");
+        // The command line's first status line; a host stops start()'s loop, not Ctrl-C.
+        assertThat(err.toString()).startsWith("hotload: watching 1 file (file events)\nhotload: started; the first run took ");
+    }
+
+    @Test
+    void aSaveBetweenTheImportAndTheLoopsStartIsRunByTheFirstRun() throws Exception {
+        write("raced_api.py", "print('Result: 25')\n");
+        // The save the watcher, started after it, cannot see: the first run must reload the module for it.
+        python.exec("""
+                import hotload
+                step = hotload.ReloadedPythonModule.from_module_name('raced_api')
+                with open(folder + '/raced_api.py', 'w') as source:
+                    source.write("print('Result: 32')\\n")
+                handle = hotload.start(watch=[[folder + '/raced_api.py']], steps=[step])
+                """);
+        await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: started"));
+        assertThat(out.toString()).isEqualTo("Result: 25\nResult: 32\n");
+    }
+
+    @Test
+    void aPackagesModuleNamedForTheLoopPrintsOnceAtStartThenOncePerSave() throws Exception {
+        write("shop_api/__init__.py", "");
+        Path module = write("shop_api/cart.py", "print('cart 1')\n");
+        python.exec("""
+                import hotload
+                handle = hotload.start(watch=[[folder + '/shop_api/cart.py']],
+                                       steps=[hotload.ReloadedPythonModule.from_module_name('shop_api.cart')])
+                """);
+        await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: started"));
+        Files.writeString(module, "print('cart 2')\n");
+        await().atMost(DEADLINE).until(() -> err.toString().contains("cart.py changed, reloaded"));
+        assertThat(out.toString()).isEqualTo("cart 1\ncart 2\n");
+    }
+
+    @Test
+    void onATerminalClearTerminalFirstClearsBeforeTheWatchingLineAndTheFirstRunShowsTheModuleAgain() throws Exception {
+        Path module = write("screen_api.py", "print('Result: 25')\n");
+        python.exec("""
+                import sys, hotload
+                class Terminal(object):
+                    def __init__(self, stream):
+                        self.stream = stream
+                    def write(self, text):
+                        self.stream.write(text)
+                    def flush(self):
+                        self.stream.flush()
+                    def isatty(self):
+                        return True
+                sys.stdout = Terminal(sys.stdout)
+                handle = hotload.start(watch=[[folder + '/screen_api.py']],
+                                       steps=[hotload.ClearTerminal(),
+                                              hotload.ReloadedPythonModule.from_module_name('screen_api')])
+                """);
+        await().atMost(DEADLINE).until(() -> err.toString().contains("hotload: started"));
+        Files.writeString(module, "print('Result: 32')\n");
+        await().atMost(DEADLINE).until(() -> err.toString().contains("screen_api.py changed, reloaded"));
+        // The import's output is cleared away with whatever else was on screen, so the first run shows it
+        // again; every save clears first; the scrollback is never erased (no \e[3J).
+        String clear = "\033[H\033[2J";
+        assertThat(out.toString()).isEqualTo("Result: 25\n" + clear + "Result: 25\n" + clear + "Result: 32\n");
     }
 
     private Path write(String name, String content) throws IOException {

@@ -29,6 +29,10 @@ class PythonApiIT {
             write("lib.py", Files.readString(dir.resolve("lib.py")).replace("x = 3", "x = 4"));
             jython.awaitOut("Result: 32", RELOAD);
             jython.awaitErr("hotload: lib.py changed, reloaded", RELOAD);
+            // Into a pipe: the import's output once, not again by the first run; no ClearTerminal codes; the
+            // command line's status lines, the first saying what is watched.
+            assertThat(jython.stdoutLines()).containsExactly("Result: 25", "Result: 32");
+            assertThat(jython.stderrLines().get(0)).isEqualTo("hotload: watching 2 files (file events); Ctrl-C stops");
             jython.interrupt();
             assertThat(jython.awaitExit(Duration.ofSeconds(2))).isEqualTo(130);
         }

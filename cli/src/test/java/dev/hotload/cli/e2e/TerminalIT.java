@@ -67,6 +67,23 @@ class TerminalIT {
         }
     }
 
+    /**
+     * The Python API's launch script, with ClearTerminal first as in the README: the screen shows hotload's
+     * watching line, then the module's output once (its import printed it too, before the clear).
+     */
+    @Test
+    void thePythonApisClearTerminalKeepsTheWatchingLineAndTheOutputOnce() throws Exception {
+        Path examples = HotloadProcess.home().resolve("examples/python");
+        Files.copy(examples.resolve("launch.py"), dir.resolve("launch.py"));
+        Files.copy(examples.resolve("lib.py"), dir.resolve("lib.py"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (TerminalProcess jython = TerminalProcess.start(dir, Map.of(), "jython", "launch.py")) {
+            String screen = jython.await("hotload: started", START);
+            assertThat(screen).containsOnlyOnce(CLEAR).doesNotContain(ERASE_SCROLLBACK);
+            assertThat(screen.substring(screen.indexOf(CLEAR))).startsWith(CLEAR + "hotload: watching ")
+                    .containsOnlyOnce("Result: 25");
+        }
+    }
+
     /** Runs bin/hotload in a terminal to its end, and returns what it printed. */
     private String inTerminal(Map<String, String> env, String... args) throws Exception {
         try (TerminalProcess hotload = TerminalProcess.start(dir, env, "hotload", args)) {

@@ -44,7 +44,7 @@ public final class PythonHotload {
      */
     public static void run(List<String> files, List<Step> steps, Double pollSeconds) {
         StatusLine status = status();
-        ReloadLoop loop = loop(files, steps, pollSeconds, status);
+        ReloadLoop loop = loop(files, steps, pollSeconds, status, "; Ctrl-C stops");
         loop.run();
         if (loop.isStoppedByShutdown()) {
             awaitHalt();
@@ -60,7 +60,8 @@ public final class PythonHotload {
     public static BackgroundHotload start(List<String> files, List<Step> steps, Double pollSeconds) {
         PySystemState sys = Py.getSystemState();
         StatusLine status = status();
-        ReloadLoop loop = loop(files, steps, pollSeconds, status);
+        // A host stops it with stop(), not Ctrl-C.
+        ReloadLoop loop = loop(files, steps, pollSeconds, status, "");
         Thread thread = new Thread(() -> {
             // Steps call back into Python: on this thread too, they must see the starting interpreter's sys.
             Py.setSystemState(sys);
@@ -79,12 +80,16 @@ public final class PythonHotload {
         return new StatusLine(PythonStream.of(Py.getSystemState().stderr));
     }
 
-    private static ReloadLoop loop(List<String> files, List<Step> steps, Double pollSeconds, StatusLine status) {
+    /** Builds the loop, and says what it watches: the command line's first status line, as the README promises. */
+    private static ReloadLoop loop(List<String> files, List<Step> steps, Double pollSeconds, StatusLine status,
+            String howToStop) {
         WatchSet watchSet = WatchSet.ofFiles(files.stream().map(Path::of).toList());
         Optional<Duration> pollInterval = Optional.ofNullable(pollSeconds)
                 .map(seconds -> Duration.ofNanos((long) (seconds * 1e9)));
+        FileWatcher watcher = FileWatcher.of(watchSet, pollInterval);
+        status.say("watching " + watchSet + " (" + watcher + ")" + howToStop);
         return ReloadLoop.builder()
-                .watcher(FileWatcher.of(watchSet, pollInterval))
+                .watcher(watcher)
                 .steps(steps)
                 .reporter(status)
                 .stopOnShutdown(STOP_GRACE)
