@@ -2,6 +2,7 @@ package dev.hotload.cli;
 
 import dev.hotload.loop.ClearTerminal;
 import dev.hotload.loop.ReloadLoop;
+import dev.hotload.loop.ShellCommand;
 import dev.hotload.loop.StatusLine;
 import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.Launch;
@@ -36,8 +37,12 @@ import picocli.CommandLine.Parameters;
             "is saved, keeping the program's state. The entry's extension picks the",
             "language: .py (Jython 2.7), .java, .groovy (see --languages).",
             "",
+            "Without ENTRY, hotload runs the --run commands at start and on every",
+            "save, as entr and watchexec do: hotload --watch src --run 'make test'.",
+            "",
             "Watched: the --watch paths; else file names piped on standard input",
-            "(find . -name '*.py' | hotload lib.py); else the entry's folder tree.",
+            "(find . -name '*.py' | hotload lib.py); else the entry's folder tree,",
+            "or with --run alone the working folder's tree (every file, or --ext).",
             "Never in folders: dot-folders (.git), target/, node_modules/, build/ at",
             "the top or beside a build script, editors' temporaries, what the tree's",
             ".gitignore and .ignore files name (see --no-ignore-files), --ignore globs.",
@@ -59,7 +64,8 @@ import picocli.CommandLine.Parameters;
             "Environment:",
             "  HOTLOAD_NO_CLEAR    as --no-clear when set to HOTLOAD_NO_CLEAR or 1",
             "  HOTLOAD_RECURSIVE   as --recursive when set to HOTLOAD_RECURSIVE or 1",
-            "  HOTLOAD_RUNNING     set to HOTLOAD_RUNNING for the program",
+            "  HOTLOAD_RUNNING     set to HOTLOAD_RUNNING for the program and the",
+            "                      --run commands",
             "  HOTLOAD_CLASSPATH   more jars or folders for hotload itself, such as",
             "                      a third-party reloader",
             "  HOTLOAD_JAVA_OPTS   options for the JVM",
@@ -68,7 +74,7 @@ import picocli.CommandLine.Parameters;
             "  0    stopped normally, or --once ran without error",
             "  1    --once: the run failed (an exception, a compile error)",
             "  2    bad command line, missing entry, unknown language",
-            "  N    --once: the program exited with status N",
+            "  N    --once: the program, or a --run command, exited with status N",
             "  130  interrupted (Ctrl-C)",
             "  143  terminated (SIGTERM)",
             "",
@@ -77,6 +83,8 @@ import picocli.CommandLine.Parameters;
             "  cd examples/python/recursive; find . -name '*.py' | hotload -r lib.py",
             "  hotload examples/java/hello/Hello.java -- you",
             "  hotload examples/groovy/greeter/main.groovy -- you",
+            "  hotload examples/python/lib.py --run 'echo \"That is a reload!\"'",
+            "  hotload --watch examples/shell --run 'sh examples/shell/hello.sh'",
         })
 final class HotloadCommand implements Callable<Integer> {
 
@@ -100,6 +108,13 @@ final class HotloadCommand implements Callable<Integer> {
     @Option(names = {"-e", "--ext"}, paramLabel = "EXT",
             description = "Extension of files to watch in folders, e.g. .py; repeatable.")
     private List<String> extensions = new ArrayList<>();
+
+    @Option(names = "--run", paramLabel = "CMD",
+            description = "Shell command (/bin/sh -c) to run after each run of ENTRY, or alone without ENTRY;"
+                    + " repeatable, run in order. A command runs only if the run and the commands before it"
+                    + " succeeded (a program still running counts as such); one that exits non-zero is reported as"
+                    + " the run's failure. Its standard input is /dev/null, its output the terminal.")
+    private List<String> commands = new ArrayList<>();
 
     @Option(names = "--lang", paramLabel = "NAME", description = "Language to run the entry with, whatever its extension.")
     private String lang;
@@ -171,22 +186,71 @@ final class HotloadCommand implements Callable<Integer> {
         if (intervalMillis != null && !(intervalMillis > 0)) {
             throw new LaunchException("--interval-ms must be positive, not " + intervalMillis);
         }
+        if (entry == null && !commands.isEmpty()) {
+            return runCommandsOnly();
+        }
         Launch launch = launch();
         Reloader reloader = registry.forEntry(launch.entry(), Optional.ofNullable(lang));
-        Optional<ClearTerminal> clear = clearTerminal();
         if (once) {
-            ReloadLoop loop = loop(reloader.open(launch), null, StatusLine.once(streams.err()), clear);
-            clear.ifPresent(ClearTerminal::clearNow);
-            return loop.runOnce();
+            return runOnce(Optional.of(reloader.open(launch)), StatusLine.once(streams.err()));
         }
-        StatusLine plain = new StatusLine(streams.err());
-        StatusLine status = CommandStart.current().map(plain::launchedAt).orElse(plain);
         WatchSet chosen = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
+        return watch(chosen, reloader.open(launch), launchedStatus(), List.of(launch.entry()));
+    }
+
+    /** The language-free mode, as entr and watchexec: no program, the commands run on every save. */
+    private int runCommandsOnly() throws LaunchException {
+        refuseProgramOptions();
+        if (once) {
+            return runOnce(Optional.empty(), StatusLine.once(streams.err()).runningCommands());
+        }
+        WatchSet chosen = WatchSetChoice.forCommands(watch, extensions, this::pipedFiles, Path.of(""));
+        return watch(chosen, null, launchedStatus().runningCommands(), List.of());
+    }
+
+    /** An option for a program, given with none, would be ignored silently: the user meant something else. */
+    private void refuseProgramOptions() throws LaunchException {
+        List<String> given = new ArrayList<>();
+        if (lang != null) {
+            given.add("--lang");
+        }
+        if (entrypoint != null) {
+            given.add("--entrypoint");
+        }
+        if (recursive) {
+            given.add("--recursive");
+        }
+        if (restart) {
+            given.add("--restart");
+        }
+        if (!classpath.isEmpty()) {
+            given.add("--classpath");
+        }
+        if (!given.isEmpty()) {
+            throw new LaunchException(String.join(", ", given) + (given.size() == 1 ? " needs" : " need") + " an ENTRY:"
+                    + " the program to run; --run alone runs commands only");
+        }
+    }
+
+    private int runOnce(Optional<Session> session, StatusLine status) {
+        Optional<ClearTerminal> clear = clearTerminal();
+        ReloadLoop loop = loop(session, null, status, clear);
+        clear.ifPresent(ClearTerminal::clearNow);
+        return loop.runOnce();
+    }
+
+    /**
+     * Runs the loop until Ctrl-C.
+     *
+     * @param session the program's, or null where only commands run
+     * @param editing the files the user edits, which polling looks at often
+     */
+    private int watch(WatchSet chosen, Session session, StatusLine status, List<Path> editing) {
         WatchSet ignoring = chosen.ignoring(chosen.ignore().with(ignoreGlobs, Path.of(""), !noIgnoreFiles));
         WatchSet watchSet = followLinks ? ignoring.followingLinks() : ignoring;
-        Session session = reloader.open(launch);
-        FileWatcher watcher = FileWatcher.of(watchSet, pollInterval(), List.of(launch.entry()));
-        ReloadLoop loop = loop(session, watcher, status, clear);
+        FileWatcher watcher = FileWatcher.of(watchSet, pollInterval(), editing);
+        Optional<ClearTerminal> clear = clearTerminal();
+        ReloadLoop loop = loop(Optional.ofNullable(session), watcher, status, clear);
         // Cleared first, so that the first run keeps this line on screen above its output.
         clear.ifPresent(ClearTerminal::clearNow);
         status.say("watching " + watchSet + " (" + watcher + "); Ctrl-C stops");
@@ -194,9 +258,16 @@ final class HotloadCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** @return the status line of a session that watches, its first line counting from the user's command */
+    private StatusLine launchedStatus() {
+        StatusLine plain = new StatusLine(streams.err());
+        return CommandStart.current().map(plain::launchedAt).orElse(plain);
+    }
+
     private Launch launch() throws LaunchException {
         if (entry == null) {
-            throw new LaunchException("missing ENTRY: the file to run, e.g. hotload lib.py (see --help)");
+            throw new LaunchException("missing ENTRY: the file to run, e.g. hotload lib.py; or --run CMD to run"
+                    + " commands alone (see --help)");
         }
         Launch.requireRegularFile(entry);
         return Launch.of(entry)
@@ -225,11 +296,15 @@ final class HotloadCommand implements Callable<Integer> {
         return Optional.of(new ClearTerminal(streams.out()));
     }
 
-    private ReloadLoop loop(Session session, FileWatcher watcher, StatusLine status, Optional<ClearTerminal> clear) {
+    private ReloadLoop loop(Optional<Session> session, FileWatcher watcher, StatusLine status,
+                            Optional<ClearTerminal> clear) {
         // Ctrl-C or SIGTERM: end the loop, let cleanup hooks run once, and let the JVM exit.
         ReloadLoop.Builder builder = ReloadLoop.builder().watcher(watcher).reporter(status).stopOnShutdown(STOP_GRACE);
         clear.ifPresent(builder::step);
-        return builder.step(session).build();
+        session.ifPresent(builder::step);
+        // A failed run's commands would only repeat what the user already sees: they wait for a run that succeeds.
+        commands.forEach(command -> builder.stepAfterSuccess(new ShellCommand(command)));
+        return builder.build();
     }
 
     private List<Path> pipedFiles() {
