@@ -195,6 +195,10 @@ public final class ReloadLoop {
             outcome = runEachStep(changes);
             took += System.nanoTime() - again;
         }
+        if (stopping && !outcome.isSuccess()) {
+            // Ctrl-C ended the run too (a command it reached, a program's KeyboardInterrupt): not a failure to report.
+            throw new InterruptedException("stopping");
+        }
         reporter.ran(changes, outcome, Duration.ofNanos(took));
         return outcome;
     }

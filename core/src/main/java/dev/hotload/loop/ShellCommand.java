@@ -20,6 +20,12 @@ public final class ShellCommand implements Step, AutoCloseable {
     /** How long the command's processes have after SIGTERM before SIGKILL: well inside Ctrl-C's second. */
     static final Duration TERM_GRACE = Duration.ofMillis(100);
 
+    /** A command ended by SIGINT: its shell's status, 128 + 2. */
+    private static final int INTERRUPTED = 130;
+
+    /** Time for hotload's own stop to begin when Ctrl-C reached the command too: the JVM hears it within moments. */
+    private static final Duration CTRL_C_SETTLE = Duration.ofMillis(100);
+
     private static final File NO_INPUT = new File(File.separatorChar == '\\' ? "NUL" : "/dev/null");
 
     private final List<String> argv;
@@ -53,6 +59,11 @@ public final class ShellCommand implements Step, AutoCloseable {
         running = process;
         try {
             int status = process.waitFor();
+            if (status == INTERRUPTED) {
+                // Ctrl-C in a terminal reaches the command and hotload alike: the user should hear of hotload's
+                // stop, not of a run that failed, so the loop is given the moment it takes to begin stopping.
+                Thread.sleep(CTRL_C_SETTLE.toMillis());
+            }
             return status == 0 ? Outcome.ok() : Outcome.exited(status).from(description);
         } catch (InterruptedException stopping) {
             end(process);

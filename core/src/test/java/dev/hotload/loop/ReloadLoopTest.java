@@ -97,6 +97,18 @@ class ReloadLoopTest {
     }
 
     @Test
+    void aRunThatFailsWhileTheLoopStopsIsNotReportedAsAFailure() {
+        // Ctrl-C in a terminal reaches a command as it reaches hotload: the command's end is the stop's doing.
+        loop = ReloadLoop.builder().reporter(reporter).step(changes -> {
+            loop.stop();
+            return Outcome.exited(130).from("command 'make test'");
+        }).build();
+
+        assertThat(loop.runOnce()).isEqualTo(130);
+        assertThat(reporter.runs).isEmpty();
+    }
+
+    @Test
     void aStepThatThrowsIsReportedAndTheNextStepsStillRun() {
         IllegalStateException boom = new IllegalStateException("boom");
         Step throwing = Step.of("throwing", () -> {
