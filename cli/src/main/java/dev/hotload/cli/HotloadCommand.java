@@ -2,6 +2,7 @@ package dev.hotload.cli;
 
 import dev.hotload.loop.ClearTerminal;
 import dev.hotload.loop.ReloadLoop;
+import dev.hotload.loop.ShellCommand;
 import dev.hotload.loop.StatusLine;
 import dev.hotload.run.StandardInput;
 import dev.hotload.run.StandardStreams;
@@ -37,8 +38,12 @@ import picocli.CommandLine.Parameters;
             "is saved, keeping the program's state. The entry's extension picks the",
             "language: .py (Jython 2.7), .java, .groovy (see --languages).",
             "",
+            "Without ENTRY, hotload runs the --run commands at start and on every",
+            "save, as entr and watchexec do: hotload --watch src --run 'make test'.",
+            "",
             "Watched: the --watch paths; else file names piped on standard input",
-            "(find . -name '*.py' | hotload lib.py); else the entry's folder tree.",
+            "(find . -name '*.py' | hotload lib.py); else the entry's folder tree,",
+            "or with --run alone the working folder's tree (every file, or --ext).",
             "Never in folders: dot-folders (.git), target/, node_modules/, build/ at",
             "the top or beside a build script, editors' temporaries, what the tree's",
             ".gitignore and .ignore files name (see --no-ignore-files), --ignore globs.",
@@ -58,13 +63,15 @@ import picocli.CommandLine.Parameters;
             "within 100 ms. The first line hotload prints says the pace.",
             "",
             "Keys, when standard input is a terminal: Enter, or r then Enter, runs the",
-            "entry again without a save (a Java or Groovy program from main), unless",
-            "the program is reading its input or has printed a prompt.",
+            "entry (or the --run commands) again without a save, a Java or Groovy",
+            "program from main, unless the program reads its input or has printed a",
+            "prompt.",
             "",
             "Environment:",
             "  HOTLOAD_NO_CLEAR    as --no-clear when set to HOTLOAD_NO_CLEAR or 1",
             "  HOTLOAD_RECURSIVE   as --recursive when set to HOTLOAD_RECURSIVE or 1",
-            "  HOTLOAD_RUNNING     set to HOTLOAD_RUNNING for the program",
+            "  HOTLOAD_RUNNING     set to HOTLOAD_RUNNING for the program and the",
+            "                      --run commands",
             "  HOTLOAD_CLASSPATH   more jars or folders for hotload itself, such as",
             "                      a third-party reloader",
             "  HOTLOAD_JAVA_OPTS   options for the JVM",
@@ -73,7 +80,7 @@ import picocli.CommandLine.Parameters;
             "  0    stopped normally, or --once ran without error",
             "  1    --once: the run failed (an exception, a compile error)",
             "  2    bad command line, missing entry, unknown language",
-            "  N    --once: the program exited with status N",
+            "  N    --once: the program, or a --run command, exited with status N",
             "  130  interrupted (Ctrl-C)",
             "  143  terminated (SIGTERM)",
             "",
@@ -82,6 +89,8 @@ import picocli.CommandLine.Parameters;
             "  cd examples/python/recursive; find . -name '*.py' | hotload -r lib.py",
             "  hotload examples/java/hello/Hello.java -- you",
             "  hotload examples/groovy/greeter/main.groovy -- you",
+            "  hotload examples/python/lib.py --run 'echo \"That is a reload!\"'",
+            "  hotload --watch examples/shell --run 'sh examples/shell/hello.sh'",
         })
 final class HotloadCommand implements Callable<Integer> {
 
@@ -105,6 +114,13 @@ final class HotloadCommand implements Callable<Integer> {
     @Option(names = {"-e", "--ext"}, paramLabel = "EXT",
             description = "Extension of files to watch in folders, e.g. .py; repeatable.")
     private List<String> extensions = new ArrayList<>();
+
+    @Option(names = "--run", paramLabel = "CMD",
+            description = "Shell command (/bin/sh -c) to run after each run of ENTRY, or alone without ENTRY;"
+                    + " repeatable, run in order. A command runs only if the run and the commands before it"
+                    + " succeeded (a program still running counts as such); one that exits non-zero is reported as"
+                    + " the run's failure. Its standard input is /dev/null, its output the terminal.")
+    private List<String> commands = new ArrayList<>();
 
     @Option(names = "--lang", paramLabel = "NAME", description = "Language to run the entry with, whatever its extension.")
     private String lang;
@@ -176,25 +192,75 @@ final class HotloadCommand implements Callable<Integer> {
         if (intervalMillis != null && !(intervalMillis > 0)) {
             throw new LaunchException("--interval-ms must be positive, not " + intervalMillis);
         }
+        if (entry == null && !commands.isEmpty()) {
+            return runCommandsOnly();
+        }
         Launch launch = launch();
         Reloader reloader = registry.forEntry(launch.entry(), Optional.ofNullable(lang));
-        Optional<ClearTerminal> clear = clearTerminal();
         if (once) {
-            ReloadLoop loop = loop(reloader.open(launch), null, StatusLine.once(streams.err()), clear);
-            clear.ifPresent(ClearTerminal::clearNow);
-            return loop.runOnce();
+            return runOnce(Optional.of(reloader.open(launch)), StatusLine.once(streams.err()));
         }
-        // Before the language starts (Jython takes System.in then), and only where a user types.
-        Optional<RerunKey> rerunKey = environment.stdinIsTerminal() ? Optional.of(new RerunKey()) : Optional.empty();
-        rerunKey.ifPresent(key -> StandardInput.install(streams, key));
-        StatusLine plain = new StatusLine(streams.err());
-        StatusLine status = CommandStart.current().map(plain::launchedAt).orElse(plain);
         WatchSet chosen = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
+        // Before the language starts: Jython takes System.in then.
+        Optional<RerunKey> rerunKey = rerunKey();
+        return watch(chosen, reloader.open(launch), launchedStatus(), List.of(launch.entry()), rerunKey);
+    }
+
+    /** The language-free mode, as entr and watchexec: no program, the commands run on every save. */
+    private int runCommandsOnly() throws LaunchException {
+        refuseProgramOptions();
+        if (once) {
+            return runOnce(Optional.empty(), StatusLine.once(streams.err()).runningCommands());
+        }
+        WatchSet chosen = WatchSetChoice.forCommands(watch, extensions, this::pipedFiles, Path.of(""));
+        return watch(chosen, null, launchedStatus().runningCommands(), List.of(), rerunKey());
+    }
+
+    /** An option for a program, given with none, would be ignored silently: the user meant something else. */
+    private void refuseProgramOptions() throws LaunchException {
+        List<String> given = new ArrayList<>();
+        if (lang != null) {
+            given.add("--lang");
+        }
+        if (entrypoint != null) {
+            given.add("--entrypoint");
+        }
+        if (recursive) {
+            given.add("--recursive");
+        }
+        if (restart) {
+            given.add("--restart");
+        }
+        if (!classpath.isEmpty()) {
+            given.add("--classpath");
+        }
+        if (!given.isEmpty()) {
+            throw new LaunchException(String.join(", ", given) + (given.size() == 1 ? " needs" : " need") + " an ENTRY:"
+                    + " the program to run; --run alone runs commands only");
+        }
+    }
+
+    private int runOnce(Optional<Session> session, StatusLine status) {
+        Optional<ClearTerminal> clear = clearTerminal();
+        ReloadLoop loop = loop(session, null, status, clear);
+        clear.ifPresent(ClearTerminal::clearNow);
+        return loop.runOnce();
+    }
+
+    /**
+     * Runs the loop until Ctrl-C.
+     *
+     * @param session the program's, or null where only commands run
+     * @param editing the files the user edits, which polling looks at often
+     * @param rerunKey the terminal's Enter, where there is a terminal to type on
+     */
+    private int watch(WatchSet chosen, Session session, StatusLine status, List<Path> editing,
+            Optional<RerunKey> rerunKey) {
         WatchSet ignoring = chosen.ignoring(chosen.ignore().with(ignoreGlobs, Path.of(""), !noIgnoreFiles));
         WatchSet watchSet = followLinks ? ignoring.followingLinks() : ignoring;
-        Session session = reloader.open(launch);
-        FileWatcher watcher = FileWatcher.of(watchSet, pollInterval(), List.of(launch.entry()));
-        ReloadLoop loop = loop(session, watcher, status, clear);
+        FileWatcher watcher = FileWatcher.of(watchSet, pollInterval(), editing);
+        Optional<ClearTerminal> clear = clearTerminal();
+        ReloadLoop loop = loop(Optional.ofNullable(session), watcher, status, clear);
         rerunKey.ifPresent(key -> key.runs(loop));
         // Cleared first, so that the first run keeps this line on screen above its output.
         clear.ifPresent(ClearTerminal::clearNow);
@@ -204,9 +270,16 @@ final class HotloadCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** @return the status line of a session that watches, its first line counting from the user's command */
+    private StatusLine launchedStatus() {
+        StatusLine plain = new StatusLine(streams.err());
+        return CommandStart.current().map(plain::launchedAt).orElse(plain);
+    }
+
     private Launch launch() throws LaunchException {
         if (entry == null) {
-            throw new LaunchException("missing ENTRY: the file to run, e.g. hotload lib.py (see --help)");
+            throw new LaunchException("missing ENTRY: the file to run, e.g. hotload lib.py; or --run CMD to run"
+                    + " commands alone (see --help)");
         }
         Launch.requireRegularFile(entry);
         return Launch.of(entry)
@@ -217,6 +290,19 @@ final class HotloadCommand implements Callable<Integer> {
                 .once(once)
                 .restart(restart)
                 .build();
+    }
+
+    /**
+     * @return where a user types (standard input is a terminal), the key that runs the steps again, reading the
+     *     terminal from now on and giving the program its input; else empty
+     */
+    private Optional<RerunKey> rerunKey() {
+        if (!environment.stdinIsTerminal()) {
+            return Optional.empty();
+        }
+        RerunKey key = new RerunKey();
+        StandardInput.install(streams, key);
+        return Optional.of(key);
     }
 
     /** @return empty for file events where the system has them (instant, and free while idle); else how to poll */
@@ -235,11 +321,15 @@ final class HotloadCommand implements Callable<Integer> {
         return Optional.of(new ClearTerminal(streams.out()));
     }
 
-    private ReloadLoop loop(Session session, FileWatcher watcher, StatusLine status, Optional<ClearTerminal> clear) {
+    private ReloadLoop loop(Optional<Session> session, FileWatcher watcher, StatusLine status,
+                            Optional<ClearTerminal> clear) {
         // Ctrl-C or SIGTERM: end the loop, let cleanup hooks run once, and let the JVM exit.
         ReloadLoop.Builder builder = ReloadLoop.builder().watcher(watcher).reporter(status).stopOnShutdown(STOP_GRACE);
         clear.ifPresent(builder::step);
-        return builder.step(session).build();
+        session.ifPresent(builder::step);
+        // A failed run's commands would only repeat what the user already sees: they wait for a run that succeeds.
+        commands.forEach(command -> builder.stepAfterSuccess(new ShellCommand(command)));
+        return builder.build();
     }
 
     private List<Path> pipedFiles() {

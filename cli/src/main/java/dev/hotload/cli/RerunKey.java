@@ -4,8 +4,8 @@ import dev.hotload.loop.ReloadLoop;
 import java.util.function.Predicate;
 
 /**
- * Enter, or {@code r} then Enter, typed while the program does not read its input: runs the program again without a
- * save, as nodemon's {@code rs} does. Any other line is the program's.
+ * Enter, or {@code r} then Enter, typed while the program does not read its input: runs the program (or the
+ * {@code --run} commands) again without a save, as nodemon's {@code rs} does. Any other line is the program's.
  */
 final class RerunKey implements Predicate<String> {
 

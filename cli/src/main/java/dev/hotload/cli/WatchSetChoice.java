@@ -1,17 +1,20 @@
 package dev.hotload.cli;
 
-import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Launch;
+import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
 import dev.hotload.watch.WatchSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Decides what to watch, in the order the user would expect: {@code --watch} paths; else file names piped on
- * standard input; else the language's default (the entry's folder tree). The entry itself is always watched.
+ * standard input; else the language's default (the entry's folder tree), or, with commands and no entry, the
+ * working folder's tree, as watchexec does. The entry itself is always watched.
  */
 final class WatchSetChoice {
 
@@ -26,6 +29,28 @@ final class WatchSetChoice {
     static WatchSet choose(List<Path> watchPaths, List<String> extensions, Supplier<List<Path>> piped,
                            Reloader reloader, Launch launch) throws LaunchException {
         List<String> folderExtensions = extensions.isEmpty() ? List.copyOf(reloader.extensions()) : extensions;
+        WatchSet chosen = chosen(watchPaths, folderExtensions, piped).orElseGet(() -> {
+            WatchSet fallback = reloader.defaultWatchSet(launch);
+            return extensions.isEmpty() ? fallback
+                    : WatchSet.builder().folders(fallback.folders()).files(fallback.files()).extensions(extensions).build();
+        });
+        return chosen.plusFile(launch.entry());
+    }
+
+    /**
+     * What {@code hotload --run CMD} watches with no entry.
+     *
+     * @param extensions the {@code --ext} options; every file if empty, as nothing says which files matter
+     * @param workingFolder watched, its whole tree, when neither {@code --watch} nor standard input says otherwise
+     */
+    static WatchSet forCommands(List<Path> watchPaths, List<String> extensions, Supplier<List<Path>> piped,
+                                Path workingFolder) throws LaunchException {
+        return chosen(watchPaths, extensions, piped).orElseGet(() -> WatchSet.ofTree(workingFolder, extensions));
+    }
+
+    /** @return the {@code --watch} paths, else the piped files; empty if there are neither */
+    private static Optional<WatchSet> chosen(List<Path> watchPaths, Collection<String> folderExtensions,
+                                             Supplier<List<Path>> piped) throws LaunchException {
         if (!watchPaths.isEmpty()) {
             WatchSet.Builder builder = WatchSet.builder().extensions(folderExtensions);
             for (Path path : watchPaths) {
@@ -37,7 +62,7 @@ final class WatchSetChoice {
                     throw new LaunchException("no such file or folder to watch: '" + path + "'");
                 }
             }
-            return builder.build().plusFile(launch.entry());
+            return Optional.of(builder.build());
         }
         List<Path> files = piped.get();
         for (Path file : files) {
@@ -46,14 +71,6 @@ final class WatchSetChoice {
                 throw new LaunchException("no such file to watch: '" + file + "' (named on standard input)");
             }
         }
-        if (!files.isEmpty()) {
-            return WatchSet.ofFiles(files).plusFile(launch.entry());
-        }
-        WatchSet fallback = reloader.defaultWatchSet(launch);
-        if (!extensions.isEmpty()) {
-            fallback = WatchSet.builder().folders(fallback.folders()).files(fallback.files())
-                    .extensions(extensions).build();
-        }
-        return fallback.plusFile(launch.entry());
+        return files.isEmpty() ? Optional.empty() : Optional.of(WatchSet.ofFiles(files));
     }
 }

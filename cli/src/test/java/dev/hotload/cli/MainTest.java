@@ -65,6 +65,28 @@ class MainTest {
         assertThat(err()).contains("--interval-ms");
     }
 
+    @Test
+    void noEntryAndNoCommandSaysEitherIsNeeded() {
+        assertThat(Main.run()).isEqualTo(2);
+        assertThat(err()).startsWith("hotload: missing ENTRY").contains("--run CMD");
+    }
+
+    @Test
+    void anOptionForAProgramWithCommandsAloneIsRefused() {
+        assertThat(Main.run("--once", "--restart", "--run", "true")).isEqualTo(2);
+        assertThat(err()).isEqualTo("hotload: --restart needs an ENTRY: the program to run; --run alone runs commands"
+                + " only" + System.lineSeparator());
+    }
+
+    @Test
+    void onceWithCommandsAloneExitsWithTheFailingCommandsStatusAndRunsNoneAfterIt() throws Exception {
+        Path marks = dir.resolve("marks");
+        assertThat(Main.run("--once", "--no-clear", "--run", "echo first >> '" + marks + "'", "--run", "exit 4",
+                "--run", "echo never >> '" + marks + "'")).isEqualTo(4);
+        assertThat(marks).hasContent("first");
+        assertThat(err()).contains("hotload: command 'exit 4' exited with status 4 in ");
+    }
+
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
     }

@@ -99,4 +99,29 @@ class WatchSetChoiceTest {
         assertThat(chosen.extensions()).containsExactlyInAnyOrder(".txt", ".csv");
         assertThat(chosen.files()).containsExactly(entry);
     }
+
+    @Test
+    void commandsAloneWatchEveryFileOfTheWorkingFolderAsWatchexecDoes() throws Exception {
+        var chosen = WatchSetChoice.forCommands(List.of(), List.of(), NOTHING_PIPED, dir);
+        assertThat(chosen.folders()).containsExactly(dir);
+        assertThat(chosen.files()).isEmpty();
+        assertThat(chosen.extensions()).isEmpty();
+        assertThat(chosen.matchesName("Makefile")).isTrue();
+    }
+
+    @Test
+    void commandsAloneWatchTheWatchPathsOrThePipedNamesFilteredByExt() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("src"));
+        Path piped = Files.writeString(dir.resolve("notes.txt"), "");
+
+        var watched = WatchSetChoice.forCommands(List.of(folder), List.of(".c"), () -> {
+            throw new AssertionError("standard input must not be read when --watch is given");
+        }, dir);
+        var named = WatchSetChoice.forCommands(List.of(), List.of(), () -> List.of(piped), dir);
+
+        assertThat(watched.folders()).containsExactly(folder);
+        assertThat(watched.extensions()).containsExactly(".c");
+        assertThat(named.files()).containsExactly(piped);
+        assertThat(named.folders()).isEmpty();
+    }
 }

@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param update how the save reached the program, in a few words, when it was not a plain reload: {@code patched
  *     in place (2 functions)}, {@code redefined 3 classes in place}, {@code restarted (Greeter: field count added)};
  *     otherwise empty
+ * @param origin which step ended the run so, in a few words, when it was not the program: {@code command 'make
+ *     test'}; otherwise empty
  */
-public record Outcome(Kind kind, int exitStatus, String detail, String diagnostics, String update) {
+public record Outcome(Kind kind, int exitStatus, String detail, String diagnostics, String update, String origin) {
 
     /** How a run ended. */
     public enum Kind {
@@ -31,7 +33,7 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
         EXITED
     }
 
-    private static final Outcome OK = new Outcome(Kind.OK, 0, "", "", "");
+    private static final Outcome OK = new Outcome(Kind.OK, 0, "", "", "", "");
     private static final String ENTRY_DELETED = "entry deleted";
 
     public Outcome {
@@ -39,6 +41,7 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(diagnostics, "diagnostics");
         Objects.requireNonNull(update, "update");
+        Objects.requireNonNull(origin, "origin");
     }
 
     /** @return the outcome of a run that succeeded */
@@ -48,7 +51,7 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
 
     /** @return the outcome of a run that failed, for the reason given in a few words */
     public static Outcome failed(String why) {
-        return new Outcome(Kind.FAILED, 1, why, "", "");
+        return new Outcome(Kind.FAILED, 1, why, "", "", "");
     }
 
     /**
@@ -57,12 +60,12 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
      * @return the outcome of a run whose source did not compile
      */
     public static Outcome invalid(String why, String diagnostics) {
-        return new Outcome(Kind.INVALID, 1, why, diagnostics, "");
+        return new Outcome(Kind.INVALID, 1, why, diagnostics, "", "");
     }
 
     /** @return the outcome of a run whose code asked to exit with {@code status} */
     public static Outcome exited(int status) {
-        return new Outcome(Kind.EXITED, status, "exit status " + status, "", "");
+        return new Outcome(Kind.EXITED, status, "exit status " + status, "", "", "");
     }
 
     /** @return the outcome of a run whose entry file is gone: it waits for the file to come back */
@@ -90,7 +93,23 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
      * @return this outcome, telling the status line how the save was applied
      */
     public Outcome withUpdate(String words) {
-        return new Outcome(kind, exitStatus, detail, diagnostics, words);
+        return new Outcome(kind, exitStatus, detail, diagnostics, words, origin);
+    }
+
+    /**
+     * @param step a few words naming the step that ended the run so, e.g. {@code command 'make test'}
+     * @return this outcome, which the status line tells as that step's rather than the program's
+     */
+    public Outcome from(String step) {
+        return new Outcome(kind, exitStatus, detail, diagnostics, update, step);
+    }
+
+    /**
+     * @return whether the steps after this one may run: a run that succeeded, or exited with status 0 (a
+     *     program's {@code sys.exit(0)}); not one that failed to compile, failed, or exited with another status
+     */
+    public boolean isSuccess() {
+        return exitStatus == 0;
     }
 
     /** @return whether the run succeeded */
@@ -99,11 +118,13 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
     }
 
     /**
-     * @return the first outcome that is not OK, of this and {@code next}: a loop's verdict on a run of steps; it
-     *     keeps what this one updated in place, which a later step's verdict does not undo
+     * @return the first outcome that is not OK, of this and {@code next}, a failure before an exit with status 0: a
+     *     loop's verdict on a run of steps; it keeps what this one updated in place, which a later step's verdict
+     *     does not undo
      */
     public Outcome then(Outcome next) {
-        if (!isOk()) {
+        // A program's exit with status 0 is no failure: a later step's failure is the verdict.
+        if (!isOk() && (!isSuccess() || next.isSuccess())) {
             return this;
         }
         if (update.isEmpty()) {

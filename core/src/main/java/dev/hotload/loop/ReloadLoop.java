@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * are closed once, which runs their cleanup hooks; any other error is reported and the loop waits for the
  * next save. A loop runs once; build a new one to start again. Built {@linkplain Builder#stopOnShutdown to stop
  * on shutdown}, it also ends, and closes its steps, when the JVM shuts down while it runs (Ctrl-C, SIGTERM).
+ *
+ * <p>A step that fails does not keep the next steps from running (the terminal is cleared, the next module
+ * reloaded), unless the next was added {@linkplain Builder#stepAfterSuccess after success}: {@code --run}'s
+ * commands, which test what the program's run just made.
  */
 public final class ReloadLoop {
 
@@ -24,7 +28,7 @@ public final class ReloadLoop {
     private static final Duration WAIT_SLICE = Duration.ofSeconds(10);
 
     private final FileWatcher watcher;
-    private final List<Step> steps;
+    private final List<Stage> stages;
     private final Reporter reporter;
     private final Duration shutdownGrace;
     private volatile ShutdownStop shutdownStop;
@@ -39,7 +43,7 @@ public final class ReloadLoop {
 
     private ReloadLoop(Builder builder) {
         this.watcher = builder.watcher;
-        this.steps = List.copyOf(builder.steps);
+        this.stages = List.copyOf(builder.stages);
         this.reporter = Objects.requireNonNull(builder.reporter, "reporter");
         this.shutdownGrace = builder.shutdownGrace;
     }
@@ -221,17 +225,24 @@ public final class ReloadLoop {
             outcome = runEachStep(changes);
             took += System.nanoTime() - again;
         }
+        if (stopping && !outcome.isSuccess()) {
+            // Ctrl-C ended the run too (a command it reached, a program's KeyboardInterrupt): not a failure to report.
+            throw new InterruptedException("stopping");
+        }
         reporter.ran(changes, outcome, Duration.ofNanos(took));
         return outcome;
     }
 
     private Outcome runEachStep(ChangeSet changes) throws InterruptedException {
         Outcome outcome = Outcome.ok();
-        for (Step step : steps) {
+        for (Stage stage : stages) {
             if (stopping) {
                 throw new InterruptedException("stopping");
             }
-            outcome = outcome.then(runStep(step, changes));
+            if (stage.afterSuccess() && !outcome.isSuccess()) {
+                continue;
+            }
+            outcome = outcome.then(runStep(stage.step(), changes));
         }
         return outcome;
     }
@@ -263,7 +274,8 @@ public final class ReloadLoop {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        for (Step step : steps) {
+        for (Stage stage : stages) {
+            Step step = stage.step();
             if (step instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();
@@ -274,10 +286,14 @@ public final class ReloadLoop {
         }
     }
 
+    /** A step, and whether it runs only when every step before it succeeded. */
+    private record Stage(Step step, boolean afterSuccess) {
+    }
+
     /** Collects the watcher, the steps and the reporter of a loop. */
     public static final class Builder {
         private FileWatcher watcher;
-        private final List<Step> steps = new ArrayList<>();
+        private final List<Stage> stages = new ArrayList<>();
         private Reporter reporter = new StatusLine(System.err);
         private Duration shutdownGrace;
 
@@ -290,8 +306,18 @@ public final class ReloadLoop {
             return this;
         }
 
+        /** A step that runs on every run, whatever the steps before it did. */
         public Builder step(Step step) {
-            steps.add(Objects.requireNonNull(step, "step"));
+            stages.add(new Stage(Objects.requireNonNull(step, "step"), false));
+            return this;
+        }
+
+        /**
+         * A step that runs only when every step before it {@linkplain Outcome#isSuccess succeeded}: a command run
+         * after the program, which would only repeat a failure the user has already seen.
+         */
+        public Builder stepAfterSuccess(Step step) {
+            stages.add(new Stage(Objects.requireNonNull(step, "step"), true));
             return this;
         }
 

@@ -21,17 +21,19 @@ public final class StatusLine implements Reporter {
     /** When the user's command started (bin/hotload's first line, before any build), if known. */
     private final Instant launched;
     private final InstantSource clock;
+    private final Runs runs;
 
     /** @param out where the lines go: standard error, or an embedding host's stream */
     public StatusLine(PrintStream out) {
-        this(out, true, null, InstantSource.system());
+        this(out, true, null, InstantSource.system(), Runs.PROGRAM);
     }
 
-    private StatusLine(PrintStream out, boolean watching, Instant launched, InstantSource clock) {
+    private StatusLine(PrintStream out, boolean watching, Instant launched, InstantSource clock, Runs runs) {
         this.out = out;
         this.watching = watching;
         this.launched = launched;
         this.clock = clock;
+        this.runs = runs;
     }
 
     /**
@@ -39,7 +41,15 @@ public final class StatusLine implements Reporter {
      * @return the status line of a single run ({@code --once}), which promises no next save
      */
     public static StatusLine once(PrintStream out) {
-        return new StatusLine(out, false, null, InstantSource.system());
+        return new StatusLine(out, false, null, InstantSource.system(), Runs.PROGRAM);
+    }
+
+    /**
+     * @return this status line for a loop that only runs commands ({@code hotload --run CMD}, no entry): nothing is
+     *     reloaded, so a save's run that succeeded {@code ran}
+     */
+    public StatusLine runningCommands() {
+        return new StatusLine(out, watching, launched, clock, Runs.COMMANDS);
     }
 
     /**
@@ -52,7 +62,7 @@ public final class StatusLine implements Reporter {
     }
 
     StatusLine launchedAt(Instant command, InstantSource now) {
-        return new StatusLine(out, watching, command, now);
+        return new StatusLine(out, watching, command, now, runs);
     }
 
     @Override
@@ -68,20 +78,22 @@ public final class StatusLine implements Reporter {
                             + " the first run took " + time);
             return;
         }
-        // --once has no first run of several: what ran is the program.
-        String trigger = changes.firstRun() ? (watching ? "first run" : "the program") : trigger(changes);
+        // --once has no first run of several: what ran is the program, or the step the outcome names.
+        boolean byStep = !outcome.origin().isEmpty();
+        String trigger = changes.firstRun() ? (watching ? "first run" : byStep ? "" : "the program") : trigger(changes);
         if (outcome.isEntryDeleted()) {
             boolean onlyIt = changes.changes().size() == 1 && changes.changes().get(0).kind() == FileChange.Kind.DELETE;
             say(trigger + (watching ? "; waiting for " + (onlyIt ? "it" : "the entry") + " to come back" : ": the entry is gone"));
             return;
         }
-        String applied = outcome.update().isEmpty() ? "" : outcome.update() + ", then ";
+        String applied = (outcome.update().isEmpty() ? "" : outcome.update() + ", then ")
+                + (byStep ? outcome.origin() + " " : "");
         String result = switch (outcome.kind()) {
-            case OK -> (!outcome.update().isEmpty() ? outcome.update() : changes.requested() ? "restarted" : "reloaded") + " in " + time;
+            case OK -> (!outcome.update().isEmpty() ? outcome.update() : changes.requested() ? runs.onRequest : runs.onSave) + " in " + time;
             case INVALID, FAILED -> applied + "failed in " + time + detail(outcome) + (watching ? "; waiting for the next save" : "");
             case EXITED -> applied + "exited with status " + outcome.exitStatus() + " in " + time;
         };
-        say(trigger + (changes.firstRun() ? " " : ", ") + result);
+        say(trigger.isEmpty() ? result : trigger + (changes.firstRun() && !byStep ? " " : ", ") + result);
     }
 
     @Override
@@ -136,5 +148,19 @@ public final class StatusLine implements Reporter {
                 .collect(Collectors.joining(", "));
         int more = changes.size() - NAMES_SHOWN;
         return (more > 0 ? shown + " and " + more + " more" : shown) + (allDeleted ? " deleted" : " changed");
+    }
+
+    /** What a run that succeeded did, after a save and when asked for: a program is reloaded, commands ran. */
+    private enum Runs {
+        PROGRAM("reloaded", "restarted"),
+        COMMANDS("ran", "ran");
+
+        final String onSave;
+        final String onRequest;
+
+        Runs(String onSave, String onRequest) {
+            this.onSave = onSave;
+            this.onRequest = onRequest;
+        }
     }
 }

@@ -67,6 +67,48 @@ class ReloadLoopTest {
     }
 
     @Test
+    void aStepAfterSuccessRunsOnlyWhenEveryStepBeforeItSucceeded() {
+        for (Outcome program : List.of(Outcome.ok(), Outcome.exited(0), Outcome.failed("NameError"),
+                Outcome.invalid("compile error", "lib.java:1: error"), Outcome.exited(3))) {
+            log.clear();
+            loop = ReloadLoop.builder().reporter(reporter)
+                    .step(logging("clear"))
+                    .step(changes -> program)
+                    .stepAfterSuccess(logging("first command"))
+                    .stepAfterSuccess(changes -> {
+                        log.add("second command");
+                        return Outcome.exited(2).from("command 'make test'");
+                    })
+                    .stepAfterSuccess(logging("third command"))
+                    .step(logging("always"))
+                    .build();
+
+            int status = loop.runOnce();
+
+            if (program.isSuccess()) {
+                assertThat(log).as("after %s", program)
+                        .containsExactly("clear", "first command", "second command", "always");
+                assertThat(status).isEqualTo(2);
+            } else {
+                assertThat(log).as("after %s", program).containsExactly("clear", "always");
+                assertThat(status).isEqualTo(program.exitStatus());
+            }
+        }
+    }
+
+    @Test
+    void aRunThatFailsWhileTheLoopStopsIsNotReportedAsAFailure() {
+        // Ctrl-C in a terminal reaches a command as it reaches hotload: the command's end is the stop's doing.
+        loop = ReloadLoop.builder().reporter(reporter).step(changes -> {
+            loop.stop();
+            return Outcome.exited(130).from("command 'make test'");
+        }).build();
+
+        assertThat(loop.runOnce()).isEqualTo(130);
+        assertThat(reporter.runs).isEmpty();
+    }
+
+    @Test
     void aStepThatThrowsIsReportedAndTheNextStepsStillRun() {
         IllegalStateException boom = new IllegalStateException("boom");
         Step throwing = Step.of("throwing", () -> {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.hotload.watch.ChangeSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -26,7 +28,15 @@ class ShellCommandTest {
 
     @Test
     void aCommandThatExitsNonZeroIsAnExitedRunWithItsStatus() throws Exception {
-        assertThat(new ShellCommand("exit 3").run(ChangeSet.initial())).isEqualTo(Outcome.exited(3));
+        assertThat(new ShellCommand("exit 3").run(ChangeSet.initial()))
+                .isEqualTo(Outcome.exited(3).from("command 'exit 3'"));
+    }
+
+    @Test
+    void theCommandReadsNothing() throws Exception {
+        // hotload's own standard input is a file list, or the terminal hotload reads keys from.
+        assertThat(new ShellCommand("[ \"$(readlink /proc/self/fd/0)\" = /dev/null ] && [ -z \"$(cat)\" ]")
+                .run(ChangeSet.initial())).isEqualTo(Outcome.ok());
     }
 
     @Test
@@ -68,13 +78,69 @@ class ShellCommandTest {
             }
         });
         runner.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pidFile) && Files.size(pidFile) > 0);
-        long child = Long.parseLong(Files.readString(pidFile).strip());
+        long child = awaitPid(pidFile);
 
         runner.interrupt();
         runner.join(10_000);
 
+        awaitGone(child);
+    }
+
+    @Test
+    void stoppingACommandThatIgnoresSigtermEndsItAndWhatItStartedPromptly() throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        ShellCommand stubborn = new ShellCommand("trap '' TERM; sleep 300 & echo $! > '" + pidFile + "'; wait");
+        Thread runner = new Thread(() -> {
+            try {
+                stubborn.run(ChangeSet.initial());
+            } catch (Exception stopped) {
+                // Interrupted, as hotload stops it.
+            }
+        });
+        runner.start();
+        long child = awaitPid(pidFile);
+
+        long start = System.nanoTime();
+        runner.interrupt();
+        runner.join(10_000);
+
+        // SIGTERM is ignored; SIGKILL follows after the grace, well within Ctrl-C's second.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        awaitGone(child);
+    }
+
+    @Test
+    void closingEndsTheCommandRunningNowFromAnotherThread() throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        ShellCommand stubborn = new ShellCommand("trap '' TERM; sleep 300 & echo $! > '" + pidFile + "'; wait");
+        Thread runner = new Thread(() -> {
+            try {
+                stubborn.run(ChangeSet.initial());
+            } catch (Exception unexpected) {
+                throw new AssertionError(unexpected);
+            }
+        });
+        runner.start();
+        long child = awaitPid(pidFile);
+
+        stubborn.close();
+
+        runner.join(10_000);
+        assertThat(runner.isAlive()).isFalse();
+        awaitGone(child);
+    }
+
+    private static long awaitPid(Path pidFile) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pidFile) && Files.size(pidFile) > 0);
+        try {
+            return Long.parseLong(Files.readString(pidFile).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitGone(long pid) {
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.of(child).map(handle -> !handle.isAlive()).orElse(true));
+                .until(() -> ProcessHandle.of(pid).map(handle -> !handle.isAlive()).orElse(true));
     }
 }

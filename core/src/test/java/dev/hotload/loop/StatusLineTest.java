@@ -149,6 +149,45 @@ class StatusLineTest {
     }
 
     @Test
+    void aCommandThatExitsNonZeroIsNamed() {
+        Outcome command = Outcome.exited(2).from("command 'make test'");
+
+        statusLine.ran(changed("a.c"), command, Duration.ofMillis(1200));
+        statusLine.ran(ChangeSet.initial(), command, Duration.ofMillis(37));
+        statusLine.ran(changed("lib.py"), command.withUpdate("patched in place (1 function)"), Duration.ofMillis(37));
+
+        assertThat(lines()).containsExactly(
+                "hotload: a.c changed, command 'make test' exited with status 2 in 1.2 s",
+                "hotload: first run, command 'make test' exited with status 2 in 37 ms",
+                "hotload: lib.py changed, patched in place (1 function), then command 'make test' exited with status 2"
+                        + " in 37 ms");
+    }
+
+    @Test
+    void aSingleRunOfCommandsNamesTheOneThatFailed() {
+        ByteArrayOutputStream once = new ByteArrayOutputStream();
+        StatusLine single = StatusLine.once(new PrintStream(once, true, StandardCharsets.UTF_8)).runningCommands();
+
+        single.ran(ChangeSet.initial(), Outcome.exited(4).from("command 'exit 4'"), Duration.ofMillis(37));
+        single.ran(ChangeSet.initial(), Outcome.ok(), Duration.ofMillis(37));
+
+        assertThat(once.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "hotload: command 'exit 4' exited with status 4 in 37 ms",
+                "hotload: ran in 37 ms");
+    }
+
+    @Test
+    void commandsAloneRanRatherThanReloaded() {
+        StatusLine commands = statusLine.runningCommands();
+
+        commands.ran(ChangeSet.initial(), Outcome.ok(), Duration.ofMillis(37));
+        commands.ran(changed("a.c"), Outcome.ok(), Duration.ofMillis(1200));
+
+        assertThat(lines()).containsExactly("hotload: started; the first run took 37 ms",
+                "hotload: a.c changed, ran in 1.2 s");
+    }
+
+    @Test
     void deletedFilesAreSaidDeleted() {
         ChangeSet changes = new ChangeSet(List.of(new FileChange(Path.of("old.py").toAbsolutePath(), DELETE)), false);
 

@@ -22,7 +22,7 @@ class LauncherIT {
             assertThat(hotload.awaitExit(START)).isZero();
             assertThat(String.join("\n", hotload.stdoutLines()))
                     .contains("--watch", "--ext", "--no-clear", "--entrypoint", "--recursive", "--interval-ms",
-                            "--once", "--lang", "HOTLOAD_NO_CLEAR", "HOTLOAD_RECURSIVE", "Exit status", "143");
+                            "--once", "--lang", "--run", "HOTLOAD_NO_CLEAR", "HOTLOAD_RECURSIVE", "Exit status", "143");
             assertThat(hotload.stderrLines()).as("picocli's warnings, say").isEmpty();
         }
     }
@@ -34,7 +34,8 @@ class LauncherIT {
             List<String> named = hotload.stdoutLines().stream()
                     .flatMap(line -> Arrays.stream(line.trim().split("\\s+")))
                     .filter(word -> word.startsWith("examples/"))
-                    .map(word -> word.replaceAll(";$", ""))
+                    // A path at the end of a quoted command: --run 'sh examples/shell/hello.sh'
+                    .map(word -> word.replaceAll("[;'\"]+$", ""))
                     .toList();
             assertThat(named).isNotEmpty().allMatch(path -> Files.exists(HotloadProcess.home().resolve(path)));
         }

@@ -61,8 +61,10 @@ public final class ShellScriptReloader implements Reloader {
             return script.describe();
         }
 
+        /** A script still running when hotload stops goes too, with what it started. */
         @Override
         public void close() {
+            script.close();
         }
     }
 }
