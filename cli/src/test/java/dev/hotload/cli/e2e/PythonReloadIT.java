@@ -186,6 +186,8 @@ class PythonReloadIT {
             // The old result again: the line says why, and how to get the new one.
             hotload.awaitErr("hotload: mymath.py changed, lib.py re-ran with the old mymath.py (imports reload with"
                     + " --recursive) in ", RELOAD);
+            // Standard output is a pipe of its own: its line may be read after the status line's.
+            hotload.awaitOut("f(3) = 9", RELOAD);
             assertThat(hotload.stdoutLines()).containsExactly("f(3) = 9", "f(3) = 9");
         }
     }
