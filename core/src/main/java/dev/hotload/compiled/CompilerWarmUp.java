@@ -6,7 +6,8 @@ import java.util.concurrent.Callable;
  * Compiles (and may run) a small program over and over on a background thread once hotload has started, so that
  * the JIT has compiled the compiler's own hot code before the user's first saves: a compiler's methods run a few
  * times per compile, and only after a hundred compiles or so are they all compiled. Until then a small class
- * takes two to five times as long to compile.
+ * takes two to five times as long to compile. Every language that compiles warms up so: javac, Groovy's, and
+ * Jython's (which compiles a module to a class too).
  *
  * <p>Only speed is at stake: a warm-up that fails ends quietly, and the user's own compiles work regardless.
  */
@@ -48,7 +49,7 @@ public final class CompilerWarmUp {
      *     outlive every generation (the libraries' loader)
      * @return a warm-up, started
      */
-    static CompilerWarmUp start(Plan plan, ClassLoader context) {
+    public static CompilerWarmUp start(Plan plan, ClassLoader context) {
         CompilerWarmUp warmUp = new CompilerWarmUp(plan);
         warmUp.thread.setContextClassLoader(context);
         warmUp.thread.start();
@@ -56,7 +57,7 @@ public final class CompilerWarmUp {
     }
 
     /** Ends the warm-up after the round in progress. */
-    void stop() {
+    public void stop() {
         stopped = true;
     }
 

@@ -99,7 +99,8 @@ public final class ModuleReloader {
         List<PyObject> modules = new ArrayList<>();
         for (PyObject module : Py.getSystemState().modules.asIterable()) {
             PyObject value = Py.getSystemState().modules.__finditem__(module);
-            if (value != null && value != Py.None && sourceOf(value).filter(wanted::contains).isPresent()) {
+            // Named first, looked at on disk only if wanted: a stat of each of Jython's modules took milliseconds.
+            if (value != null && value != Py.None && namedSource(value).filter(wanted::contains).isPresent()) {
                 modules.add(value);
             }
         }
@@ -112,6 +113,11 @@ public final class ModuleReloader {
 
     /** @return the {@code .py} file a module was loaded from, absolute, if it has one that exists */
     static Optional<Path> sourceOf(PyObject module) {
+        return namedSource(module).filter(Files::isRegularFile);
+    }
+
+    /** @return the {@code .py} file a module's {@code __file__} names, absolute, whether or not it exists */
+    private static Optional<Path> namedSource(PyObject module) {
         PyObject file = module.__findattr__("__file__");
         if (file == null || file == Py.None) {
             return Optional.empty();
@@ -122,8 +128,7 @@ public final class ModuleReloader {
         } else if (name.endsWith(".pyc")) {
             name = name.substring(0, name.length() - 1);
         }
-        Path path = Path.of(name).toAbsolutePath().normalize();
-        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+        return Optional.of(Path.of(name).toAbsolutePath().normalize());
     }
 
     private static PyCode compile(Path source) {

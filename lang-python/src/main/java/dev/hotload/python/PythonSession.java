@@ -1,5 +1,6 @@
 package dev.hotload.python;
 
+import dev.hotload.compiled.CompilerWarmUp;
 import dev.hotload.loop.Outcome;
 import dev.hotload.run.EntryRunner;
 import dev.hotload.run.ExitRequest;
@@ -8,6 +9,7 @@ import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileKind;
 import dev.hotload.watch.PrintableName;
+import java.nio.file.Path;
 import java.util.List;
 import org.python.core.Py;
 import org.python.core.PyCode;
@@ -45,6 +47,8 @@ final class PythonSession implements Session {
      * stopped for the next one raises it too (Jython turns an interrupt into it), and must not stop hotload.
      */
     private volatile int interruptedRun = -1;
+    /** Started once the first run is done, so that it does not slow the first output. */
+    private CompilerWarmUp warmUp;
 
     PythonSession(PySystemState sys, SysStreams streams, EntryModule entry, Launch launch) {
         this.sys = sys;
@@ -81,6 +85,9 @@ final class PythonSession implements Session {
         }
         Outcome outcome = runner.replaceWith(PythonSession.class.getClassLoader(),
                 () -> runModule(run, target, code, reloadImported ? changes : ChangeSet.none()));
+        if (warmUp == null && !launch.once()) {
+            warmUp = CompilerWarmUp.start(JythonWarmUp.plan(sys), PythonSession.class.getClassLoader());
+        }
         if (interruptedRun == run) {
             throw new InterruptedException("KeyboardInterrupt");
         }
@@ -92,7 +99,9 @@ final class PythonSession implements Session {
      * status line saying "reloaded" would send the user looking for a bug in the new code, which never ran.
      */
     private Outcome withImportsNotReloaded(Outcome outcome, ChangeSet changes) {
-        List<String> stale = ModuleReloader.modulesOf(changes.presentPaths()).stream()
+        Path entryFile = launch.entry().toAbsolutePath().normalize();
+        List<Path> others = changes.presentPaths().stream().filter(path -> !path.equals(entryFile)).toList();
+        List<String> stale = ModuleReloader.modulesOf(others).stream()
                 .filter(imported -> imported != module)
                 .flatMap(imported -> ModuleReloader.sourceOf(imported).stream())
                 .map(file -> PrintableName.of(file.getFileName()))
@@ -153,6 +162,9 @@ final class PythonSession implements Session {
      */
     @Override
     public void close() {
+        if (warmUp != null) {
+            warmUp.stop();
+        }
         runner.close();
         Py.setSystemState(sys);
         runExitHandlers();
