@@ -211,9 +211,9 @@ public final class ReloadLoop {
             // This run answers every request made before it started; one made during it gets a run of its own.
             runAsked = false;
         }
-        long start = System.nanoTime();
+        // The time the user waits: from the moment the watcher noticed the save, not only the steps' own.
+        long start = changes.noticed().orElse(System.nanoTime());
         Outcome outcome = runEachStep(changes);
-        long took = System.nanoTime() - start;
         while (outcome.kind() == Outcome.Kind.INVALID && watcher != null) {
             // Nothing of the program ran: if the rest of the save follows, the save is run once, whole.
             ChangeSet rest = awaitChanges(watcher.restOfWrite());
@@ -221,10 +221,9 @@ public final class ReloadLoop {
                 break;
             }
             changes = changes.plus(rest);
-            long again = System.nanoTime();
             outcome = runEachStep(changes);
-            took += System.nanoTime() - again;
         }
+        long took = System.nanoTime() - start;
         if (stopping && !outcome.isSuccess()) {
             // Ctrl-C ended the run too (a command it reached, a program's KeyboardInterrupt): not a failure to report.
             throw new InterruptedException("stopping");

@@ -158,13 +158,15 @@ final class ChangeDetector {
      * @return the settled changes, or {@link ChangeSet#none()}
      */
     ChangeSet detect(Scope scope, Waiter waiter) throws InterruptedException {
+        long noticed = clock.nanoTime();
         Map<Path, FileSnapshot> first = differences(scope);
         if (first.isEmpty()) {
             return ChangeSet.none();
         }
         // Where the differences are, and where the waiter points while they settle: in a big tree, not everywhere.
         Scope looking = scope.everything() ? Scope.of(first.keySet()) : scope.plus(Scope.of(first.keySet()));
-        return report(settler.settle(first, new LookingAgain(looking, waiter)));
+        ChangeSet settled = report(settler.settle(first, new LookingAgain(looking, waiter)));
+        return settled.isEmpty() ? settled : settled.noticedAt(noticed);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -13,22 +15,30 @@ import java.util.stream.Collectors;
  * @param firstRun whether this is the first run, before anything changed
  * @param requested whether the user asked for a run (Enter), besides any saves: the program runs again from its
  *     start, as after a save that cannot be applied in place
+ * @param noticed when a watcher first noticed these changes, in {@link System#nanoTime()}'s terms: where the time
+ *     the user waits for the run starts; empty for a run no save caused
  */
-public record ChangeSet(List<FileChange> changes, boolean firstRun, boolean requested) {
+public record ChangeSet(List<FileChange> changes, boolean firstRun, boolean requested, OptionalLong noticed) {
 
     private static final ChangeSet INITIAL = new ChangeSet(List.of(), true);
     private static final ChangeSet NONE = new ChangeSet(List.of(), false);
-    private static final ChangeSet REQUESTED = new ChangeSet(List.of(), false, true);
+    private static final ChangeSet REQUESTED = new ChangeSet(List.of(), false, true, OptionalLong.empty());
 
     public ChangeSet {
         changes = changes.stream()
                 .sorted((a, b) -> a.path().compareTo(b.path()))
                 .toList();
+        Objects.requireNonNull(noticed, "noticed");
     }
 
-    /** The changes of a save, or of the first run. */
+    /** The changes of a save, or of the first run, not yet said when they were noticed. */
     public ChangeSet(List<FileChange> changes, boolean firstRun) {
-        this(changes, firstRun, false);
+        this(changes, firstRun, false, OptionalLong.empty());
+    }
+
+    /** @return these changes, noticed at {@code nanoTime} */
+    public ChangeSet noticedAt(long nanoTime) {
+        return new ChangeSet(changes, firstRun, requested, OptionalLong.of(nanoTime));
     }
 
     /** The change set of the first run: nothing changed yet, everything is loaded. */
@@ -76,7 +86,9 @@ public record ChangeSet(List<FileChange> changes, boolean firstRun, boolean requ
             }
             byPath.put(change.path(), new FileChange(change.path(), kind));
         }
-        return new ChangeSet(List.copyOf(byPath.values()), firstRun || later.firstRun, requested || later.requested);
+        OptionalLong first = noticed.isEmpty() ? later.noticed
+                : later.noticed.isEmpty() ? noticed : OptionalLong.of(Math.min(noticed.getAsLong(), later.noticed.getAsLong()));
+        return new ChangeSet(List.copyOf(byPath.values()), firstRun || later.firstRun, requested || later.requested, first);
     }
 
     /** @return whether {@code path} is among the changes */

@@ -15,11 +15,14 @@ final class RecordingReporter implements Reporter {
     }
 
     final List<Run> runs = new CopyOnWriteArrayList<>();
+    /** How long each run took, as reported. */
+    final List<Duration> took = new CopyOnWriteArrayList<>();
     final List<Failure> failures = new CopyOnWriteArrayList<>();
     final List<String> said = new CopyOnWriteArrayList<>();
 
     @Override
     public void ran(ChangeSet changes, Outcome outcome, Duration took) {
+        this.took.add(took);
         runs.add(new Run(changes, outcome));
     }
 

@@ -273,6 +273,17 @@ class ReloadLoopTest {
     }
 
     @Test
+    void aSavesTimeCountsFromWhenTheWatcherNoticedItAsTheUserWaitsFromThen() throws Exception {
+        Duration beforeTheRun = Duration.ofSeconds(30);
+        watcher.then(ScriptedFileWatcher.modified("lib.py").noticedAt(System.nanoTime() - beforeTheRun.toNanos()));
+        startLoop(logging("step"));
+        awaitIdleAfterRuns(2);
+
+        assertThat(reporter.took.get(1)).isGreaterThanOrEqualTo(beforeTheRun);
+        assertThat(reporter.took.get(0)).as("the first run: its own time").isLessThan(beforeTheRun);
+    }
+
+    @Test
     void requestsDuringARunAreAnsweredByOneRunAfterIt() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch proceed = new CountDownLatch(1);

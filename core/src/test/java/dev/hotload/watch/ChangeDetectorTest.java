@@ -157,6 +157,20 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void aSaveIsNoticedWhenTheLookThatFoundItBeganNotWhenItSettled() throws Exception {
+        write("a.py", "a = 1\n");
+        SteppedClock clock = new SteppedClock();
+        ChangeDetector detector = new ChangeDetector(WatchSet.ofTree(dir, List.of(".py")), clock);
+        write("a.py", "a = 22\n");
+        long looked = clock.nanoTime();
+
+        ChangeSet changes = detector.detect(Scope.EVERYTHING, QUIET);
+
+        assertThat(changes.noticed()).hasValue(looked);
+        assertThat(clock.since(looked)).as("settling took time after it").isPositive();
+    }
+
+    @Test
     void wherePollLookedWhenItWasInterruptedItLooksAgainNextTime() throws Exception {
         Path a = write("a.py", "a = 1\n");
         ChangeDetector detector = detector();

@@ -57,6 +57,17 @@ class ChangeSetTest {
     }
 
     @Test
+    void savesJoinedAreNoticedWhenTheFirstWas() {
+        ChangeSet first = new ChangeSet(List.of(change("a.py", MODIFY)), false).noticedAt(100);
+        ChangeSet later = new ChangeSet(List.of(change("b.py", MODIFY)), false).noticedAt(250);
+
+        assertThat(first.plus(later).noticed()).hasValue(100);
+        assertThat(later.plus(first).noticed()).hasValue(100);
+        assertThat(ChangeSet.requestedRun().plus(later).noticed()).hasValue(250);
+        assertThat(ChangeSet.initial().noticed()).isEmpty();
+    }
+
+    @Test
     void readsAsFileNamesAndWhatHappened() {
         ChangeSet changes = new ChangeSet(List.of(change("lib.py", MODIFY), change("old.py", DELETE)), false);
 
