@@ -264,6 +264,7 @@ final class ChangeDetector {
                 return;
             }
             Known before = snapshot == null ? reported.remove(file) : reported.put(file, new Known(snapshot));
+            savedFiles.settled(file, snapshot);
             if (before != null || snapshot != null) {
                 FileChange.Kind kind = before == null ? FileChange.Kind.CREATE
                         : snapshot == null ? FileChange.Kind.DELETE

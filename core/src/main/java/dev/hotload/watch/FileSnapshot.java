@@ -47,6 +47,15 @@ public record FileSnapshot(long modifiedNanos, long changedNanos, long size, Obj
                 && Objects.equals(fileKey, other.fileKey);
     }
 
+    /**
+     * @return whether this snapshot, of a file read whole, is what the watcher settled on: the same attributes and
+     *     the same content, by hash; false where the watcher kept no hash (the file was no longer fresh then)
+     */
+    boolean isSettled(FileSnapshot settled) {
+        return settled != null && settled.contentHash != null && hasAttributesOf(settled)
+                && settled.contentHash.equals(contentHash);
+    }
+
     /** @return whether {@code other} is of the same content: the same attributes, and hashes that agree if both have one */
     boolean isSameAs(FileSnapshot other) {
         return hasAttributesOf(other) && (contentHash == null || other.contentHash == null || contentHash.equals(other.contentHash));

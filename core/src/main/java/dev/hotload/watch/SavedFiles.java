@@ -24,6 +24,8 @@ public final class SavedFiles {
 
     private final Settler settler;
     private final Map<Path, FileSnapshot> lastRead = new ConcurrentHashMap<>();
+    /** What the watcher last settled on, for each file it reported: a read that sees it need not look again. */
+    private final Map<Path, FileSnapshot> settled = new ConcurrentHashMap<>();
 
     SavedFiles(WatchClock clock) {
         this.settler = new Settler(clock);
@@ -66,13 +68,22 @@ public final class SavedFiles {
         Path key = file.toAbsolutePath().normalize();
         try {
             FileSnapshot before = lastRead.get(key);
-            Settler.Read read = settler.read(key, before != null && before.size() > 0);
+            Settler.Read read = settler.read(key, before != null && before.size() > 0, settled.get(key));
             lastRead.put(key, read.snapshot());
             return read.content();
         } catch (IOException unreadable) {
             // The next change of the file runs, whatever it is: a file made readable again must.
             lastRead.remove(key);
             throw unreadable;
+        }
+    }
+
+    /** Notes the state the watcher settled on for a file it reports; null for one that is gone. */
+    void settled(Path file, FileSnapshot snapshot) {
+        if (snapshot == null) {
+            settled.remove(file);
+        } else {
+            settled.put(file, snapshot);
         }
     }
 

@@ -33,7 +33,8 @@ import java.util.Map;
  *       then (a script saving every 5 ms truncates the file again while the last save compiles). So what a run
  *       reads is settled too ({@link #read}, through {@link SavedFiles#read}): a read counts only if the file's
  *       attributes (times, size, identity) are the same before and after it and the size is what was read, and,
- *       while the file is fresh (changed in the last 50 ms), still the same {@link #SETTLE_INTERVAL} later. An
+ *       while the file is fresh (changed in the last 50 ms), still the same {@link #SETTLE_INTERVAL} later, unless
+ *       it is exactly what the watcher settled on (attributes and content), which two looks saw already. An
  *       empty or missing file is waited for as in rule 2, and for {@link #EMPTIED_QUIET} (1 s) if a run read
  *       content from it before: a script's in-place save truncates, and its write may wait that long for the disk.
  *       A run never sees a half-truncated save; a file truly emptied runs a second later.
@@ -117,12 +118,14 @@ final class Settler {
      * Reads {@code file} whole, as rule 5 says: between two looks at its attributes that agree.
      *
      * @param hadContent whether a run read content from it before: then it waits {@link #EMPTIED_QUIET} for a gap
+     * @param settled what the watcher settled on for the file, if it reported it: a read of exactly that (its
+     *     attributes and its content's hash) has been seen twice already, and is not looked at again
      * @return the content and the snapshot it was read at
      * @throws NoSuchFileException if the file stays missing for the gap time
      * @throws IOException if it cannot be read (no permission, a folder), at once
      * @throws InterruptedIOException if the thread is interrupted while it waits: hotload is stopping
      */
-    Read read(Path file, boolean hadContent) throws IOException {
+    Read read(Path file, boolean hadContent, FileSnapshot settled) throws IOException {
         long quiet = (hadContent ? EMPTIED_QUIET : GAP_QUIET).toNanos();
         long started = clock.nanoTime();
         long gapSince = -1;
@@ -131,7 +134,7 @@ final class Settler {
             Read read = null;
             NoSuchFileException missing = null;
             try {
-                read = readOnce(file);
+                read = readOnce(file, settled);
             } catch (NoSuchFileException e) {
                 missing = e;
             }
@@ -160,13 +163,13 @@ final class Settler {
     }
 
     /** @return the content and its snapshot, or null if the file changed while it was read */
-    private Read readOnce(Path file) throws IOException {
+    private Read readOnce(Path file, FileSnapshot settled) throws IOException {
         FileSnapshot before = FileSnapshot.of(file, Files.readAttributes(file, BasicFileAttributes.class));
         Read read = readAsItIs(file);
         if (!before.hasAttributesOf(read.snapshot()) || read.content().length != read.snapshot().size()) {
             return null;
         }
-        if (read.snapshot().isFresh(FileSnapshot.epochNanos())) {
+        if (read.snapshot().isFresh(FileSnapshot.epochNanos()) && !read.snapshot().isSettled(settled)) {
             pause();
             if (!FileSnapshot.of(file, Files.readAttributes(file, BasicFileAttributes.class)).hasAttributesOf(read.snapshot())) {
                 return null;

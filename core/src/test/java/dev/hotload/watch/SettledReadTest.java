@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,30 @@ class SettledReadTest {
         Path lib = Files.writeString(dir.resolve("lib.py"), "");
         clock.then(() -> Files.writeString(lib, "x = 2\n"));
 
-        assertThat(new String(settler.read(lib, false).content())).isEqualTo("x = 2\n");
+        assertThat(new String(settler.read(lib, false, null).content())).isEqualTo("x = 2\n");
+        assertThat(clock.isDone()).isTrue();
+    }
+
+    @Test
+    void aFreshFileReadAsTheWatcherSettledOnItIsNotLookedAtAgain() throws Exception {
+        Path lib = Files.writeString(dir.resolve("lib.py"), "x = 2\n");
+        FileSnapshot settled = FileSnapshot.of(lib, Files.readAttributes(lib, BasicFileAttributes.class),
+                FileSnapshot.epochNanos());
+        clock.then(() -> Files.writeString(lib, "x = 3\n"));
+
+        assertThat(new String(settler.read(lib, false, settled).content())).isEqualTo("x = 2\n");
+        assertThat(clock.isDone()).as("no pause: the next save's step never came").isFalse();
+    }
+
+    @Test
+    void aFreshFileThatIsNotWhatTheWatcherSettledOnIsLookedAtAgain() throws Exception {
+        Path lib = Files.writeString(dir.resolve("lib.py"), "x = 2\n");
+        FileSnapshot settled = FileSnapshot.of(lib, Files.readAttributes(lib, BasicFileAttributes.class),
+                FileSnapshot.epochNanos());
+        Files.writeString(lib, "x = 22\n");
+        clock.then(() -> Files.writeString(lib, "x = 222\n"));
+
+        assertThat(new String(settler.read(lib, false, settled).content())).isEqualTo("x = 222\n");
         assertThat(clock.isDone()).isTrue();
     }
 
@@ -43,7 +67,7 @@ class SettledReadTest {
         clock.then(() -> Files.writeString(lib, "print(x)\n", StandardOpenOption.APPEND))
                 .then(() -> Files.writeString(lib, "print(x * 2)\n", StandardOpenOption.APPEND));
 
-        assertThat(new String(settler.read(lib, false).content())).isEqualTo("x = 2\nprint(x)\nprint(x * 2)\n");
+        assertThat(new String(settler.read(lib, false, null).content())).isEqualTo("x = 2\nprint(x)\nprint(x * 2)\n");
         assertThat(clock.isDone()).isTrue();
     }
 
@@ -52,7 +76,7 @@ class SettledReadTest {
         Path lib = Files.writeString(dir.resolve("lib.py"), "");
         long start = clock.nanoTime();
 
-        assertThat(settler.read(lib, false).content()).isEmpty();
+        assertThat(settler.read(lib, false, null).content()).isEmpty();
         assertThat(clock.since(start)).isGreaterThanOrEqualTo(Settler.GAP_QUIET)
                 .isLessThan(Settler.GAP_QUIET.plus(Duration.ofMillis(2)));
     }
@@ -63,7 +87,7 @@ class SettledReadTest {
         Path lib = Files.writeString(dir.resolve("lib.py"), "");
         clock.after(Duration.ofMillis(200), () -> Files.writeString(lib, "x = 2\n"));
 
-        assertThat(new String(settler.read(lib, true).content())).isEqualTo("x = 2\n");
+        assertThat(new String(settler.read(lib, true, null).content())).isEqualTo("x = 2\n");
     }
 
     @Test
@@ -71,7 +95,7 @@ class SettledReadTest {
         Path lib = Files.writeString(dir.resolve("lib.py"), "");
         long start = clock.nanoTime();
 
-        assertThat(settler.read(lib, true).content()).isEmpty();
+        assertThat(settler.read(lib, true, null).content()).isEmpty();
         assertThat(clock.since(start)).isGreaterThanOrEqualTo(Settler.EMPTIED_QUIET)
                 .isLessThan(Settler.EMPTIED_QUIET.plus(Duration.ofMillis(2)));
     }
@@ -83,14 +107,14 @@ class SettledReadTest {
         Files.move(Files.writeString(lib, "x = 1\n"), dir.resolve("lib.py~"));
         clock.after(Duration.ofMillis(15), () -> Files.writeString(lib, "x = 2\n"));
 
-        assertThat(new String(settler.read(lib, false).content())).isEqualTo("x = 2\n");
+        assertThat(new String(settler.read(lib, false, null).content())).isEqualTo("x = 2\n");
     }
 
     @Test
     void aFileThatStaysMissingIsNoSuchFileAfterTheGapTime() {
         long start = clock.nanoTime();
 
-        assertThatThrownBy(() -> settler.read(dir.resolve("gone.py"), false)).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> settler.read(dir.resolve("gone.py"), false, null)).isInstanceOf(NoSuchFileException.class);
         assertThat(clock.since(start)).isGreaterThanOrEqualTo(Settler.GAP_QUIET);
     }
 
@@ -99,7 +123,7 @@ class SettledReadTest {
         Path folder = Files.createDirectory(dir.resolve("lib.py"));
         long start = clock.nanoTime();
 
-        assertThatThrownBy(() -> settler.read(folder, false)).isInstanceOfSatisfying(IOException.class,
+        assertThatThrownBy(() -> settler.read(folder, false, null)).isInstanceOfSatisfying(IOException.class,
                 error -> assertThat(SavedFiles.reason(error)).isEqualTo("is a directory"));
         assertThat(clock.since(start)).isZero();
     }
@@ -110,7 +134,7 @@ class SettledReadTest {
         Path lib = Files.writeString(dir.resolve("lib.py"), "x = 1\n");
         Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("-w-------"));
 
-        assertThatThrownBy(() -> settler.read(lib, false)).isInstanceOfSatisfying(AccessDeniedException.class,
+        assertThatThrownBy(() -> settler.read(lib, false, null)).isInstanceOfSatisfying(AccessDeniedException.class,
                 error -> assertThat(SavedFiles.reason(error)).isEqualTo("permission denied"));
     }
 }
