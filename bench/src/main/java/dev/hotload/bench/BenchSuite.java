@@ -14,7 +14,8 @@ import java.util.Locale;
  * run in process. Prints Markdown tables for the README, and writes {@code bench/figures.svg}.
  *
  * <p>Run from the repository root with {@code bench/run [saves] [idle-seconds] [parts]}: parts is a
- * comma-separated choice of python, java, groovy, newline, live, soak, tree, poll, jmh (all by default).
+ * comma-separated choice of python, java, groovy, newline, live, original, soak, tree, poll, jmh (all by
+ * default).
  */
 public final class BenchSuite {
 
@@ -24,7 +25,7 @@ public final class BenchSuite {
     public static void main(String[] args) throws Exception {
         int saves = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,newline,live,soak,tree,poll,jmh").split(","));
+        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,newline,live,original,soak,tree,poll,jmh").split(","));
         MeasuredHotload hotload = new MeasuredHotload(Path.of("").toAbsolutePath());
         String machine = machine();
         System.out.println("hotload benchmark on " + machine);
@@ -59,6 +60,9 @@ public final class BenchSuite {
                 rows.add(live.measure(language));
             }
             printLive(rows);
+        }
+        if (parts.contains("original")) {
+            printOriginal(new OriginalBench(hotload, saves).measure(), saves);
         }
         if (parts.contains("soak")) {
             SoakBench soak = new SoakBench(hotload);
@@ -126,6 +130,21 @@ public final class BenchSuite {
                 System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.1f MB | %.0f MB | %d |%n", row.language().title(), c.saves(),
                         c.programClasses(), c.heapKb() / 1024.0, c.residentKb() / 1024.0, c.threads());
             }
+        }
+        System.out.println();
+    }
+
+    private static void printOriginal(List<OriginalBench.Side> sides, int saves) {
+        System.out.printf(Locale.ROOT, "Python saves, taking turns with the same saves into the original hotload's design"
+                + " on CPython (bench/baseline/original_design.py); the first 5 saves after start, then %d after 10 more:%n",
+                saves);
+        System.out.println();
+        System.out.println("| what | first 5 saves: median | max | then: median | p90 | max |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (OriginalBench.Side side : sides) {
+            System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", side.name(),
+                    side.first().median(), side.first().max(), side.steady().median(), side.steady().p90(),
+                    side.steady().max());
         }
         System.out.println();
     }

@@ -30,6 +30,11 @@ record MeasuredHotload(Path home) {
     Running start(Path dir, List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/hotload").toString(), "--no-clear"));
         command.addAll(arguments);
+        return startCommand(dir, command);
+    }
+
+    /** @return {@code command}, a program to compare hotload with, started as {@link #start} starts hotload */
+    static Running startCommand(Path dir, List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectInput(new File("/dev/null"))
