@@ -117,6 +117,10 @@ final class HotloadCommand implements Callable<Integer> {
     @Option(names = {"-r", "--recursive"}, description = "Reload the changed modules the entry imports before the entry.")
     private boolean recursive;
 
+    @Option(names = "--compiler", paramLabel = "NAME",
+            description = "Java's compiler: ecj (the default: the faster) or javac.")
+    private String compiler;
+
     @Option(names = "--restart",
             description = "Restart the program on every save, as a plain reload: no Python function patched in place,"
                     + " no running Java or Groovy class redefined in place.")
@@ -216,6 +220,7 @@ final class HotloadCommand implements Callable<Integer> {
                 .classpath(classpath)
                 .once(once)
                 .restart(restart)
+                .compiler(compiler)
                 .build();
     }
 
