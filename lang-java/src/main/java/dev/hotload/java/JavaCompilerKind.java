@@ -4,11 +4,13 @@ import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.LaunchException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;
 import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 
@@ -35,6 +37,17 @@ enum JavaCompilerKind {
         @Override
         List<String> options() {
             return List.of("-proc:none", "-nowarn", "-g", "-preserveAllLocals", "--release", RELEASE);
+        }
+
+        /**
+         * javac's, where the JDK has javac: ECJ's own walks the whole run-time image as it is made (0.7 s of the
+         * first output, here), and ECJ finds the JDK's classes by itself anyway, given a file manager not its own.
+         * javac's looks at nothing until asked, and reads the slashed names ECJ asks for as well as dotted ones.
+         */
+        @Override
+        StandardJavaFileManager fileManager(JavaCompiler tool) {
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            return super.fileManager(javac != null ? javac : tool);
         }
 
         @Override
@@ -103,6 +116,11 @@ enum JavaCompilerKind {
 
     /** @return the options of every compile */
     abstract List<String> options();
+
+    /** @return the file manager that finds the libraries' classes (and, for javac, the JDK's), kept warm */
+    StandardJavaFileManager fileManager(JavaCompiler tool) {
+        return tool.getStandardFileManager(null, null, StandardCharsets.UTF_8);
+    }
 
     /** @return where the compiler's printed output goes */
     abstract Writer notes();

@@ -8,7 +8,6 @@ import dev.hotload.compiled.SourceText;
 import dev.hotload.spi.LaunchException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,7 @@ final class JavaToolsCompiler implements Compiler {
      */
     static JavaToolsCompiler start(JavaCompilerKind kind, List<Path> classPath) throws LaunchException {
         JavaCompiler compiler = kind.tool();
-        StandardJavaFileManager standard = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8);
+        StandardJavaFileManager standard = kind.fileManager(compiler);
         try {
             standard.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
             // Else javac looks for sources on the class path too, and compiles what it finds there.
