@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
@@ -31,6 +32,7 @@ final class JavaToolsCompiler implements Compiler {
     private final JavaCompilerKind kind;
     private final JavaCompiler compiler;
     private final InMemoryFileManager files;
+    private final CompileThread thread = new CompileThread();
 
     private JavaToolsCompiler(JavaCompilerKind kind, JavaCompiler compiler, StandardJavaFileManager standard) {
         this.kind = kind;
@@ -60,8 +62,13 @@ final class JavaToolsCompiler implements Compiler {
         files.prepare(earlier);
         List<SourceFile> units = sources.stream().map(SourceFile::new).toList();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        boolean ok = compiler.getTask(kind.notes(), files, diagnostics, kind.options(), null, units).call();
+        Optional<Boolean> done = thread.call(() -> compiler.getTask(kind.notes(), files, diagnostics, kind.options(), null,
+                units).call());
         Set<Path> compiled = sources.stream().map(SourceText::path).collect(Collectors.toSet());
+        if (done.isEmpty()) {
+            return Compilation.failed(compiled, List.of(CompileError.of("the compile was interrupted")));
+        }
+        boolean ok = done.get();
         Map<Path, SourceText> byPath = sources.stream().collect(Collectors.toMap(SourceText::path, text -> text, (a, b) -> a));
         List<CompileError> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
@@ -83,6 +90,7 @@ final class JavaToolsCompiler implements Compiler {
 
     @Override
     public void close() {
+        thread.close();
         try {
             files.close();
         } catch (IOException e) {
