@@ -31,8 +31,10 @@ enum JavaCompilerKind {
         }
 
         /**
-         * No annotation processing; no warnings (only errors are shown). The running JDK's level, and its classes
-         * from its run-time image: ECJ's default level may be newer than the JVM that loads the classes.
+         * No annotation processing; no warnings (only errors are shown); every local variable in the debug
+         * information, as javac keeps them, for a debugger. The running JDK's release: ECJ's default level may be
+         * newer than the JVM that loads the classes (ECJ reads the JDK's classes as that release declares them,
+         * from the JDK's lib/ct.sym).
          */
         @Override
         List<String> options() {
