@@ -35,7 +35,7 @@ final class Chart {
         }
         int y = 65;
         for (LanguageBench.Result result : results) {
-            svg.append(text(10, y + BAR + 4, result.language().title(), "bold"));
+            svg.append(text(10, y + BAR + 4, result.contender().title(), "bold"));
             svg.append(bar(y, result.coldMillis(), "#c44", String.format(Locale.ROOT, "cold start %.0f ms", result.coldMillis())));
             svg.append(bar(y + BAR + 4, result.saves().median(), "#38a", String.format(Locale.ROOT,
                     "hotload %.1f ms (%.0fx)", result.saves().median(), result.speedUp())));

@@ -27,7 +27,8 @@ final class JavaTreeBench {
         this.saves = saves;
     }
 
-    Result measure() throws Exception {
+    /** @param java Java with one of its compilers */
+    Result measure(Contender java) throws Exception {
         try (Workspace workspace = new Workspace()) {
             Path dir = workspace.dir;
             StringBuilder registry = new StringBuilder("class Registry {\n    static int total() {\n        int total = 0;\n");
@@ -40,7 +41,7 @@ final class JavaTreeBench {
             Files.writeString(dir.resolve("Registry.java"), registry.append("        return total;\n    }\n}\n").toString());
             Files.writeString(dir.resolve("Main.java"), "public class Main {\n    public static void main(String[] args) {\n"
                     + "        Registry.total();\n        System.out.println(\"Result: \" + User0.use());\n    }\n}\n");
-            try (MeasuredHotload.Running running = hotload.start(dir, List.of("Main.java"))) {
+            try (MeasuredHotload.Running running = hotload.start(dir, java.arguments(List.of("Main.java")))) {
                 running.await("Result: 0");
                 IntFunction<String> leaf0 = n -> leaf(0, n);
                 Saves session = new Saves(running, dir.resolve("Leaf0.java"), leaf0, 0);

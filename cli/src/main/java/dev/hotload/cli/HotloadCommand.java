@@ -133,6 +133,10 @@ final class HotloadCommand implements Callable<Integer> {
     @Option(names = {"-r", "--recursive"}, description = "Reload the changed modules the entry imports before the entry.")
     private boolean recursive;
 
+    @Option(names = "--compiler", paramLabel = "NAME",
+            description = "Java's compiler: ecj (the default: the faster) or javac.")
+    private String compiler;
+
     @Option(names = "--restart",
             description = "Restart the program on every save, as a plain reload: no Python function patched in place,"
                     + " no running Java or Groovy class redefined in place.")
@@ -234,6 +238,9 @@ final class HotloadCommand implements Callable<Integer> {
         if (!classpath.isEmpty()) {
             given.add("--classpath");
         }
+        if (compiler != null) {
+            given.add("--compiler");
+        }
         if (!given.isEmpty()) {
             throw new LaunchException(String.join(", ", given) + (given.size() == 1 ? " needs" : " need") + " an ENTRY:"
                     + " the program to run; --run alone runs commands only");
@@ -289,6 +296,7 @@ final class HotloadCommand implements Callable<Integer> {
                 .classpath(classpath)
                 .once(once)
                 .restart(restart)
+                .compiler(compiler)
                 .build();
     }
 

@@ -87,6 +87,26 @@ class MainTest {
         assertThat(err()).contains("hotload: command 'exit 4' exited with status 4 in ");
     }
 
+    @Test
+    void anUnknownJavaCompilerListsTheChoices() throws Exception {
+        Path entry = Files.writeString(dir.resolve("Lib.java"), "class Lib { }");
+        assertThat(Main.run("--once", "--compiler", "jikes", entry.toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo("hotload: no compiler 'jikes' for java (choose: ecj, javac)" + System.lineSeparator());
+    }
+
+    @Test
+    void aLanguageOfOneCompilerRefusesAnyOther() throws Exception {
+        Path groovy = Files.writeString(dir.resolve("lib.groovy"), "println 1");
+        Path python = Files.writeString(dir.resolve("lib.py"), "print 1");
+
+        assertThat(Main.run("--once", "--compiler", "javac", groovy.toString())).isEqualTo(2);
+        assertThat(Main.run("--once", "--compiler", "ecj", python.toString())).isEqualTo(2);
+
+        assertThat(err()).isEqualTo("hotload: no compiler 'javac' for groovy: it has one, groovyc (leave out --compiler)"
+                + System.lineSeparator() + "hotload: no compiler 'ecj' for python: it has one, jython (leave out --compiler)"
+                + System.lineSeparator());
+    }
+
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
     }

@@ -92,6 +92,11 @@ public final class CompiledSession implements Session {
             return Outcome.entryNotAFile(entryKind);
         }
         lastBuild = build.rebuild();
+        if (Thread.interrupted()) {
+            // Stopped (Ctrl-C) during the build: its errors may be the interrupt's own, not the program's (ECJ reads
+            // the JDK's classes through channels that an interrupt closes), and hotload ends without them.
+            throw new InterruptedException("stopped during the build");
+        }
         if (warmUp == null && warmUpPlan.isPresent()) {
             // After the first build, so that it does not slow the first output.
             warmUp = CompilerWarmUp.start(warmUpPlan.get(), libraries);

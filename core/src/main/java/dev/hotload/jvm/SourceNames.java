@@ -14,8 +14,8 @@ final class SourceNames {
     private static final Pattern CLOSURE = Pattern.compile("(.*?)\\$_.*(closure|lambda)\\d+$");
     /** An anonymous ({@code $1}) or local ({@code $1Local}) Java class. */
     private static final Pattern NUMBERED = Pattern.compile("(.*)\\$\\d+(\\w*)$");
-    /** javac's method for a lambda's body: {@code lambda$render$0}. */
-    private static final Pattern LAMBDA = Pattern.compile("lambda\\$(.*)\\$\\d+$");
+    /** The method of a lambda's body: javac's {@code lambda$render$0}, or ECJ's {@code lambda$0}, which names no method. */
+    private static final Pattern LAMBDA = Pattern.compile("lambda\\$(?:(.*)\\$)?\\d+$");
 
     private SourceNames() {
     }
@@ -46,11 +46,14 @@ final class SourceNames {
         return simple.replace('$', '.');
     }
 
-    /** @return the method as its source names it: {@code App.render}, {@code a lambda in App.render} */
+    /**
+     * @return the method as its source names it: {@code App.render}, {@code a lambda in App.render} (from javac),
+     *     {@code a lambda in App} (from ECJ)
+     */
     static String ofMethod(String className, String method) {
         Matcher lambda = LAMBDA.matcher(method);
         if (lambda.matches()) {
-            return "a lambda in " + ofClass(className) + "." + lambda.group(1);
+            return "a lambda in " + ofClass(className) + (lambda.group(1) == null ? "" : "." + lambda.group(1));
         }
         if (CLOSURE.matcher(simple(className)).matches()) {
             return ofClass(className);

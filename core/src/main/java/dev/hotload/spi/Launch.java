@@ -19,14 +19,17 @@ import java.util.Optional;
  * @param once whether the entry runs once ({@code --once}): then its run is awaited to the end, however long
  * @param restart whether every save restarts the program as a plain reload does ({@code --restart}): no function
  *     patched, no class redefined in place
+ * @param compiler the compiler the user named ({@code --compiler}), or empty for the language's default: a name
+ *     only the language knows, which it checks with {@link #compilerAmong}
  */
 public record Launch(Path entry, List<String> args, Optional<String> entrypoint, boolean recursive, List<Path> classpath,
-                     boolean once, boolean restart) {
+                     boolean once, boolean restart, Optional<String> compiler) {
 
     public Launch {
         entry = entry.toAbsolutePath().normalize();
         args = List.copyOf(args);
         Objects.requireNonNull(entrypoint, "entrypoint");
+        Objects.requireNonNull(compiler, "compiler");
         classpath = classpath.stream().map(path -> path.toAbsolutePath().normalize()).toList();
     }
 
@@ -54,6 +57,30 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
         }
     }
 
+    /**
+     * The compiler to use, of a language's own: every language checks the user's choice here, so that a name it
+     * does not know is refused in the same words (a language with one compiler refuses any other name).
+     *
+     * @param language the language's name, as messages show it: {@code java}
+     * @param names the language's compilers, its default first
+     * @return the compiler the user named, or the default
+     * @throws LaunchException if the user named another
+     */
+    public String compilerAmong(String language, List<String> names) throws LaunchException {
+        String chosen = compiler.orElse(names.get(0));
+        if (names.contains(chosen)) {
+            return chosen;
+        }
+        throw new LaunchException("no compiler '" + PrintableName.of(chosen) + "' for " + language + (names.size() == 1
+                ? ": it has one, " + names.get(0) + " (leave out --compiler)"
+                : " (choose: " + String.join(", ", names) + ")"));
+    }
+
+    /** @return this launch, with {@code name} as the compiler the user named */
+    public Launch withCompiler(String name) {
+        return new Launch(entry, args, entrypoint, recursive, classpath, once, restart, Optional.of(name));
+    }
+
     /** @return the entry's file name, as messages show it */
     public String entryName() {
         return PrintableName.of(entry.getFileName());
@@ -68,6 +95,7 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
         private final List<Path> classpath = new ArrayList<>();
         private boolean once;
         private boolean restart;
+        private String compiler;
 
         private Builder(Path entry) {
             this.entry = Objects.requireNonNull(entry, "entry");
@@ -103,8 +131,14 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
             return this;
         }
 
+        public Builder compiler(String name) {
+            compiler = name;
+            return this;
+        }
+
         public Launch build() {
-            return new Launch(entry, args, Optional.ofNullable(entrypoint), recursive, classpath, once, restart);
+            return new Launch(entry, args, Optional.ofNullable(entrypoint), recursive, classpath, once, restart,
+                    Optional.ofNullable(compiler));
         }
     }
 }

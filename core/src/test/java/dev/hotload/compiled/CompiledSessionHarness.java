@@ -52,6 +52,11 @@ public abstract class CompiledSessionHarness {
     /** @return the reloader of the language under test */
     protected abstract CompiledReloader reloader();
 
+    /** @return the launch a test asked for, as the session gets it: a language with several compilers names one */
+    protected Launch launched(Launch launch) {
+        return launch;
+    }
+
     @BeforeEach
     void captureOutput() {
         systemOut = System.out;
@@ -81,7 +86,7 @@ public abstract class CompiledSessionHarness {
 
     /** As {@link #open(Launch, RunWaits)}, redefining classes in place through {@code redefiner}. */
     protected void open(Launch launch, RunWaits waits, Optional<ClassRedefiner> redefiner) throws Exception {
-        session = reloader().session(launch).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(waits)
+        session = reloader().session(launched(launch)).err(new PrintStream(err, true, StandardCharsets.UTF_8)).waits(waits)
                 .redefiner(redefiner).build();
     }
 

@@ -29,6 +29,7 @@ public final class GroovyReloader extends CompiledReloader {
 
     @Override
     protected CompiledSession.Builder session(Launch launch, SourceTree tree) throws LaunchException {
+        launch.compilerAmong(name(), List.of("groovyc"));
         startRuntimeThreads();
         URLClassLoader libraries = Libraries.load(launch.classpath(), ApiLoader.sharing(RUNTIME));
         return CompiledSession.builder(launch, tree, new GroovyCompiler(tree, libraries), libraries)

@@ -16,13 +16,18 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 
 /**
- * javac's file manager for one program: class files go to memory, and classes compiled earlier are served to
- * javac from memory, on the class path, so that a save compiles only what it changed. Everything else (the
- * JDK, the libraries) comes from the standard file manager, which is kept warm across compiles.
+ * The compiler's file manager for one program: class files go to memory, and classes compiled earlier are served
+ * to the compiler from memory, on the class path, so that a save compiles only what it changed. Everything else
+ * (the JDK, the libraries) comes from the standard file manager, which is kept warm across compiles.
+ *
+ * <p>javac and ECJ ask for classes differently: javac lists a package and reads what the listing gives; ECJ asks
+ * for one class by name ({@link #getJavaFileForInput}), with slashes for dots in class and package names, and
+ * lists a package only to learn that it exists. Both are answered here.
  */
 final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
 
     private Map<String, List<MemoryClassFile>> visibleByPackage = Map.of();
+    private Map<String, MemoryClassFile> visibleByName = Map.of();
     private final List<CompiledClass> written = new ArrayList<>();
     private final Map<Listing, List<JavaFileObject>> jdkListings = new HashMap<>();
 
@@ -37,9 +42,14 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
      */
     void prepare(Map<String, byte[]> visible) {
         Map<String, List<MemoryClassFile>> byPackage = new HashMap<>();
-        visible.forEach((name, bytes) -> byPackage.computeIfAbsent(packageOf(name), p -> new ArrayList<>())
-                .add(MemoryClassFile.of(name, bytes)));
+        Map<String, MemoryClassFile> byName = new HashMap<>();
+        visible.forEach((name, bytes) -> {
+            MemoryClassFile file = MemoryClassFile.of(name, bytes);
+            byPackage.computeIfAbsent(packageOf(name), p -> new ArrayList<>()).add(file);
+            byName.put(name, file);
+        });
         visibleByPackage = byPackage;
+        visibleByName = byName;
         written.clear();
     }
 
@@ -49,16 +59,17 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
     }
 
     @Override
-    public Iterable<JavaFileObject> list(Location location, String packageName, Set<Kind> kinds, boolean recurse)
-            throws IOException {
+    public Iterable<JavaFileObject> list(Location location, String slashedOrDottedPackage, Set<Kind> kinds,
+            boolean recurse) throws IOException {
         if (isJdk(location)) {
-            return jdkList(new Listing(location, packageName, Set.copyOf(kinds), recurse));
+            return jdkList(new Listing(location, slashedOrDottedPackage, Set.copyOf(kinds), recurse));
         }
-        Iterable<JavaFileObject> standard = super.list(location, packageName, kinds, recurse);
+        Iterable<JavaFileObject> standard = super.list(location, slashedOrDottedPackage, kinds, recurse);
         if (location != StandardLocation.CLASS_PATH || !kinds.contains(Kind.CLASS)) {
             return standard;
         }
         List<JavaFileObject> all = new ArrayList<>();
+        String packageName = dotted(slashedOrDottedPackage);
         visibleByPackage.forEach((pkg, files) -> {
             if (pkg.equals(packageName) || recurse && pkg.startsWith(packageName.isEmpty() ? "" : packageName + ".")) {
                 all.addAll(files);
@@ -82,6 +93,24 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
     @Override
     public String inferBinaryName(Location location, JavaFileObject file) {
         return file instanceof MemoryClassFile memory ? memory.binaryName() : super.inferBinaryName(location, file);
+    }
+
+    /** ECJ's way to a class compiled earlier: by its name, {@code util/Strings} or {@code util/Strings$Inner}. */
+    @Override
+    public JavaFileObject getJavaFileForInput(Location location, String className, Kind kind) throws IOException {
+        MemoryClassFile earlier = location == StandardLocation.CLASS_PATH && kind == Kind.CLASS
+                ? visibleByName.get(dotted(className)) : null;
+        return earlier != null ? earlier : super.getJavaFileForInput(location, className, kind);
+    }
+
+    /**
+     * Every source handed to the compiler is the program's, on its source path whatever its folder: else ECJ
+     * looks for the file on disk, and refuses a source it cannot find there (the warm-up's, or one deleted since
+     * it was read).
+     */
+    @Override
+    public boolean contains(Location location, FileObject file) throws IOException {
+        return location == StandardLocation.SOURCE_PATH && file instanceof SourceFile || super.contains(location, file);
     }
 
     @Override
@@ -122,6 +151,10 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
 
     /** One question javac asks the file manager: what is in this package there. */
     private record Listing(Location location, String packageName, Set<Kind> kinds, boolean recurse) {
+    }
+
+    private static String dotted(String name) {
+        return name.replace('/', '.');
     }
 
     private static String packageOf(String binaryName) {

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Java classes: {@code hotload Lib.java}, compiled in process, a fresh class loader per save. */
+/**
+ * Java classes: {@code hotload Lib.java}, compiled in process by ECJ or javac ({@code --compiler}), a fresh class
+ * loader per save.
+ */
 public final class JavaReloader extends CompiledReloader {
 
     public JavaReloader() {
@@ -22,13 +25,14 @@ public final class JavaReloader extends CompiledReloader {
 
     @Override
     protected CompiledSession.Builder session(Launch launch, SourceTree tree) throws LaunchException {
+        JavaCompilerKind kind = JavaCompilerKind.named(launch.compilerAmong(name(), JavaCompilerKind.names()));
         URLClassLoader libraries = Libraries.load(launch.classpath(), ApiLoader.ofApiOnly());
         List<Path> compileClassPath = new ArrayList<>();
         compileClassPath.add(ApiLoader.location());
         compileClassPath.addAll(launch.classpath());
-        return CompiledSession.builder(launch, tree, JavacCompiler.start(compileClassPath), libraries)
+        return CompiledSession.builder(launch, tree, JavaToolsCompiler.start(kind, compileClassPath), libraries)
                 .entries(new MainEntry(tree.entryClass(), launch.entrypoint(), launch.args()))
-                .warmUp(JavacWarmUp.PLAN)
+                .warmUp(JavaWarmUp.plan(kind))
                 .describedAs("java " + tree.entryClass());
     }
 

@@ -17,13 +17,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A Java program run in process: a generation per save, state kept, errors and exits as outcomes. */
+/**
+ * A Java program run in process: a generation per save, state kept, errors and exits as outcomes; the same with
+ * either compiler.
+ */
+@ParameterizedClass
+@EnumSource(JavaCompilerKind.class)
 class JavaSessionTest extends CompiledSessionHarness {
+
+    @Parameter
+    JavaCompilerKind kind;
 
     @Override
     protected CompiledReloader reloader() {
         return new JavaReloader();
+    }
+
+    @Override
+    protected Launch launched(Launch launch) {
+        return launch.withCompiler(kind.compilerName());
     }
 
     @Test
@@ -36,6 +52,76 @@ class JavaSessionTest extends CompiledSessionHarness {
         assertThat(save(lib)).isEqualTo(Outcome.ok());
 
         assertThat(out()).isEqualTo("Result: 9\nResult: 16\n");
+    }
+
+    @Test
+    void java17sLanguageRunsAlikeAndAChangedConstantReachesItsUsers() throws Exception {
+        write("Shape.java", """
+                sealed interface Shape permits Shape.Square, Shape.Circle {
+                    record Square(int side) implements Shape { }
+                    record Circle(int radius) implements Shape { }
+                }
+                """);
+        write("Limits.java", "class Limits { static final int MAX = 10; }");
+        Path main = write("Main.java", """
+                import java.util.*;
+                import java.util.function.*;
+                import java.util.stream.*;
+                public class Main {
+                    static <T extends Comparable<? super T>> Optional<T> largest(Collection<? extends T> items) {
+                        return items.stream().map(item -> (T) item).max(Comparator.naturalOrder());
+                    }
+                    static int area(Shape shape) {
+                        if (shape instanceof Shape.Square square) {
+                            return square.side() * square.side();
+                        }
+                        return shape instanceof Shape.Circle c ? 3 * c.radius() * c.radius() : 0;
+                    }
+                    class Inner { int twice(int n) { return 2 * n; } }
+                    public static void main(String[] args) {
+                        List<Shape> shapes = List.of(new Shape.Square(2), new Shape.Circle(1));
+                        Map<Boolean, List<Integer>> areas = shapes.stream().map(Main::area)
+                                .collect(Collectors.partitioningBy(a -> a > 3));
+                        Supplier<String> anonymous = new Supplier<>() {
+                            @Override public String get() { return "anonymous"; }
+                        };
+                        String kind = switch (shapes.size()) { case 2 -> "two"; default -> "other"; };
+                        var text = String.join(" ", "text", "joined");
+                        System.out.println(areas + " " + largest(List.of(3, 9, 4)).orElseThrow() + " "
+                                + new Main().new Inner().twice(Limits.MAX) + " " + anonymous.get() + " " + kind + " " + text
+                                + " " + shapes.get(0));
+                    }
+                }
+                """);
+        open(Launch.of(main));
+        session.run(ChangeSet.initial());
+        write("Limits.java", "class Limits { static final int MAX = 20; }");
+        save(dir.resolve("Limits.java"));
+
+        assertThat(out()).isEqualTo("{false=[3], true=[4]} 9 20 anonymous two text joined Square[side=2]\n"
+                + "{false=[3], true=[4]} 9 40 anonymous two text joined Square[side=2]\n");
+        assertThat(session.lastBuild().recompiled()).extracting(this::name).contains("Limits.java", "Main.java");
+    }
+
+    @Test
+    void aSwitchPatternIsAPreviewOfJava17AndRefused() throws Exception {
+        Path main = write("Main.java", """
+                public class Main {
+                    public static void main(String[] args) {
+                        Object o = 3;
+                        System.out.println(switch (o) { case Integer i -> "int " + i; default -> "other"; });
+                    }
+                }
+                """);
+        open(Launch.of(main));
+
+        Outcome outcome = session.run(ChangeSet.initial());
+
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.INVALID);
+        assertThat(outcome.diagnostics()).contains("Main.java:4: error: ").contains(switch (kind) {
+            case JAVAC -> "patterns in switch statements are a preview feature";
+            case ECJ -> "'Pattern Matching in Switch' is only available with source level 21 and above";
+        });
     }
 
     @Test

@@ -35,6 +35,8 @@ public final class PythonReloader implements Reloader {
 
     @Override
     public Session open(Launch launch) throws LaunchException {
+        // Jython compiles a module to class files itself, in memory.
+        launch.compilerAmong(name(), List.of("jython"));
         if (Files.isDirectory(launch.entry())) {
             throw new LaunchException("'" + launch.entry() + "' is a folder: name the module file to run, e.g. "
                     + launch.entry().resolve("main.py"));

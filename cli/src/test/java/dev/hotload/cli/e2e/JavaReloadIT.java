@@ -15,12 +15,25 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A user working on Java classes with {@code bin/hotload}: save, and see the new output. */
+/**
+ * A user working on Java classes with {@code bin/hotload}: save, and see the new output; the same with either
+ * compiler. (The other system tests run Java with the default compiler.)
+ */
+@ParameterizedClass
+@ValueSource(strings = {"ecj", "javac"})
 class JavaReloadIT {
+
+    @Parameter
+    String compiler;
 
     private static final String LIB = """
             public class Lib {
@@ -37,7 +50,7 @@ class JavaReloadIT {
     @Test
     void aSavedClassRunsAgainInTheSameJvm() throws Exception {
         write("Lib.java", LIB);
-        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "Lib.java")) {
+        try (HotloadProcess hotload = hotload("Lib.java")) {
             hotload.awaitOut("Result: 25", START);
             assertThat(hotload.awaitErr("watching", START)).contains(dir.toRealPath().toString(), ".java");
             write("Lib.java", LIB.replace("x = 3", "x = 4"));
@@ -49,7 +62,7 @@ class JavaReloadIT {
     @Test
     void aCompileErrorPrintsLikeJavacAndTheNextGoodSaveRuns() throws Exception {
         write("Lib.java", LIB);
-        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "Lib.java")) {
+        try (HotloadProcess hotload = hotload("Lib.java")) {
             hotload.awaitOut("Result: 25", START);
             write("Lib.java", LIB.replace("int x = 3;", "int x = 3"));
             hotload.awaitErr("Lib.java:3: error: ';' expected", RELOAD);
@@ -64,7 +77,7 @@ class JavaReloadIT {
     @Test
     void systemExitEndsTheRunNotTheSession() throws Exception {
         write("Lib.java", "public class Lib { public static void main(String[] a) { System.out.println(\"before exit\"); System.exit(3); } }");
-        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "Lib.java")) {
+        try (HotloadProcess hotload = hotload("Lib.java")) {
             hotload.awaitOut("before exit", START);
             hotload.awaitErr("exited with status 3", RELOAD);
             write("Lib.java", LIB);
@@ -75,7 +88,7 @@ class JavaReloadIT {
     @Test
     void anExceptionPrintsTheProgramsFramesOnly() throws Exception {
         write("Lib.java", "public class Lib {\n  public static void main(String[] a) {\n    Object o = null;\n    o.hashCode();\n  }\n}\n");
-        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "Lib.java")) {
+        try (HotloadProcess hotload = hotload("Lib.java")) {
             hotload.awaitErr("Exception in thread \"main\" java.lang.NullPointerException", START);
             hotload.awaitErr("at Lib.main(Lib.java:4)", RELOAD);
             hotload.awaitErr("failed in", RELOAD);
@@ -98,7 +111,7 @@ class JavaReloadIT {
     @Test
     void argumentsAfterTheDoubleDashReachMain() throws Exception {
         Path hello = copyExample("hello/Hello.java");
-        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--once", hello.toString(), "--", "hotload user")) {
+        try (HotloadProcess hotload = hotload("--once", hello.toString(), "--", "hotload user")) {
             hotload.awaitOut("Hello, hotload user!", START);
             assertThat(hotload.awaitExit(RELOAD)).isZero();
         }
@@ -108,7 +121,7 @@ class JavaReloadIT {
     void aPackagesSourceTreeIsWatchedAndAnEditedHelperIsRecompiled() throws Exception {
         Path main = copyExample("shapes/src/shapes/Main.java");
         Path circle = copyExample("shapes/src/shapes/Circle.java");
-        try (HotloadProcess hotload = HotloadProcess.hotload(dir, main.toString())) {
+        try (HotloadProcess hotload = hotload(main.toString())) {
             hotload.awaitOut("A circle of radius 2.0 has area 12.57", START);
             Files.writeString(circle, Files.readString(circle).replace("Math.PI * radius * radius", "radius * radius"));
             hotload.awaitOut("A circle of radius 2.0 has area 4.00", RELOAD);
@@ -129,7 +142,7 @@ class JavaReloadIT {
                 }
                 """;
         write("Counter.java", source.replace("RUN", "A"));
-        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "Counter.java")) {
+        try (HotloadProcess hotload = hotload("Counter.java")) {
             hotload.awaitOut("constant 42, run A", START);
             write("Counter.java", source.replace("RUN", "B"));
             hotload.awaitOut("unloading A", RELOAD);
@@ -151,7 +164,7 @@ class JavaReloadIT {
                 }
                 """;
         write("Ticker.java", source.replace("VERSION", "one"));
-        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "Ticker.java")) {
+        try (HotloadProcess hotload = hotload("Ticker.java")) {
             hotload.awaitOut("ticker one started", START);
             hotload.awaitErr("still running", START);
             write("Ticker.java", source.replace("VERSION", "two"));
@@ -170,7 +183,7 @@ class JavaReloadIT {
         int port = freePort();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         AtomicInteger requests = new AtomicInteger();
-        try (HotloadProcess hotload = HotloadProcess.hotload(dir, server.toString(), "--", String.valueOf(port))) {
+        try (HotloadProcess hotload = hotload(server.toString(), "--", String.valueOf(port))) {
             hotload.awaitOut("serving http://127.0.0.1:" + port, START);
             assertThat(get(client, port, requests)).isEqualTo("Hello from hotload, version 1\n");
             Files.writeString(server, Files.readString(server).replace("version 1", "version 2"));
@@ -184,7 +197,7 @@ class JavaReloadIT {
     @Test
     void anEntryInTheWrongFolderForItsPackageIsRefusedInOneLine() throws Exception {
         write("Main.java", "package shapes; public class Main { }");
-        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "Main.java")) {
+        try (HotloadProcess hotload = hotload("Main.java")) {
             assertThat(hotload.awaitExit(START)).isEqualTo(2);
             assertThat(hotload.stderrLines()).containsExactly(
                     "hotload: Main.java declares 'package shapes' but is not in a folder shapes: move it there,"
@@ -205,8 +218,15 @@ class JavaReloadIT {
         }
     }
 
+    /** @return hotload started in the test's folder with {@code args}, compiling with the compiler under test */
+    private HotloadProcess hotload(String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--compiler", compiler));
+        all.addAll(List.of(args));
+        return HotloadProcess.hotload(dir, all.toArray(String[]::new));
+    }
+
     private int runOnce(String entry) throws Exception {
-        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--once", entry)) {
+        try (HotloadProcess hotload = hotload("--once", entry)) {
             return hotload.awaitExit(START);
         }
     }

@@ -15,23 +15,31 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Core's incremental build with javac, for what only a real compiler shows: the users of a superclass's
- * subclass, a constant javac copies in, a deleted class still in use, a tree of 500 classes. The build's own
- * rules are tested in core (IncrementalBuildTest).
+ * Core's incremental build with each Java compiler, for what only a real compiler shows: the users of a
+ * superclass's subclass, a constant the compiler copies in, a deleted class still in use, a tree of 500 classes.
+ * The build's own rules are tested in core (IncrementalBuildTest).
  */
-class JavacIncrementalBuildTest {
+@ParameterizedClass
+@EnumSource(JavaCompilerKind.class)
+class JavaIncrementalBuildTest {
+
+    @Parameter
+    JavaCompilerKind kind;
 
     @TempDir
     Path dir;
 
-    private JavacCompiler compiler;
+    private JavaToolsCompiler compiler;
     private IncrementalBuild build;
 
     @BeforeEach
     void startCompiler() throws Exception {
-        compiler = JavacCompiler.start(List.of());
+        compiler = JavaToolsCompiler.start(kind, List.of());
     }
 
     @AfterEach

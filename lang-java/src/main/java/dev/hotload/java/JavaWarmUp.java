@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * javac's warm-up: a small program compiled over and over. Until the JIT has compiled javac's own code (a
- * hundred compiles or so) a small class takes 20–25 ms to compile here, after that about 12.
+ * A Java compiler's warm-up: a small program compiled over and over. Until the JIT has compiled the compiler's own
+ * code a small class takes javac 20–40 ms to compile here, and about 12 after a hundred compiles; ECJ takes 15 ms
+ * for its first twenty or so, 4 after a hundred compiles and under 3 after two hundred (about 2.5 s in all, on
+ * a core of its own).
  */
-final class JavacWarmUp {
-
-    static final CompilerWarmUp.Plan PLAN = new CompilerWarmUp.Plan(150, JavacWarmUp::rounds);
+final class JavaWarmUp {
 
     private static final SourceText PROGRAM = new SourceText(Path.of("/hotload-warm-up/WarmUp.java"), """
             import java.util.ArrayList;
@@ -34,11 +34,20 @@ final class JavacWarmUp {
             }
             """);
 
-    private JavacWarmUp() {
+    private JavaWarmUp() {
     }
 
-    private static CompilerWarmUp.Rounds rounds() throws Exception {
-        JavacCompiler compiler = JavacCompiler.start(List.of());
+    /** @return the warm-up of {@code kind}: as many rounds as its compiles take to reach their steady time */
+    static CompilerWarmUp.Plan plan(JavaCompilerKind kind) {
+        int rounds = switch (kind) {
+            case JAVAC -> 150;
+            case ECJ -> 200;
+        };
+        return new CompilerWarmUp.Plan(rounds, () -> rounds(kind));
+    }
+
+    private static CompilerWarmUp.Rounds rounds(JavaCompilerKind kind) throws Exception {
+        JavaToolsCompiler compiler = JavaToolsCompiler.start(kind, List.of());
         return new CompilerWarmUp.Rounds() {
             @Override
             public boolean run(int round) {

@@ -5,18 +5,14 @@ import dev.hotload.compiled.CompileError;
 import dev.hotload.compiled.CompileErrors;
 import dev.hotload.compiled.Compiler;
 import dev.hotload.compiled.SourceText;
-import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.LaunchException;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
@@ -25,39 +21,32 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
-import javax.tools.ToolProvider;
 
 /**
- * The JDK's compiler, in this JVM, kept warm: one compiler and one standard file manager serve every save, so
- * the JDK's class index, the opened jars and javac's own code (compiled by the JIT by now) are reused.
+ * A Java compiler of {@code javax.tools} (javac or ECJ: {@link JavaCompilerKind}), in this JVM, kept warm: one
+ * compiler and one standard file manager serve every save, so the JDK's class index, the opened jars and the
+ * compiler's own code (compiled by the JIT by now) are reused.
  */
-final class JavacCompiler implements Compiler {
+final class JavaToolsCompiler implements Compiler {
 
-    /**
-     * No annotation processing: looking for processors scans the class path on every compile. No class files
-     * for sources javac finds by itself: every source of the program is compiled on purpose, or served compiled.
-     */
-    private static final List<String> OPTIONS = List.of("-proc:none", "-implicit:none", "-Xlint:none", "-g");
-
+    private final JavaCompilerKind kind;
     private final JavaCompiler compiler;
     private final InMemoryFileManager files;
+    private final CompileThread thread = new CompileThread();
 
-    private JavacCompiler(JavaCompiler compiler, StandardJavaFileManager standard) {
+    private JavaToolsCompiler(JavaCompilerKind kind, JavaCompiler compiler, StandardJavaFileManager standard) {
+        this.kind = kind;
         this.compiler = compiler;
         this.files = new InMemoryFileManager(standard);
     }
 
     /**
      * @param classPath jars and folders the program compiles against, besides its own sources
-     * @throws LaunchException if this Java has no compiler (a JRE, not a JDK)
+     * @throws LaunchException if this Java has no such compiler (javac on a JRE)
      */
-    static JavacCompiler start(List<Path> classPath) throws LaunchException {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new LaunchException("this Java has no compiler (javax.tools): run hotload with a JDK, not a JRE"
-                    + " (set JAVA to a JDK's java)");
-        }
-        StandardJavaFileManager standard = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8);
+    static JavaToolsCompiler start(JavaCompilerKind kind, List<Path> classPath) throws LaunchException {
+        JavaCompiler compiler = kind.tool();
+        StandardJavaFileManager standard = kind.fileManager(compiler);
         try {
             standard.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
             // Else javac looks for sources on the class path too, and compiles what it finds there.
@@ -65,7 +54,7 @@ final class JavacCompiler implements Compiler {
         } catch (IOException e) {
             throw new LaunchException("cannot use the class path " + classPath + ": " + e.getMessage(), e);
         }
-        return new JavacCompiler(compiler, standard);
+        return new JavaToolsCompiler(kind, compiler, standard);
     }
 
     @Override
@@ -73,18 +62,22 @@ final class JavacCompiler implements Compiler {
         files.prepare(earlier);
         List<SourceFile> units = sources.stream().map(SourceFile::new).toList();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        // Not null, which javac reads as System.err: the program's, which it may have set to null or closed.
-        Writer notes = new PrintWriter(StandardStreams.current().err(), true);
-        boolean ok = compiler.getTask(notes, files, diagnostics, OPTIONS, null, units).call();
+        Optional<Boolean> done = thread.call(() -> compiler.getTask(kind.notes(), files, diagnostics, kind.options(), null,
+                units).call());
         Set<Path> compiled = sources.stream().map(SourceText::path).collect(Collectors.toSet());
+        if (done.isEmpty()) {
+            return Compilation.failed(compiled, List.of(CompileError.of("the compile was interrupted")));
+        }
+        boolean ok = done.get();
+        Map<Path, SourceText> byPath = sources.stream().collect(Collectors.toMap(SourceText::path, text -> text, (a, b) -> a));
         List<CompileError> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
             if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
-                errors.add(error(diagnostic));
+                errors.add(error(diagnostic, sourceOf(diagnostic, byPath)));
             }
         }
         if (!ok && errors.isEmpty()) {
-            throw new IllegalStateException("javac failed without an error message: " + diagnostics.getDiagnostics());
+            throw new IllegalStateException(kind.compilerName() + " failed without an error message: " + diagnostics.getDiagnostics());
         }
         return ok ? Compilation.ok(compiled, files.written()) : Compilation.failed(compiled, errors);
     }
@@ -97,6 +90,7 @@ final class JavacCompiler implements Compiler {
 
     @Override
     public void close() {
+        thread.close();
         try {
             files.close();
         } catch (IOException e) {
@@ -104,18 +98,29 @@ final class JavacCompiler implements Compiler {
         }
     }
 
+    /**
+     * javac names the very file object it was given; ECJ a file of its own, by the source's path (and none if no
+     * file is there any more).
+     */
+    private static SourceText sourceOf(Diagnostic<? extends JavaFileObject> diagnostic, Map<Path, SourceText> byPath) {
+        JavaFileObject source = diagnostic.getSource();
+        if (source instanceof SourceFile file) {
+            return file.text();
+        }
+        return source == null || !"file".equals(source.toUri().getScheme()) ? null : byPath.get(Path.of(source.toUri()));
+    }
+
     /** javac's column counts a tab as up to eight: the caret's column is counted here, a tab as one char. */
-    private static CompileError error(Diagnostic<? extends JavaFileObject> diagnostic) {
-        String message = diagnostic.getMessage(Locale.getDefault());
-        if (!(diagnostic.getSource() instanceof SourceFile source)) {
-            return CompileError.of(message);
+    private CompileError error(Diagnostic<? extends JavaFileObject> diagnostic, SourceText text) {
+        JavaCompilerKind.Said said = kind.said(diagnostic);
+        if (text == null) {
+            return CompileError.of(said.message());
         }
-        SourceText text = source.text();
-        if (diagnostic.getPosition() == Diagnostic.NOPOS) {
-            return CompileError.in(text.path(), message);
+        if (said.position() == Diagnostic.NOPOS) {
+            return CompileError.in(text.path(), said.message());
         }
-        long position = diagnostic.getPosition();
-        return new CompileError(text.path(), (int) diagnostic.getLineNumber(), text.columnOf(position) + 1, message,
+        long position = said.position();
+        return new CompileError(text.path(), (int) diagnostic.getLineNumber(), text.columnOf(position) + 1, said.message(),
                 text.lineAt(position));
     }
 }
