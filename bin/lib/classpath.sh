@@ -116,8 +116,9 @@ hotload_java_version() {
 # when it is as new as the build: a start then skips reading, verifying and linking a few thousand classes. On
 # JDK 24 and later that is the AOT cache (.aot), which keeps the classes linked and their profiles too; else the
 # class-data archive (.jsa). HOTLOAD_CLASS_DATA=archive takes the archive where both are, =off neither.
-# The archive is mapped where it was dumped (ArchiveRelocationMode=0): JDK 17 moves it to a random address at
-# every start by default, and patching its pointers there took 140 ms of a 50 MB archive's start here.
+# The JVM moves the archive to a random address at each start (ArchiveRelocationMode=1, JDK 17 here too): mapping it
+# where it was dumped instead took 140 ms off the JVM's creation, but the first output came no sooner (bench/run
+# 5 1 first; the pages are read later instead), so it is left as the JDK has it.
 hotload_cds() {
   hotload_cds_options=()
   local base kinds kind version
@@ -139,7 +140,6 @@ hotload_cds() {
              [ "${version%%.*}" -ge 25 ] && hotload_cds_options+=(-Xlog:aot=off) ;;
         jsa) hotload_cds_options=(-XX:SharedArchiveFile="$base.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off) ;;
       esac
-      hotload_cds_options+=(-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
       return 0
     fi
   done
