@@ -87,7 +87,8 @@ public final class BenchSuite {
             System.out.printf("%n%n");
         }
         if (parts.contains("first")) {
-            printFirstOutput(new FirstOutputBench(hotload, saves).measure(FirstOutputBench.variants()));
+            // Each start takes a second or two, each is made twice (logged, timed), per launch and example: at most 9.
+            printFirstOutput(new FirstOutputBench(hotload, Math.min(saves, 9)).measure(FirstOutputBench.variants()));
         }
         if (parts.contains("jmh")) {
             Path log = hotload.home().resolve("bench/target/jmh.log");
