@@ -9,11 +9,11 @@
 
 if [ -f "$HOTLOAD_HOME/lib/hotload-cli.jar" ]; then
   hotload_lib="$HOTLOAD_HOME/lib"
-  hotload_archive="$HOTLOAD_HOME/lib/hotload.jsa"
+  hotload_class_data="$HOTLOAD_HOME/lib"
   hotload_installed=true
 else
   hotload_lib="$HOTLOAD_HOME/cli/target/lib"
-  hotload_archive="$HOTLOAD_HOME/cli/target/hotload.jsa"
+  hotload_class_data="$HOTLOAD_HOME/cli/target"
   hotload_installed=false
 fi
 hotload_stamp="$hotload_lib/hotload-cli.jar"
@@ -98,12 +98,49 @@ hotload_classpath() {
   printf '%s\n' "$(hotload_jars)${HOTLOAD_CLASSPATH:+:$HOTLOAD_CLASSPATH}"
 }
 
-# Sets hotload_cds_options to map hotload's classes from the build's class-data archive, when it is as new as
-# the build: a start then skips reading, verifying and linking a few thousand classes. A stale or foreign
-# archive (another JDK, other options) is ignored by the JVM; its warnings are silenced.
+# Prints the version of the java that runs hotload (JAVA, else java on PATH), build included, as its home's release
+# file gives it: 17.0.15+6-Debian-1deb12u1. Read, not asked: asking would start a JVM. Fails where there is none.
+hotload_java_version() {
+  local java line version=
+  java=$(readlink -f "$(command -v "${JAVA:-java}")" 2>/dev/null) || return 1
+  [ -f "${java%/bin/java}/release" ] || return 1
+  while IFS= read -r line; do
+    [[ $line =~ ^JAVA_VERSION=\"(.*)\"$ ]] && [ -z "$version" ] && version="${BASH_REMATCH[1]}"
+    [[ $line =~ ^JAVA_RUNTIME_VERSION=\"(.*)\"$ ]] && version="${BASH_REMATCH[1]}"
+  done <"${java%/bin/java}/release"
+  [ -n "$version" ] && printf '%s\n' "$version"
+}
+
+# Sets hotload_cds_options to map hotload's classes from the class data bin/lib/cds-archive.sh made for this java
+# (an archive or cache is valid for one build of one JDK: hotload-17.0.15+6-Debian-1deb12u1.jsa),
+# when it is as new as the build: a start then skips reading, verifying and linking a few thousand classes. On
+# JDK 24 and later that is the AOT cache (.aot), which keeps the classes linked and their profiles too; else the
+# class-data archive (.jsa). HOTLOAD_CLASS_DATA=archive takes the archive where both are, =off neither.
+# The JVM moves the archive to a random address at each start (ArchiveRelocationMode=1, JDK 17 here too): mapping it
+# where it was dumped instead took 140 ms off the JVM's creation, but the first output came no sooner (bench/run
+# 5 1 first; the pages are read later instead), so it is left as the JDK has it.
 hotload_cds() {
   hotload_cds_options=()
-  if [ -f "$hotload_archive" ] && ! [ "$hotload_stamp" -nt "$hotload_archive" ]; then
-    hotload_cds_options=(-XX:SharedArchiveFile="$hotload_archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
-  fi
+  local base kinds kind version
+  case "${HOTLOAD_CLASS_DATA:-}" in
+    '') kinds=(aot jsa) ;;
+    archive) kinds=(jsa) ;;
+    aot) kinds=(aot) ;;
+    off) return 0 ;;
+    *) echo "hotload: HOTLOAD_CLASS_DATA must be archive, aot or off, not '$HOTLOAD_CLASS_DATA'" >&2; return 1 ;;
+  esac
+  version=$(hotload_java_version) || return 0
+  base="$hotload_class_data/hotload-$version"
+  for kind in "${kinds[@]}"; do
+    if [ -f "$base.$kind" ] && ! [ "$hotload_stamp" -nt "$base.$kind" ]; then
+      # A stale or foreign one (other options) is ignored by the JVM; its warnings are silenced.
+      case $kind in
+        # JDK 25 logs the cache's warnings as aot, 24 as cds; an unknown tag would stop the JVM.
+        aot) hotload_cds_options=(-XX:AOTCache="$base.aot" -Xlog:cds=off)
+             [ "${version%%.*}" -ge 25 ] && hotload_cds_options+=(-Xlog:aot=off) ;;
+        jsa) hotload_cds_options=(-XX:SharedArchiveFile="$base.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off) ;;
+      esac
+      return 0
+    fi
+  done
 }

@@ -14,8 +14,8 @@ import java.util.Locale;
  * run in process. Prints Markdown tables for the README, and writes {@code bench/figures.svg}.
  *
  * <p>Run from the repository root with {@code bench/run [saves] [idle-seconds] [parts]}: parts is a
- * comma-separated choice of python, java, groovy, newline, live, original, soak, tree, poll, jmh (all by
- * default).
+ * comma-separated choice of python, java, groovy, newline, live, original, soak, tree, poll, first, jmh (all
+ * by default).
  */
 public final class BenchSuite {
 
@@ -25,7 +25,8 @@ public final class BenchSuite {
     public static void main(String[] args) throws Exception {
         int saves = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        List<String> parts = List.of((args.length > 2 ? args[2] : "python,java,groovy,newline,live,original,soak,tree,poll,jmh").split(","));
+        List<String> parts = List.of((args.length > 2 ? args[2]
+                : "python,java,groovy,newline,live,original,soak,tree,poll,first,jmh").split(","));
         MeasuredHotload hotload = new MeasuredHotload(Path.of("").toAbsolutePath());
         String machine = machine();
         System.out.println("hotload benchmark on " + machine);
@@ -94,6 +95,10 @@ public final class BenchSuite {
             }
             System.out.printf("%n%n");
         }
+        if (parts.contains("first")) {
+            // Each start takes a second or two, each is made twice (logged, timed), per launch and example: at most 9.
+            printFirstOutput(new FirstOutputBench(hotload, Math.min(saves, 9)).measure(FirstOutputBench.variants()));
+        }
         if (parts.contains("jmh")) {
             Path log = hotload.home().resolve("bench/target/jmh.log");
             System.out.println("In process (JMH, one fork, 5 x 1 s after 5 x 2 s of warm-up; its report: "
@@ -122,6 +127,23 @@ public final class BenchSuite {
         for (LanguageBench.Result r : results) {
             System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.2f %% of a core |%n", r.contender().title(),
                     r.bigTreeSaves().median(), r.bigTreeSaves().p90(), r.bigTreeSaves().max(), r.bigTreeIdlePercent());
+        }
+        System.out.println();
+    }
+
+    private static void printFirstOutput(List<FirstOutputBench.Result> results) {
+        System.out.println("First output: from starting bin/hotload on an example to its first line, and where the time goes"
+                + " (medians; the phases from starts that log class loading, the first output from starts that do not):");
+        System.out.println();
+        System.out.println("| language | launch | JVM start | hotload start | runtime init | first compile | first run"
+                + " | classes loaded (from class data) | first output |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (FirstOutputBench.Result r : results) {
+            FirstOutputBench.Phases p = r.phases();
+            System.out.printf(Locale.ROOT, "| %s | %s | %.0f ms | %.0f ms | %s | %.0f ms | %.0f ms | %,d (%,d) | %.0f ms |%n",
+                    r.example().title, r.variant().name(), p.jvmStart(), p.hotloadStart(),
+                    Double.isNaN(p.runtimeInit()) ? "–" : String.format(Locale.ROOT, "%.0f ms", p.runtimeInit()),
+                    p.firstCompile(), p.firstRun(), p.classes(), p.archived(), r.firstOutput());
         }
         System.out.println();
     }

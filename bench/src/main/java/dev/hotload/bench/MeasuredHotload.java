@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,17 +29,31 @@ record MeasuredHotload(Path home) {
 
     /** @return {@code bin/hotload --no-clear arguments}, started in {@code dir} with nothing on standard input */
     Running start(Path dir, List<String> arguments) throws IOException {
+        return start(dir, arguments, Map.of());
+    }
+
+    /**
+     * @param environment added to bin/hotload's environment: {@code JAVA}, {@code HOTLOAD_JAVA_OPTS}, ...
+     * @return {@code bin/hotload --no-clear arguments}, started in {@code dir} with nothing on standard input
+     */
+    Running start(Path dir, List<String> arguments, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/hotload").toString(), "--no-clear"));
         command.addAll(arguments);
-        return startCommand(dir, command);
+        return startCommand(dir, command, environment);
     }
 
     /** @return {@code command}, a program to compare hotload with, started as {@link #start} starts hotload */
     static Running startCommand(Path dir, List<String> command) throws IOException {
+        return startCommand(dir, command, Map.of());
+    }
+
+    private static Running startCommand(Path dir, List<String> command, Map<String, String> environment)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectInput(new File("/dev/null"))
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
         long start = System.nanoTime();
         return new Running(builder.start(), start);
     }
@@ -69,6 +84,16 @@ record MeasuredHotload(Path home) {
         /** @return when the process was started, by {@link System#nanoTime()} */
         long started() {
             return started;
+        }
+
+        /** @return when the first line was read, by {@link System#nanoTime()} */
+        long awaitFirst() throws InterruptedException {
+            Line line = lines.poll(60, TimeUnit.SECONDS);
+            if (line == null) {
+                throw new IllegalStateException("no output within 60 s");
+            }
+            seen.add(line.text());
+            return line.readAt();
         }
 
         /** @return when the line {@code wanted} was read, by {@link System#nanoTime()} */
