@@ -134,7 +134,7 @@ final class HotloadCommand implements Callable<Integer> {
     private boolean recursive;
 
     @Option(names = "--compiler", paramLabel = "NAME",
-            description = "Java's compiler: ecj (the default: the faster) or javac.")
+            description = "Java's compiler: ecj (the default, the faster, where it compiles the running Java's release) or javac.")
     private String compiler;
 
     @Option(names = "--restart",

@@ -5,18 +5,18 @@ import dev.hotload.spi.LaunchException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.eclipse.jdt.internal.compiler.impl.CompilerOptions;
 import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 
 /**
  * The Java compilers hotload runs in process, both behind {@code javax.tools}: what differs between them is here,
- * everything else is {@link JavaToolsCompiler}'s. The first is the default of {@code --compiler}.
+ * everything else is {@link JavaToolsCompiler}'s. {@link #names()} says which is the default of {@code --compiler}.
  */
 enum JavaCompilerKind {
 
@@ -26,7 +26,11 @@ enum JavaCompilerKind {
      */
     ECJ("ecj") {
         @Override
-        JavaCompiler tool() {
+        JavaCompiler tool() throws LaunchException {
+            if (!compilesRunningRelease()) {
+                throw new LaunchException("ECJ compiles Java up to " + ECJ_NEWEST + ", and hotload runs on Java " + RELEASE
+                        + ": leave out --compiler ecj (then javac compiles), or run hotload on an older Java");
+            }
             return new EclipseCompiler();
         }
 
@@ -99,6 +103,9 @@ enum JavaCompilerKind {
     /** The feature release of the JVM that runs hotload, and so the programs: 17 on Java 17. */
     private static final String RELEASE = Integer.toString(Runtime.version().feature());
 
+    /** The newest release this ECJ compiles ("23" for 3.40): on a newer JVM, javac is the default. */
+    private static final int ECJ_NEWEST = feature(CompilerOptions.getLatestVersion());
+
     private final String name;
 
     JavaCompilerKind(String name) {
@@ -141,9 +148,22 @@ enum JavaCompilerKind {
         return new Said(diagnostic.getMessage(Locale.getDefault()), diagnostic.getPosition());
     }
 
-    /** @return the names {@code --compiler} takes, the default first */
+    /**
+     * @return the names {@code --compiler} takes, the default first: ECJ, the faster, where it compiles the running
+     *     JVM's release; else javac, so that a program may use all the language its JVM runs
+     */
     static List<String> names() {
-        return Arrays.stream(values()).map(JavaCompilerKind::compilerName).toList();
+        List<JavaCompilerKind> kinds = compilesRunningRelease() ? List.of(ECJ, JAVAC) : List.of(JAVAC, ECJ);
+        return kinds.stream().map(JavaCompilerKind::compilerName).toList();
+    }
+
+    private static boolean compilesRunningRelease() {
+        return Runtime.version().feature() <= ECJ_NEWEST;
+    }
+
+    /** @return the feature release of a version ECJ names: 23 for "23", 8 for "1.8" */
+    static int feature(String version) {
+        return Integer.parseInt(version.startsWith("1.") ? version.substring(2) : version);
     }
 
     /** @return the compiler of {@code name}, one of {@link #names()} */
