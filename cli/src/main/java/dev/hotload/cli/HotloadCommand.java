@@ -75,6 +75,8 @@ import picocli.CommandLine.Parameters;
             "  HOTLOAD_CLASSPATH   more jars or folders for hotload itself, such as",
             "                      a third-party reloader",
             "  HOTLOAD_JAVA_OPTS   options for the JVM",
+            "  HOTLOAD_CLASS_DATA  archive, aot or off: the class data the JVM maps",
+            "                      at start (default: aot on JDK 24+, else archive)",
             "",
             "Exit status:",
             "  0    stopped normally, or --once ran without error",
