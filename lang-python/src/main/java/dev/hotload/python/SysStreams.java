@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import org.python.core.Py;
@@ -134,11 +135,29 @@ final class SysStreams {
         return file;
     }
 
+    /**
+     * A channel over one of the JVM's standard streams that an interrupt cannot close: closing it ends the channel
+     * only, and the stream stays open for hotload and the next run.
+     */
+    private abstract static class OwnChannel implements Channel {
+
+        private volatile boolean open = true;
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
+    }
+
     /** Writes to a stream; an interrupt of the writing thread is left for the program to notice. */
-    private static final class Uninterruptible implements WritableByteChannel {
+    private static final class Uninterruptible extends OwnChannel implements WritableByteChannel {
 
         private final PrintStream stream;
-        private volatile boolean open = true;
 
         Uninterruptible(PrintStream stream) {
             this.stream = stream;
@@ -154,23 +173,16 @@ final class SysStreams {
         }
 
         @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        /** Closes this channel only: the JVM's stream stays open for hotload and the next run. */
-        @Override
         public void close() {
             stream.flush();
-            open = false;
+            super.close();
         }
     }
 
     /** Reads a stream; an interrupt of the reading thread is left for the stream, or the program, to notice. */
-    private static final class UninterruptibleInput implements ReadableByteChannel {
+    private static final class UninterruptibleInput extends OwnChannel implements ReadableByteChannel {
 
         private final InputStream stream;
-        private volatile boolean open = true;
 
         UninterruptibleInput(InputStream stream) {
             this.stream = stream;
@@ -184,17 +196,6 @@ final class SysStreams {
                 target.put(bytes, 0, read);
             }
             return read;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        /** Closes this channel only: standard input stays open for the next run. */
-        @Override
-        public void close() {
-            open = false;
         }
     }
 }
