@@ -201,10 +201,8 @@ def _find_source(module_name):
 
 
 def _source_of(module):
-    path = getattr(module, "__file__", None) or ""
-    if path.endswith("$py.class"):
-        path = path[:-len("$py.class")] + ".py"
-    return os.path.abspath(path) if path.endswith(".py") else None
+    source = ModuleReloader.sourceOf(module)
+    return str(source.get()) if source.isPresent() else None
 
 
 def _read(path):

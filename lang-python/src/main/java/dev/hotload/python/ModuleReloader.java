@@ -112,7 +112,7 @@ public final class ModuleReloader {
     }
 
     /** @return the {@code .py} file a module was loaded from, absolute, if it has one that exists */
-    static Optional<Path> sourceOf(PyObject module) {
+    public static Optional<Path> sourceOf(PyObject module) {
         return namedSource(module).filter(Files::isRegularFile);
     }
 
