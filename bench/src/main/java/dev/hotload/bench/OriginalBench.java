@@ -10,12 +10,11 @@ import java.util.List;
  * Python saves into hotload beside the same saves into the original hotload's design on CPython
  * ({@code bench/baseline/original_design.py}: polling every 1/144 s, {@code importlib.reload}), in one run: the
  * two take turns, save by save, so that the machine's moments of load fall on both. The first five saves after
- * start are told apart from the rest: hotload's compiler is still cold then.
+ * start are told apart from the rest, as {@link LanguageBench} tells them: hotload's compiler is still cold then.
  */
 final class OriginalBench {
 
-    /** Saves before the steady ones, the first {@link #FIRST} of them counted apart. */
-    private static final int FIRST = 5;
+    /** Saves before the steady ones, the first {@link LanguageBench#FIRST_SAVES} of them counted apart. */
     private static final int WARM_UP = 15;
 
     /** One side's figures. */
@@ -51,7 +50,7 @@ final class OriginalBench {
                 for (int i = 0; i < WARM_UP + saves; i++) {
                     double ourTime = toHotload.atRandomMoment();
                     double theirTime = toOriginal.atRandomMoment();
-                    if (i < FIRST) {
+                    if (i < LanguageBench.FIRST_SAVES) {
                         hotloadTimes.get(0).add(ourTime);
                         originalTimes.get(0).add(theirTime);
                     } else if (i >= WARM_UP) {
