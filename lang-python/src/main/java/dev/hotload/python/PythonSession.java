@@ -99,8 +99,8 @@ final class PythonSession implements Session {
      * status line saying "reloaded" would send the user looking for a bug in the new code, which never ran.
      */
     private Outcome withImportsNotReloaded(Outcome outcome, ChangeSet changes) {
-        Path entryFile = launch.entry().toAbsolutePath().normalize();
-        List<Path> others = changes.presentPaths().stream().filter(path -> !path.equals(entryFile)).toList();
+        // Launch keeps the entry absolute and normalized, as watchers name changed files.
+        List<Path> others = changes.presentPaths().stream().filter(path -> !path.equals(launch.entry())).toList();
         List<String> stale = ModuleReloader.modulesOf(others).stream()
                 .filter(imported -> imported != module)
                 .flatMap(imported -> ModuleReloader.sourceOf(imported).stream())
