@@ -5,6 +5,7 @@ import static dev.hotload.cli.e2e.HotloadProcess.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,10 +128,25 @@ class RunCommandsIT {
             hotload.interrupt();
 
             assertThat(hotload.awaitExit(PROMPTLY)).isEqualTo(130);
-            // Killed by then; the system may take a moment to reap them, their shell gone.
-            await().atMost(PROMPTLY).until(() -> commands.stream().noneMatch(ProcessHandle::isAlive));
+            // Killed by then. Orphaned by the kill, a process may stay a zombie until the system's first process
+            // reaps it, which a container's may do late: a zombie runs nothing, and counts as gone.
+            await().atMost(PROMPTLY).until(() -> commands.stream().noneMatch(RunCommandsIT::isRunning));
             assertThat(hotload.stderrLines()).contains("hotload: stopped")
                     .noneMatch(line -> line.contains("exited with status") || line.contains("Exception"));
+        }
+    }
+
+    /** @return whether the process runs: alive, and not a zombie (state Z in /proc/PID/stat) */
+    private static boolean isRunning(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // "PID (COMMAND) STATE ...": the command may hold spaces and parentheses, the state follows the last ')'.
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException gone) {
+            return false;
         }
     }
 }
