@@ -28,8 +28,11 @@ public final class ShutdownDeadline {
      * up to 300 ms for threads in native code (a program's thread blocked reading standard input is one).
      */
     public static final Duration LIMIT = Duration.ofMillis(600);
-    /** How long the last words may take: a stuck program thread may hold the stream's lock. */
-    private static final long LAST_WORDS_MILLIS = 50;
+    /**
+     * How long the last words may take: a stuck program thread may hold the stream's lock. 50 ms lost them in CI,
+     * where the program's hook spun on one of two cores; 200 still halts well within Ctrl-C's second.
+     */
+    private static final long LAST_WORDS_MILLIS = 200;
 
     private static final AtomicBoolean ARMED = new AtomicBoolean();
     private static volatile PrintStream err = System.err;
