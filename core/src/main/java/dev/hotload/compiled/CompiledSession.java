@@ -11,6 +11,7 @@ import dev.hotload.run.RunWaits;
 import dev.hotload.run.StandardStreams;
 import dev.hotload.run.TracePrinter;
 import dev.hotload.spi.Launch;
+import dev.hotload.spi.Namespace;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileKind;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A program of a compiled language in the running JVM, whatever the language: every save recompiles what
@@ -49,10 +51,12 @@ public final class CompiledSession implements Session {
     private final PrintStream err;
     private final EntryRunner runner;
     private final Optional<ClassRedefiner> redefiner;
+    private final Optional<Namespace> namespace;
     private final Path workingDir = Path.of("").toAbsolutePath();
     private int generations;
     private BuildResult lastBuild;
-    private Generation generation;
+    /** Read by the namespace's prompt, on a thread of its own. */
+    private volatile Generation generation;
     /** What runs in {@link #generation}. */
     private Entry entry;
     private CompilerWarmUp warmUp;
@@ -71,6 +75,7 @@ public final class CompiledSession implements Session {
         this.redefiner = launch.restart() ? Optional.empty() : builder.redefiner;
         this.runner = EntryRunner.builder(builder.label).once(launch.once()).tracePrinter(builder.tracePrinter)
                 .err(err).waits(builder.waits).build();
+        this.namespace = Optional.ofNullable(builder.namespace).map(open -> open.apply(new Live()));
     }
 
     /**
@@ -161,6 +166,11 @@ public final class CompiledSession implements Session {
         Libraries.close(libraries, err);
     }
 
+    @Override
+    public Optional<Namespace> namespace() {
+        return namespace;
+    }
+
     /** @return the last build's result, or null before the first build: for tests */
     public BuildResult lastBuild() {
         return lastBuild;
@@ -187,6 +197,7 @@ public final class CompiledSession implements Session {
         private PrintStream err = StandardStreams.current().err();
         private RunWaits waits = RunWaits.DEFAULT;
         private Optional<ClassRedefiner> redefiner = ClassRedefiner.ofAgent();
+        private Function<LiveProgram, Namespace> namespace;
 
         private Builder(Launch launch, SourceTree tree, Compiler compiler, URLClassLoader libraries) {
             this.launch = Objects.requireNonNull(launch, "launch");
@@ -256,8 +267,27 @@ public final class CompiledSession implements Session {
             return this;
         }
 
+        /** The namespace a prompt evaluates in ({@code --repl}), over the program as it runs; none by default. */
+        public Builder namespace(Function<LiveProgram, Namespace> value) {
+            namespace = Objects.requireNonNull(value, "namespace");
+            return this;
+        }
+
         public CompiledSession build() {
             return new CompiledSession(this);
+        }
+    }
+
+    /** The program as the session runs it, for its namespace. */
+    private final class Live implements LiveProgram {
+        @Override
+        public Optional<Generation> generation() {
+            return Optional.ofNullable(generation);
+        }
+
+        @Override
+        public ClassLoader libraries() {
+            return libraries;
         }
     }
 }
