@@ -5,12 +5,14 @@ import dev.hotload.loop.Outcome;
 import dev.hotload.run.EntryRunner;
 import dev.hotload.run.ExitRequest;
 import dev.hotload.spi.Launch;
+import dev.hotload.spi.Namespace;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileKind;
 import dev.hotload.watch.PrintableName;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.python.core.Py;
 import org.python.core.PyCode;
 import org.python.core.PyException;
@@ -49,6 +51,7 @@ final class PythonSession implements Session {
     private volatile int interruptedRun = -1;
     /** Started once the first run is done, so that it does not slow the first output. */
     private CompilerWarmUp warmUp;
+    private final Namespace namespace;
 
     PythonSession(PySystemState sys, SysStreams streams, EntryModule entry, Launch launch) {
         this.sys = sys;
@@ -57,6 +60,12 @@ final class PythonSession implements Session {
         this.launch = launch;
         this.runner = EntryRunner.builder(launch.entryName()).once(launch.once()).threads(EntryRunner.Threads.REUSED)
                 .build();
+        this.namespace = new PythonNamespace(sys, streams, () -> module);
+    }
+
+    @Override
+    public Optional<Namespace> namespace() {
+        return Optional.of(namespace);
     }
 
     @Override
