@@ -4,10 +4,13 @@ import dev.hotload.loop.ClearTerminal;
 import dev.hotload.loop.ReloadLoop;
 import dev.hotload.loop.ShellCommand;
 import dev.hotload.loop.StatusLine;
+import dev.hotload.repl.HistoryFile;
+import dev.hotload.repl.Prompt;
 import dev.hotload.run.StandardInput;
 import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
+import dev.hotload.spi.Namespace;
 import dev.hotload.spi.Reloader;
 import dev.hotload.spi.ReloaderRegistry;
 import dev.hotload.spi.Session;
@@ -15,6 +18,7 @@ import dev.hotload.watch.FileWatcher;
 import dev.hotload.watch.PollingFileWatcher;
 import dev.hotload.watch.WatchSet;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -173,6 +178,12 @@ final class HotloadCommand implements Callable<Integer> {
                     + " Default: 6.944 (144 per second).")
     private Double intervalMillis;
 
+    @Option(names = {"-i", "--repl"}, description = {
+        "Give the terminal a prompt inside the running program: each line runs in",
+        "its namespace as the last save left it (Python: the entry module's globals;",
+        "Groovy: the script's binding; Java: JShell snippets over its classes)."})
+    private boolean repl;
+
     @Option(names = "--once", description = "Run once and exit with the run's status.")
     private boolean once;
 
@@ -204,12 +215,47 @@ final class HotloadCommand implements Callable<Integer> {
         Launch launch = launch();
         Reloader reloader = registry.forEntry(launch.entry(), Optional.ofNullable(lang));
         if (once) {
+            if (repl) {
+                throw new LaunchException("--repl and --once exclude each other: a prompt runs until Ctrl-D");
+            }
             return runOnce(Optional.of(reloader.open(launch)), StatusLine.once(streams.err()));
         }
         WatchSet chosen = WatchSetChoice.choose(watch, extensions, this::pipedFiles, reloader, launch);
+        if (repl) {
+            return watchWithPrompt(chosen, reloader, launch);
+        }
         // Before the language starts: Jython takes System.in then.
         Optional<RerunKey> rerunKey = rerunKey();
-        return watch(chosen, reloader.open(launch), launchedStatus(), List.of(launch.entry()), rerunKey);
+        return watch(chosen, reloader.open(launch), launchedStatus(), List.of(launch.entry()), rerunKey, Optional.empty());
+    }
+
+    /** {@code --repl}: the loop, and a prompt in the program's namespace that has the terminal. */
+    private int watchWithPrompt(WatchSet chosen, Reloader reloader, Launch launch) throws LaunchException {
+        if (!environment.stdinIsTerminal() || !environment.stdoutIsTerminal()) {
+            throw new LaunchException("--repl needs a terminal: standard input and output must be one");
+        }
+        // The prompt reads the terminal: a program reading standard input gets an end of input at once, rather
+        // than lines meant for the prompt. Before the language starts: Jython takes System.in then.
+        System.setIn(InputStream.nullInputStream());
+        Session session = reloader.open(launch);
+        Optional<Namespace> namespace = session.namespace();
+        if (namespace.isEmpty()) {
+            session.close();
+            throw new LaunchException("--repl: the " + reloader.name() + " language offers no prompt");
+        }
+        Prompt prompt;
+        try {
+            prompt = Prompt.open(namespace.get(), HistoryFile.of(launch.entry().getParent(), reloader.name(),
+                    environment.variables()), streams);
+        } catch (IOException | RuntimeException noTerminal) {
+            session.close();
+            throw new LaunchException("--repl: cannot use this terminal (" + noTerminal.getMessage() + ")");
+        }
+        try {
+            return watch(chosen, session, launchedStatus(), List.of(launch.entry()), Optional.empty(), Optional.of(prompt));
+        } finally {
+            prompt.close();
+        }
     }
 
     /** The language-free mode, as entr and watchexec: no program, the commands run on every save. */
@@ -219,7 +265,7 @@ final class HotloadCommand implements Callable<Integer> {
             return runOnce(Optional.empty(), StatusLine.once(streams.err()).runningCommands());
         }
         WatchSet chosen = WatchSetChoice.forCommands(watch, extensions, this::pipedFiles, Path.of(""));
-        return watch(chosen, null, launchedStatus().runningCommands(), List.of(), rerunKey());
+        return watch(chosen, null, launchedStatus().runningCommands(), List.of(), rerunKey(), Optional.empty());
     }
 
     /** An option for a program, given with none, would be ignored silently: the user meant something else. */
@@ -236,6 +282,9 @@ final class HotloadCommand implements Callable<Integer> {
         }
         if (restart) {
             given.add("--restart");
+        }
+        if (repl) {
+            given.add("--repl");
         }
         if (!classpath.isEmpty()) {
             given.add("--classpath");
@@ -262,9 +311,11 @@ final class HotloadCommand implements Callable<Integer> {
      * @param session the program's, or null where only commands run
      * @param editing the files the user edits, which polling looks at often
      * @param rerunKey the terminal's Enter, where there is a terminal to type on
+     * @param prompt the terminal's prompt ({@code --repl}), whose end ends the loop
+     * @return the exit status: the prompt's, else 0
      */
     private int watch(WatchSet chosen, Session session, StatusLine status, List<Path> editing,
-            Optional<RerunKey> rerunKey) {
+            Optional<RerunKey> rerunKey, Optional<Prompt> prompt) {
         WatchSet ignoring = chosen.ignoring(chosen.ignore().with(ignoreGlobs, Path.of(""), !noIgnoreFiles));
         WatchSet watchSet = followLinks ? ignoring.followingLinks() : ignoring;
         FileWatcher watcher = FileWatcher.of(watchSet, pollInterval(), editing);
@@ -273,10 +324,19 @@ final class HotloadCommand implements Callable<Integer> {
         rerunKey.ifPresent(key -> key.runs(loop));
         // Cleared first, so that the first run keeps this line on screen above its output.
         clear.ifPresent(ClearTerminal::clearNow);
-        status.say("watching " + watchSet + " (" + watcher + "); " + (rerunKey.isPresent() ? "Enter reruns, " : "")
-                + "Ctrl-C stops");
+        String keys = prompt.isPresent() ? Prompt.KEYS : (rerunKey.isPresent() ? "Enter reruns, " : "") + "Ctrl-C stops";
+        status.say("watching " + watchSet + " (" + watcher + "); " + keys);
+        AtomicInteger exit = new AtomicInteger();
+        prompt.ifPresent(typed -> {
+            Thread reading = new Thread(() -> {
+                exit.set(typed.run());
+                loop.stop();
+            }, "hotload-prompt");
+            reading.setDaemon(true);
+            reading.start();
+        });
         loop.run();
-        return 0;
+        return exit.get();
     }
 
     /** @return the status line of a session that watches, its first line counting from the user's command */
@@ -325,7 +385,8 @@ final class HotloadCommand implements Callable<Integer> {
 
     /** @return the clearing of the terminal before each run, unless standard output is none or the user said no */
     private Optional<ClearTerminal> clearTerminal() {
-        if (noClear || environment.flag("HOTLOAD_NO_CLEAR") || !environment.stdoutIsTerminal()) {
+        // The prompt's screen is the user's: what they typed and saw stays.
+        if (noClear || repl || environment.flag("HOTLOAD_NO_CLEAR") || !environment.stdoutIsTerminal()) {
             return Optional.empty();
         }
         return Optional.of(new ClearTerminal(streams.out()));

@@ -102,21 +102,14 @@ final class EntryRun {
     }
 
     /**
-     * Ends a thread that ignored the interrupt (a busy loop that never checks it, in Java or Groovy):
-     * what JShell does to a snippet that will not stop. Unsafe for a program that goes on, harmless for one
-     * that is being replaced. Newer JDKs have no such means; there the thread goes on.
+     * Ends a thread that ignored the interrupt (a busy loop that never checks it, in Java or Groovy), as
+     * {@link ForcedStop} can.
      *
      * @return whether it ended within {@code timeout}
      */
-    @SuppressWarnings({"deprecation", "removal"})
     boolean kill(Duration timeout) throws InterruptedException {
         stopping = true;
-        try {
-            thread.stop();
-        } catch (UnsupportedOperationException gone) {
-            return false;
-        }
-        return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return ForcedStop.of(thread) && ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void run() {

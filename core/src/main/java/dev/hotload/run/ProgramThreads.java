@@ -272,14 +272,12 @@ public final class ProgramThreads {
     }
 
     /** As for a run's main thread (see {@link EntryRun#kill}): harmless for code being replaced. */
-    @SuppressWarnings({"deprecation", "removal"})
     private static boolean stop(List<Thread> threads) {
-        try {
-            threads.forEach(Thread::stop);
-            return true;
-        } catch (UnsupportedOperationException gone) {
-            return false;
+        boolean stopped = true;
+        for (Thread thread : threads) {
+            stopped &= ForcedStop.of(thread);
         }
+        return stopped;
     }
 
     private static String count(List<Thread> threads) {

@@ -69,6 +69,22 @@ public final class ShutdownDeadline {
     }
 
     /**
+     * From now on Ctrl-C (SIGINT) runs {@code action} instead of ending hotload: a prompt's, which cancels the line
+     * being typed or stops an evaluation. A program's own handler is replaced by it at the next run, as hotload's
+     * is otherwise. SIGTERM still ends hotload.
+     */
+    public static void redirectInterrupt(Runnable action) {
+        Signal signal = new Signal("INT");
+        SignalHandler handler = received -> action.run();
+        try {
+            Signal.handle(signal, handler);
+            OWN.put(signal, handler);
+        } catch (IllegalArgumentException unavailable) {
+            // The JVM keeps SIGINT for itself (-Xrs): Ctrl-C ends hotload, as the system does.
+        }
+    }
+
+    /**
      * Arms the deadline for an exit with {@code status} about to begin; the first arming counts.
      */
     public static void arm(int status) {

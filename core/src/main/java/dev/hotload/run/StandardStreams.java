@@ -106,6 +106,25 @@ public final class StandardStreams {
     }
 
     /**
+     * Sends hotload's lines and the program's output to {@code out} and {@code err} from now on, rather than to
+     * descriptors 1 and 2: a prompt's, which shows them above the line being typed. Only if hotload owns them.
+     */
+    public void divert(OutputStream out, OutputStream err) {
+        if (outEnds != null) {
+            outEnds.divert(Objects.requireNonNull(out, "out"));
+            errEnds.divert(Objects.requireNonNull(err, "err"));
+        }
+    }
+
+    /** Sends the output to descriptors 1 and 2 again, as before {@link #divert}. */
+    public void undivert() {
+        if (outEnds != null) {
+            outEnds.divert(outEnds.descriptor);
+            errEnds.divert(errEnds.descriptor);
+        }
+    }
+
+    /**
      * @return whether the program's standard output is at a line's start (or the screen was just cleared), rather
      *     than after a prompt it waits at; true where hotload does not own the streams
      */
@@ -162,9 +181,12 @@ public final class StandardStreams {
         private static final byte[] CLEAR = "\033[2J".getBytes(StandardCharsets.US_ASCII);
 
         private volatile boolean atLineStart = true;
+        /** What it writes to unless diverted. */
+        private final OutputStream descriptor;
 
         LineEnds(OutputStream under) {
             super(under);
+            this.descriptor = under;
         }
 
         // Noted before the write: Thread.stop's ThreadDeath comes when the write returns from the system, and
@@ -187,6 +209,24 @@ public final class StandardStreams {
         private static boolean clears(byte[] bytes, int offset, int length) {
             return length >= CLEAR.length
                     && Arrays.equals(bytes, offset + length - CLEAR.length, offset + length, CLEAR, 0, CLEAR.length);
+        }
+
+        synchronized void divert(OutputStream to) {
+            flushQuietly();
+            out = to;
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            out.flush();
+        }
+
+        private void flushQuietly() {
+            try {
+                out.flush();
+            } catch (IOException lost) {
+                // The descriptor is gone: nothing was waiting to be said there.
+            }
         }
 
         synchronized void endLine() {

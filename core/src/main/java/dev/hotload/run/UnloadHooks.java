@@ -53,13 +53,9 @@ final class UnloadHooks {
     }
 
     /** A hook that loops would spin for the rest of the session: stopped as a run that ignores its interrupt is. */
-    @SuppressWarnings({"deprecation", "removal"})
     private static void stop(Thread thread) {
         thread.interrupt();
-        try {
-            thread.stop();
-        } catch (UnsupportedOperationException gone) {
-            // Newer JDKs: the thread goes on, a daemon that does not keep the JVM alive.
-        }
+        // Where the JDK cannot (20 and later), the thread goes on, a daemon that does not keep the JVM alive.
+        ForcedStop.of(thread);
     }
 }

@@ -75,6 +75,9 @@ final class PythonNamespace implements Namespace {
             }
             return OptionalInt.empty();
         } catch (PyException error) {
+            if (error.value != null && error.value.__tojava__(ThreadDeath.class) instanceof ThreadDeath) {
+                throw new InterruptedException("stopped by force"); // Ctrl-C, and the code went on
+            }
             if (error.value != null && error.value.__tojava__(ExitRequest.class) instanceof ExitRequest exit) {
                 return OptionalInt.of(exit.status()); // java.lang.System.exit(3), refused to the program, typed here
             }
