@@ -18,6 +18,7 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.SourceCodeAnalysis.Suggestion;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 
 /**
  * Java's prompt ({@code hotload --repl}): JShell snippets, compiled against the program's latest classes and
@@ -35,9 +36,11 @@ public final class JShellNamespace implements Namespace {
     private final LiveProgram program;
     private final List<Path> classPath;
     private final SnippetPackage names;
-    private final SnippetClasses classes;
-    private final SnippetExecution execution;
+    private final String entryClass;
+    private SnippetClasses classes;
+    private SnippetExecution execution;
     private JShell shell;
+    private Thread starting;
     /** The imports evaluated at the start, whose ids are {@code s1}, {@code s2}..., as in the jshell tool. */
     private int startSnippets = -1;
     /** The program's classes the compiler sees now, and the generation's map they were made of. */
@@ -53,17 +56,28 @@ public final class JShellNamespace implements Namespace {
         this.program = program;
         this.classPath = List.copyOf(classPath);
         this.names = new SnippetPackage(entryClass);
-        this.classes = new SnippetClasses(program, names, entryClass);
-        this.execution = SnippetExecution.over(classes);
+        this.entryClass = entryClass;
     }
 
+    /**
+     * The prompt asks for its prompts as it opens: JShell starts then, in the background (seconds, cold), so
+     * that the first line typed finds it ready or nearly.
+     */
     @Override
-    public Prompts prompts() {
+    public synchronized Prompts prompts() {
+        if (shell == null && starting == null && hasJShell()) {
+            starting = new Thread(this::shell, "hotload jshell start");
+            starting.setDaemon(true);
+            starting.start();
+        }
         return new Prompts("jshell> ", "   ...> ");
     }
 
     @Override
     public Input check(String source) {
+        if (!hasJShell()) {
+            return Input.COMPLETE;
+        }
         Completeness completeness = analysis().analyzeCompletion(source).completeness();
         return completeness == Completeness.DEFINITELY_INCOMPLETE || completeness == Completeness.CONSIDERED_INCOMPLETE
                 ? Input.INCOMPLETE : Input.COMPLETE;
@@ -71,6 +85,10 @@ public final class JShellNamespace implements Namespace {
 
     @Override
     public synchronized OptionalInt evaluate(String source) throws InterruptedException {
+        if (!hasJShell()) {
+            System.out.println("|  this Java has no JShell (module jdk.jshell): Java's prompt needs a full JDK");
+            return OptionalInt.empty();
+        }
         JShell jshell = shell();
         SnippetReport report = new SnippetReport(jshell, System.out);
         String rest = source;
@@ -99,6 +117,9 @@ public final class JShellNamespace implements Namespace {
 
     @Override
     public List<String> complete(String prefix) {
+        if (!hasJShell()) {
+            return List.of();
+        }
         int[] anchor = new int[1];
         List<Suggestion> suggestions = analysis().completionSuggestions(prefix, prefix.length(), anchor);
         return suggestions.stream().map(suggestion -> prefix.substring(0, anchor[0]) + suggestion.continuation())
@@ -113,6 +134,8 @@ public final class JShellNamespace implements Namespace {
     private synchronized JShell shell() {
         boolean changed = refreshCompilerView();
         if (shell == null) {
+            classes = new SnippetClasses(program, names, entryClass);
+            execution = SnippetExecution.over(classes);
             shell = JShell.builder()
                     .in(InputStream.nullInputStream()).out(System.out).err(System.err)
                     .executionEngine(execution.provider(), Map.of())
@@ -126,6 +149,17 @@ public final class JShellNamespace implements Namespace {
             shell.addToClasspath(".");
         }
         return shell;
+    }
+
+    /** A JRE, or an image made without it, runs Java programs (with ECJ) but has no JShell. */
+    private static boolean hasJShell() {
+        return Available.JSHELL;
+    }
+
+    /** Asked once, at the first use of the prompt: not at every start of a Java program. */
+    private static final class Available {
+        static final boolean JSHELL = ModuleLayer.boot().findModule("jdk.jshell").isPresent()
+                && ToolProvider.getSystemJavaCompiler() != null;
     }
 
     private StandardJavaFileManager fileManager(StandardJavaFileManager standard) {

@@ -1,6 +1,8 @@
 package dev.hotload.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.hotload.compiled.CompiledReloader;
 import dev.hotload.compiled.CompiledSessionHarness;
@@ -9,6 +11,9 @@ import dev.hotload.spi.Launch;
 import dev.hotload.spi.Namespace;
 import dev.hotload.watch.ChangeSet;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +36,7 @@ class JShellNamespaceTest extends CompiledSessionHarness {
     @Test
     void aSnippetCallsTheProgramsPackagePrivateMethod() throws Exception {
         Namespace namespace = started();
+        namespace.prompts(); // starts JShell in the background
 
         assertThat(namespace.evaluate("Lib.twice(21)")).isEmpty();
         assertThat(namespace.evaluate("int x = Lib.twice(2);")).isEmpty();
@@ -100,6 +106,53 @@ class JShellNamespaceTest extends CompiledSessionHarness {
         assertThat(namespace.check("void f() {")).isEqualTo(Namespace.Input.INCOMPLETE);
         assertThat(namespace.check("1 + 1")).isEqualTo(Namespace.Input.COMPLETE);
         assertThat(namespace.prompts()).isEqualTo(new Namespace.Prompts("jshell> ", "   ...> "));
+    }
+
+    @Test
+    void anInterruptStopsARunningSnippet() throws Exception {
+        Namespace namespace = started();
+        FutureTask<OptionalInt> evaluation = new FutureTask<>(
+                () -> namespace.evaluate("System.out.println(\"looping\"); while (true) { Lib.twice(1); }"));
+        Thread prompt = new Thread(evaluation, "prompt");
+        prompt.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> out().contains("looping"));
+
+        prompt.interrupt();
+
+        assertThatThrownBy(() -> evaluation.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(InterruptedException.class);
+        namespace.evaluate("Lib.twice(4)");
+        assertThat(out()).contains("==> 8\n");
+    }
+
+    @Test
+    void keptValuesAreReachable() throws Exception {
+        Path main = write("Main.java", """
+                import java.util.concurrent.atomic.AtomicInteger;
+                public class Main {
+                    public static void main(String[] args) { dev.hotload.Hotload.keep("runs", AtomicInteger::new).incrementAndGet(); }
+                }
+                """);
+        open(Launch.of(main));
+        session.run(ChangeSet.initial());
+        Namespace namespace = session.namespace().orElseThrow();
+
+        namespace.evaluate("Hotload.keep(\"runs\", () -> null)");
+
+        assertThat(out()).contains("$1 ==> 1\n");
+    }
+
+    @Test
+    void aVariableOfTheProgramsReplacedClassIsResetAndOthersKept() throws Exception {
+        Namespace namespace = started();
+        namespace.evaluate("Lib lib = new Lib(); String text = \"kept\";");
+
+        write("Lib.java", LIB.replace("2 * n", "4 * n"));
+        save(dir.resolve("Lib.java"));
+        namespace.evaluate("lib");
+        namespace.evaluate("text");
+
+        assertThat(out()).contains("|  reset to null by the reload, their class replaced: lib\n", "lib ==> null\n",
+                "text ==> \"kept\"\n");
     }
 
     private Namespace started() throws Exception {
