@@ -15,7 +15,7 @@ import org.objectweb.asm.Type;
  *
  * <p>Calls made through reflection or method handles are not seen.
  */
-final class ExitRewriter {
+public final class ExitRewriter {
 
     private static final int CONSTANT_CLASS = 7;
     private static final int CONSTANT_NAME_AND_TYPE = 12;
@@ -28,7 +28,7 @@ final class ExitRewriter {
     }
 
     /** @return the class with its exit calls rewritten; {@code bytes} itself when it makes none */
-    static byte[] rewrite(byte[] bytes) {
+    public static byte[] rewrite(byte[] bytes) {
         ClassReader reader = new ClassReader(bytes);
         if (!mayExit(reader)) {
             return bytes;

@@ -26,8 +26,7 @@ import javax.tools.StandardLocation;
  */
 final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
 
-    private Map<String, List<MemoryClassFile>> visibleByPackage = Map.of();
-    private Map<String, MemoryClassFile> visibleByName = Map.of();
+    private MemoryClasses visible = MemoryClasses.NONE;
     private final List<CompiledClass> written = new ArrayList<>();
     private final Map<Listing, List<JavaFileObject>> jdkListings = new HashMap<>();
 
@@ -41,15 +40,7 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
      * @param visible earlier classes by binary name: those of the sources not being recompiled
      */
     void prepare(Map<String, byte[]> visible) {
-        Map<String, List<MemoryClassFile>> byPackage = new HashMap<>();
-        Map<String, MemoryClassFile> byName = new HashMap<>();
-        visible.forEach((name, bytes) -> {
-            MemoryClassFile file = MemoryClassFile.of(name, bytes);
-            byPackage.computeIfAbsent(packageOf(name), p -> new ArrayList<>()).add(file);
-            byName.put(name, file);
-        });
-        visibleByPackage = byPackage;
-        visibleByName = byName;
+        this.visible = MemoryClasses.of(visible);
         written.clear();
     }
 
@@ -68,13 +59,7 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
         if (location != StandardLocation.CLASS_PATH || !kinds.contains(Kind.CLASS)) {
             return standard;
         }
-        List<JavaFileObject> all = new ArrayList<>();
-        String packageName = dotted(slashedOrDottedPackage);
-        visibleByPackage.forEach((pkg, files) -> {
-            if (pkg.equals(packageName) || recurse && pkg.startsWith(packageName.isEmpty() ? "" : packageName + ".")) {
-                all.addAll(files);
-            }
-        });
+        List<JavaFileObject> all = new ArrayList<>(visible.in(slashedOrDottedPackage, recurse));
         if (all.isEmpty()) {
             return standard;
         }
@@ -99,7 +84,7 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
     @Override
     public JavaFileObject getJavaFileForInput(Location location, String className, Kind kind) throws IOException {
         MemoryClassFile earlier = location == StandardLocation.CLASS_PATH && kind == Kind.CLASS
-                ? visibleByName.get(dotted(className)) : null;
+                ? visible.named(className) : null;
         return earlier != null ? earlier : super.getJavaFileForInput(location, className, kind);
     }
 
@@ -151,14 +136,5 @@ final class InMemoryFileManager extends ForwardingJavaFileManager<StandardJavaFi
 
     /** One question javac asks the file manager: what is in this package there. */
     private record Listing(Location location, String packageName, Set<Kind> kinds, boolean recurse) {
-    }
-
-    private static String dotted(String name) {
-        return name.replace('/', '.');
-    }
-
-    private static String packageOf(String binaryName) {
-        int dot = binaryName.lastIndexOf('.');
-        return dot < 0 ? "" : binaryName.substring(0, dot);
     }
 }

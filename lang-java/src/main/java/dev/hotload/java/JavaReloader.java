@@ -33,6 +33,7 @@ public final class JavaReloader extends CompiledReloader {
         return CompiledSession.builder(launch, tree, JavaToolsCompiler.start(kind, compileClassPath), libraries)
                 .entries(new MainEntry(tree.entryClass(), launch.entrypoint(), launch.args()))
                 .warmUp(JavaWarmUp.plan(kind))
+                .namespace(program -> new JShellNamespace(program, tree.entryClass(), compileClassPath))
                 .describedAs("java " + tree.entryClass());
     }
 
