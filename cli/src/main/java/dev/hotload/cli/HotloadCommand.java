@@ -329,6 +329,12 @@ final class HotloadCommand implements Callable<Integer> {
         AtomicInteger exit = new AtomicInteger();
         prompt.ifPresent(typed -> {
             Thread reading = new Thread(() -> {
+                try {
+                    // Below the first run's output, and not competing with it for the processor.
+                    loop.awaitFirstRun();
+                } catch (InterruptedException ending) {
+                    return;
+                }
                 exit.set(typed.run());
                 loop.stop();
             }, "hotload-prompt");

@@ -34,6 +34,7 @@ public final class ReloadLoop {
     private volatile ShutdownStop shutdownStop;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final CountDownLatch firstRunDone = new CountDownLatch(1);
     private final Object lock = new Object();
     private volatile boolean stopping;
     private Thread runner;
@@ -74,6 +75,7 @@ public final class ReloadLoop {
         enter();
         try {
             runSteps(ChangeSet.initial());
+            firstRunDone.countDown();
             while (!stopping) {
                 ChangeSet changes = awaitChanges(WAIT_SLICE);
                 if (!changes.isEmpty()) {
@@ -142,6 +144,14 @@ public final class ReloadLoop {
         }
     }
 
+    /**
+     * Waits until the steps have run once, or the loop ended without: for what should not slow the first output
+     * (a prompt, and the interpreter behind it). Any thread.
+     */
+    public void awaitFirstRun() throws InterruptedException {
+        firstRunDone.await();
+    }
+
     /** @return whether the loop has ended and its steps are closed */
     public boolean isFinished() {
         return finished.getCount() == 0;
@@ -170,6 +180,7 @@ public final class ReloadLoop {
 
     private void leave() {
         release();
+        firstRunDone.countDown();
         finished.countDown();
         if (shutdownStop != null) {
             shutdownStop.close();

@@ -60,8 +60,8 @@ public final class JShellNamespace implements Namespace {
     }
 
     /**
-     * The prompt asks for its prompts as it opens: JShell starts then, in the background (seconds, cold), so
-     * that the first line typed finds it ready or nearly.
+     * The prompt asks for its prompts as it first shows, after the program's first run: JShell starts then, in
+     * the background (seconds, cold), so that the first line typed finds it ready or nearly.
      */
     @Override
     public synchronized Prompts prompts() {

@@ -54,7 +54,6 @@ public final class Prompt implements AutoCloseable {
         this.timer = timer;
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("hotload")
                 .parser(new NamespaceParser(namespace)).completer(new NameCompleter(namespace))
-                .variable(LineReader.SECONDARY_PROMPT_PATTERN, namespace.prompts().more())
                 .option(LineReader.Option.INSERT_TAB, true)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true); // '!' is code, not a history event
         history.ifPresent(file -> builder.variable(LineReader.HISTORY_FILE, file));
@@ -101,7 +100,9 @@ public final class Prompt implements AutoCloseable {
      * @return the exit status: 0 for Ctrl-D, else the one the code asked for
      */
     public int run() {
+        // Asked here, not at open: a language may start its interpreter when asked (JShell, seconds cold).
         Namespace.Prompts prompts = namespace.prompts();
+        reader.variable(LineReader.SECONDARY_PROMPT_PATTERN, prompts.more());
         while (true) {
             String source;
             try {
