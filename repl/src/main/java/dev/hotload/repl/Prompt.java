@@ -20,6 +20,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -69,6 +70,11 @@ public final class Prompt implements AutoCloseable {
      */
     public static Prompt open(Namespace namespace, Optional<Path> history, StandardStreams streams) throws IOException {
         Terminal terminal = TerminalBuilder.builder().system(true).jni(false).ffm(false).exec(true).build();
+        if (terminal.getWidth() <= 0) {
+            // A terminal that says no size (script(1) without one, some editors' shells): the line editor would
+            // break every line at column 0.
+            terminal.setSize(new Size(80, Math.max(terminal.getHeight(), 24)));
+        }
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "hotload-prompt-output");
             thread.setDaemon(true);

@@ -1,0 +1,138 @@
+package dev.hotload.cli.e2e;
+
+import static dev.hotload.cli.e2e.HotloadProcess.RELOAD;
+import static dev.hotload.cli.e2e.HotloadProcess.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code hotload --repl} in a terminal, as a user works: type a line, save a file, type again and see the new
+ * code's answer; the program's output above the prompt; Ctrl-C and Ctrl-D.
+ */
+class PromptIT {
+
+    /** JShell's first start in a cold JVM takes seconds. */
+    private static final Duration FIRST_EVALUATION = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    /** A history of its own, in the test's folder: never the user's. */
+    private Map<String, String> env() {
+        return Map.of("XDG_STATE_HOME", dir.resolve("state").toString());
+    }
+
+    @Test
+    void pythonAfterASaveThePromptCallsTheNewFunctionAndKeepsItsOwnVariables() throws Exception {
+        Path lib = dir.resolve("lib.py");
+        // No final newline, as most editors save.
+        Files.writeString(lib, "def greet(n):\n    return 'hi ' + n\nprint(greet('start'))");
+        try (TerminalProcess hotload = TerminalProcess.start(dir, env(), "hotload", "--repl", "lib.py")) {
+            assertThat(hotload.await(">>> ", START)).contains("hi start", "Ctrl-D on an empty line ends hotload");
+            hotload.type("kept = 'you'\n");
+            hotload.type("greet(kept)\n");
+            hotload.await("'hi you'", RELOAD);
+
+            Files.writeString(lib, "def greet(n):\n    return 'hello ' + n\nprint(greet('saved'))");
+            hotload.await("lib.py changed", RELOAD);
+            hotload.type("greet(kept)\n");
+            hotload.await("'hello you'", RELOAD);
+
+            hotload.type("\u0004");
+            assertThat(hotload.awaitExit(RELOAD)).isZero();
+        }
+        // The lines typed are kept for the next session, in a folder only the user can read.
+        Path history = Files.list(dir.resolve("state/hotload/history")).findFirst().orElseThrow();
+        assertThat(Files.readString(history)).contains("greet(kept)");
+        assertThat(Files.getPosixFilePermissions(history.getParent()).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE, OWNER_EXECUTE]");
+    }
+
+    @Test
+    void javaSnippetsSeeTheProgramsClassesAsTheLastSaveLeftThem() throws Exception {
+        Path lib = dir.resolve("Lib.java");
+        Files.writeString(lib, """
+                public class Lib {
+                    static int twice(int n) { return 2 * n; }
+                    public static void main(String[] args) { System.out.println("twice 21 = " + twice(21)); }
+                }""");
+        try (TerminalProcess hotload = TerminalProcess.start(dir, env(), "hotload", "-i", "Lib.java")) {
+            hotload.await("jshell> ", START);
+            hotload.type("int x = 7;\n");
+            hotload.await("x ==> 7", FIRST_EVALUATION);
+            hotload.type("Lib.twice(x)\n");
+            hotload.await("==> 14", RELOAD);
+
+            Files.writeString(lib, Files.readString(lib).replace("2 * n", "20 * n"));
+            hotload.await("twice 21 = 420", RELOAD);
+            hotload.type("Lib.twice(x)\n");
+            hotload.await("==> 140", RELOAD);
+
+            hotload.type("System.exit(3);\n");
+            assertThat(hotload.awaitExit(RELOAD)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void ctrlCStopsAnEvaluationOrCancelsTheLineAndHotloadGoesOn() throws Exception {
+        Files.writeString(dir.resolve("slow.py"), "import time\n");
+        try (TerminalProcess hotload = TerminalProcess.start(dir, env(), "hotload", "--repl", "slow.py")) {
+            hotload.await(">>> ", START);
+            hotload.type("time.sleep(600)\n");
+            hotload.await("time.sleep(600)", RELOAD);
+            hotload.type("\u0003");
+            hotload.await("hotload: evaluation stopped", RELOAD);
+
+            hotload.type("'never' + 'run'");
+            hotload.await("'never' + 'run'", RELOAD);
+            hotload.type("\u0003");
+            hotload.type("6 * 7\n");
+            hotload.await("42", RELOAD);
+
+            assertThat(hotload.text()).doesNotContain("neverrun");
+            hotload.type("\u0004");
+            assertThat(hotload.awaitExit(RELOAD)).isZero();
+        }
+    }
+
+    @Test
+    void whatTheProgramPrintsWhileALineIsTypedShowsAboveItAndTheLineStaysWhole() throws Exception {
+        Files.writeString(dir.resolve("ticks.py"), """
+                import threading, time
+                def tick():
+                    n = 0
+                    while True:
+                        n += 1
+                        print('tick %d' % n)
+                        time.sleep(0.2)
+                t = threading.Thread(target=tick)
+                t.daemon = True
+                t.start()
+                """);
+        try (TerminalProcess hotload = TerminalProcess.start(dir, env(), "hotload", "--repl", "ticks.py")) {
+            hotload.await(">>> ", START);
+            hotload.type("40 +");
+            int ticks = hotload.count("tick ");
+            hotload.await("tick ", ticks + 2, RELOAD);
+            hotload.type(" 2\n");
+
+            hotload.await("\n42", RELOAD);
+        }
+    }
+
+    @Test
+    void withoutATerminalRepLSaysWhyAndExitsWithStatus2() throws Exception {
+        Files.writeString(dir.resolve("lib.py"), "print('x')\n");
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--repl", "lib.py")) {
+            assertThat(hotload.awaitExit(START)).isEqualTo(2);
+            assertThat(hotload.stderrLines())
+                    .containsExactly("hotload: --repl needs a terminal: standard input and output must be one");
+            assertThat(hotload.stdoutLines()).isEmpty();
+        }
+    }
+}
