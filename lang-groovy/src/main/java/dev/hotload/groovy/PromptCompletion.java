@@ -134,14 +134,14 @@ final class PromptCompletion {
         Set<String> properties = new TreeSet<>();
         for (Method method : publicMethods(type.type)) {
             if (Modifier.isStatic(method.getModifiers()) != type.statics || method.isSynthetic()
-                    || method.getName().startsWith("$")) {
+                    || method.getName().contains("$")) {
                 continue;
             }
             methods.merge(method.getName(), method.getParameterCount() > 0, Boolean::logicalOr);
             property(method).ifPresent(properties::add);
         }
         for (Field field : publicFields(type.type)) {
-            if (Modifier.isStatic(field.getModifiers()) == type.statics && !field.getName().startsWith("$")) {
+            if (Modifier.isStatic(field.getModifiers()) == type.statics && !field.getName().contains("$")) {
                 properties.add(field.getName());
             }
         }

@@ -216,6 +216,7 @@ class GroovyNamespaceTest extends CompiledSessionHarness {
         assertThat(namespace().complete("probe.s")).contains("probe.size(").doesNotContain("probe.make()");
         assertThat(namespace().complete("probe.ea")).contains("probe.each(");
         assertThat(namespace().complete("Probe.ma")).containsExactly("Probe.make()");
+        assertThat(namespace().complete("Probe.")).containsExactly("Probe.getReads()", "Probe.make()", "Probe.reads", "Probe.setReads(");
         assertThat(namespace().complete("greeting.toUpp")).containsExactly("greeting.toUpperCase(");
         assertThat(namespace().complete("probe.name.toUpp")).containsExactly("probe.name.toUpperCase(");
         assertThat(namespace().complete("nothing.x")).isEmpty();
