@@ -32,9 +32,11 @@ public final class GroovyReloader extends CompiledReloader {
         launch.compilerAmong(name(), List.of("groovyc"));
         startRuntimeThreads();
         URLClassLoader libraries = Libraries.load(launch.classpath(), ApiLoader.sharing(RUNTIME));
+        ScriptEntry entries = new ScriptEntry(launch, tree.entryClass());
         return CompiledSession.builder(launch, tree, new GroovyCompiler(tree, libraries), libraries)
                 .program(IncrementalBuild.Program.ENTRY_AND_WHAT_IT_USES)
-                .entries(new ScriptEntry(launch, tree.entryClass()))
+                .entries(entries)
+                .namespace(program -> new GroovyNamespace(program, entries.binding()))
                 .label(launch.entryName())
                 .tracePrinter(ScriptTraces.PRINTER)
                 .onReplaced(ScriptEntry::release)

@@ -10,6 +10,8 @@ import dev.hotload.spi.Launch;
 import groovy.lang.Binding;
 import groovy.lang.Script;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +29,8 @@ final class ScriptEntry implements EntryFinder {
 
     private final Launch launch;
     private final String entryClass;
-    private final Binding binding = new Binding();
+    /** Synchronized: the prompt ({@code --repl}) reads and writes it while the script runs. */
+    private final Binding binding = new Binding(Collections.synchronizedMap(new LinkedHashMap<>()));
 
     /**
      * @param launch the script and its options
@@ -36,6 +39,11 @@ final class ScriptEntry implements EntryFinder {
     ScriptEntry(Launch launch, String entryClass) {
         this.launch = launch;
         this.entryClass = entryClass;
+    }
+
+    /** @return the binding every run of the script gets, which the prompt evaluates in */
+    Binding binding() {
+        return binding;
     }
 
     /**

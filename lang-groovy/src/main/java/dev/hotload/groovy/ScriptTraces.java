@@ -2,6 +2,7 @@ package dev.hotload.groovy;
 
 import dev.hotload.run.TracePrinter;
 import dev.hotload.loop.StackTraces;
+import java.io.PrintStream;
 import org.codehaus.groovy.runtime.StackTraceUtils;
 
 /**
@@ -14,8 +15,13 @@ final class ScriptTraces {
 
     static final TracePrinter PRINTER = (error, err) -> {
         err.print("Caught: ");
-        StackTraces.print(error, err, frame -> StackTraceUtils.isApplicationClass(frame.getClassName()));
+        print(error, err);
     };
+
+    /** Prints {@code error} with the script's frames only, as a line typed at the prompt failed. */
+    static void print(Throwable error, PrintStream err) {
+        StackTraces.print(error, err, frame -> StackTraceUtils.isApplicationClass(frame.getClassName()));
+    }
 
     private ScriptTraces() {
     }
