@@ -20,6 +20,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -75,6 +76,14 @@ public final class Prompt implements AutoCloseable {
             // break every line at column 0.
             terminal.setSize(new Size(80, Math.max(terminal.getHeight(), 24)));
         }
+        // Raw from now on, not only while a line is read: keys typed while code runs wait for the next line, and a
+        // Ctrl-D typed then is that line's, where the terminal's own line discipline would end the input for good.
+        // Ctrl-C must still interrupt the code (the line editor takes it as a key while it reads a line, and gives
+        // these modes back after); closing the terminal gives back its first modes.
+        terminal.enterRawMode();
+        Attributes raw = terminal.getAttributes();
+        raw.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+        terminal.setAttributes(raw);
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "hotload-prompt-output");
             thread.setDaemon(true);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class PromptIT {
         // The lines typed are kept for the next session, in a folder only the user can read.
         Path history = Files.list(dir.resolve("state/hotload/history")).findFirst().orElseThrow();
         assertThat(Files.readString(history)).contains("greet(kept)");
-        assertThat(Files.getPosixFilePermissions(history.getParent()).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE, OWNER_EXECUTE]");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history.getParent()))).isEqualTo("rwx------");
     }
 
     @Test
@@ -79,12 +80,32 @@ class PromptIT {
     }
 
     @Test
+    void groovyLinesRunInTheScriptsBindingWithTheProgramsClassesOfTheLastSave() throws Exception {
+        Path greeter = dir.resolve("Greeter.groovy");
+        Files.writeString(greeter, "class Greeter {\n    String greet(String n) { 'hi ' + n }\n}\n");
+        Files.writeString(dir.resolve("main.groovy"), "name = 'script'\nprintln new Greeter().greet(name)\n");
+        try (TerminalProcess hotload = TerminalProcess.start(dir, env(), "hotload", "--repl", "main.groovy")) {
+            assertThat(hotload.await("groovy> ", START)).contains("hi script");
+            hotload.type("new Greeter().greet(name.reverse())\n");
+            hotload.await("===> hi tpircs", RELOAD);
+
+            Files.writeString(greeter, "class Greeter {\n    String greet(String n) { 'hello ' + n }\n}\n");
+            hotload.await("hello script", RELOAD);
+            hotload.type("new Greeter().greet(name.reverse())\n");
+            hotload.await("===> hello tpircs", RELOAD);
+
+            hotload.type("\u0004");
+            assertThat(hotload.awaitExit(RELOAD)).isZero();
+        }
+    }
+
+    @Test
     void ctrlCStopsAnEvaluationOrCancelsTheLineAndHotloadGoesOn() throws Exception {
         Files.writeString(dir.resolve("slow.py"), "import time\n");
         try (TerminalProcess hotload = TerminalProcess.start(dir, env(), "hotload", "--repl", "slow.py")) {
             hotload.await(">>> ", START);
-            hotload.type("time.sleep(600)\n");
-            hotload.await("time.sleep(600)", RELOAD);
+            hotload.type("print('sl' + 'eeping'); time.sleep(600)\n");
+            hotload.await("sleeping", RELOAD);
             hotload.type("\u0003");
             hotload.await("hotload: evaluation stopped", RELOAD);
 
@@ -116,12 +137,12 @@ class PromptIT {
                 """);
         try (TerminalProcess hotload = TerminalProcess.start(dir, env(), "hotload", "--repl", "ticks.py")) {
             hotload.await(">>> ", START);
-            hotload.type("40 +");
+            hotload.type("'ab' +");
             int ticks = hotload.count("tick ");
             hotload.await("tick ", ticks + 2, RELOAD);
-            hotload.type(" 2\n");
+            hotload.type(" 'cd'\n");
 
-            hotload.await("\n42", RELOAD);
+            hotload.await("'abcd'", RELOAD);
         }
     }
 
