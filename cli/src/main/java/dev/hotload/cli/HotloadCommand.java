@@ -4,6 +4,7 @@ import dev.hotload.loop.ClearTerminal;
 import dev.hotload.loop.ReloadLoop;
 import dev.hotload.loop.ShellCommand;
 import dev.hotload.loop.StatusLine;
+import dev.hotload.repl.AttachServer;
 import dev.hotload.repl.HistoryFile;
 import dev.hotload.repl.Prompt;
 import dev.hotload.run.StandardInput;
@@ -226,7 +227,24 @@ final class HotloadCommand implements Callable<Integer> {
         }
         // Before the language starts: Jython takes System.in then.
         Optional<RerunKey> rerunKey = rerunKey();
-        return watch(chosen, reloader.open(launch), launchedStatus(), List.of(launch.entry()), rerunKey, Optional.empty());
+        Session session = reloader.open(launch);
+        return watch(chosen, session, launchedStatus(), List.of(launch.entry()), rerunKey, Optional.empty(),
+                attachable(session, reloader, launch));
+    }
+
+    /** What {@code hotload attach} reaches: a prompt in the program's namespace, where the language has one. */
+    private record Attachable(Namespace namespace, AttachServer.Listing listing, Optional<Path> history) {
+    }
+
+    private Optional<Attachable> attachable(Session session, Reloader reloader, Launch launch) {
+        return session.namespace().map(namespace -> new Attachable(namespace,
+                new AttachServer.Listing(ProcessHandle.current().pid(), launch.entry(), Path.of("").toAbsolutePath()),
+                history(reloader, launch)));
+    }
+
+    /** @return where a prompt's lines are kept, per project (the entry's folder) and language */
+    private Optional<Path> history(Reloader reloader, Launch launch) {
+        return HistoryFile.of(launch.entry().getParent(), reloader.name(), environment.variables());
     }
 
     /** {@code --repl}: the loop, and a prompt in the program's namespace that has the terminal. */
@@ -245,14 +263,14 @@ final class HotloadCommand implements Callable<Integer> {
         }
         Prompt prompt;
         try {
-            prompt = Prompt.open(namespace.get(), HistoryFile.of(launch.entry().getParent(), reloader.name(),
-                    environment.variables()), streams);
+            prompt = Prompt.open(namespace.get(), history(reloader, launch), streams);
         } catch (IOException | RuntimeException noTerminal) {
             session.close();
             throw new LaunchException("--repl: cannot use this terminal (" + noTerminal.getMessage() + ")");
         }
         try {
-            return watch(chosen, session, launchedStatus(), List.of(launch.entry()), Optional.empty(), Optional.of(prompt));
+            return watch(chosen, session, launchedStatus(), List.of(launch.entry()), Optional.empty(), Optional.of(prompt),
+                    attachable(session, reloader, launch));
         } finally {
             prompt.close();
         }
@@ -265,7 +283,8 @@ final class HotloadCommand implements Callable<Integer> {
             return runOnce(Optional.empty(), StatusLine.once(streams.err()).runningCommands());
         }
         WatchSet chosen = WatchSetChoice.forCommands(watch, extensions, this::pipedFiles, Path.of(""));
-        return watch(chosen, null, launchedStatus().runningCommands(), List.of(), rerunKey(), Optional.empty());
+        return watch(chosen, null, launchedStatus().runningCommands(), List.of(), rerunKey(), Optional.empty(),
+                Optional.empty());
     }
 
     /** An option for a program, given with none, would be ignored silently: the user meant something else. */
@@ -312,10 +331,11 @@ final class HotloadCommand implements Callable<Integer> {
      * @param editing the files the user edits, which polling looks at often
      * @param rerunKey the terminal's Enter, where there is a terminal to type on
      * @param prompt the terminal's prompt ({@code --repl}), whose end ends the loop
-     * @return the exit status: the prompt's, else 0
+     * @param attachable what {@code hotload attach} reaches, if anything
+     * @return the exit status: the one code typed at a prompt asked for, else 0
      */
     private int watch(WatchSet chosen, Session session, StatusLine status, List<Path> editing,
-            Optional<RerunKey> rerunKey, Optional<Prompt> prompt) {
+            Optional<RerunKey> rerunKey, Optional<Prompt> prompt, Optional<Attachable> attachable) {
         WatchSet ignoring = chosen.ignoring(chosen.ignore().with(ignoreGlobs, Path.of(""), !noIgnoreFiles));
         WatchSet watchSet = followLinks ? ignoring.followingLinks() : ignoring;
         FileWatcher watcher = FileWatcher.of(watchSet, pollInterval(), editing);
@@ -335,13 +355,22 @@ final class HotloadCommand implements Callable<Integer> {
                 } catch (InterruptedException ending) {
                     return;
                 }
-                exit.set(typed.run());
+                exit.set(typed.run().orElse(0));
                 loop.stop();
             }, "hotload-prompt");
             reading.setDaemon(true);
             reading.start();
         });
-        loop.run();
+        Optional<AttachServer> attach = attachable.flatMap(to -> AttachServer.start(to.namespace(), to.listing(),
+                to.history(), streams, asked -> {
+                    exit.set(asked);
+                    loop.stop();
+                }, environment.variables()));
+        try {
+            loop.run();
+        } finally {
+            attach.ifPresent(AttachServer::close);
+        }
         return exit.get();
     }
 

@@ -38,7 +38,9 @@ public final class Main {
         } catch (LaunchException e) {
             return fail(e.getMessage());
         }
-        CommandLine commandLine = new CommandLine(new HotloadCommand(Environment.current(), registry))
+        Environment environment = Environment.current();
+        CommandLine commandLine = new CommandLine(new HotloadCommand(environment, registry))
+                .addSubcommand("attach", new AttachCommand(environment))
                 .setErr(new PrintWriter(StandardStreams.current().err(), true))
                 .setParameterExceptionHandler((error, arguments) -> fail(error.getMessage() + " (see --help)" + afterDashes(error)))
                 .setExecutionExceptionHandler((error, line, parsed) -> {

@@ -65,7 +65,7 @@ public final class StandardStreams {
 
     /** @return streams that own {@code out} and {@code err} as {@link #install()} owns descriptors 1 and 2 */
     static StandardStreams owning(OutputStream out, OutputStream err) {
-        return new StandardStreams(new LineEnds(out), new LineEnds(err));
+        return new StandardStreams(new LineEnds(out, true), new LineEnds(err, false));
     }
 
     /** @return the installed streams, or the host's: {@code System.out} and {@code System.err} as they are now */
@@ -115,6 +115,32 @@ public final class StandardStreams {
             errEnds.divert(Objects.requireNonNull(err, "err"));
         }
     }
+
+    /**
+     * Runs {@code task} with what the calling thread, and the threads it starts, write to standard output and error
+     * going to {@code route} instead, while the route is open: an attached prompt's terminal, where the code typed
+     * there shows what it prints, not in the program's own terminal. Only if hotload owns the streams.
+     */
+    public void routing(Route route, Runnable task) {
+        Route before = ROUTE.get();
+        ROUTE.set(route);
+        try {
+            task.run();
+        } finally {
+            ROUTE.set(before);
+        }
+    }
+
+    /** Where a thread's output goes instead of the descriptors, while it is open. */
+    public interface Route {
+        /** @return the stream for standard output ({@code true}) or error */
+        OutputStream stream(boolean output);
+
+        /** @return whether it still takes output: once its terminal is gone, output goes where it went before */
+        boolean isOpen();
+    }
+
+    private static final InheritableThreadLocal<Route> ROUTE = new InheritableThreadLocal<>();
 
     /** Sends the output to descriptors 1 and 2 again, as before {@link #divert}. */
     public void undivert() {
@@ -184,25 +210,42 @@ public final class StandardStreams {
         /** What it writes to unless diverted. */
         private final OutputStream descriptor;
 
-        LineEnds(OutputStream under) {
+        private final boolean output;
+
+        LineEnds(OutputStream under, boolean output) {
             super(under);
             this.descriptor = under;
+            this.output = output;
         }
 
         // Noted before the write: Thread.stop's ThreadDeath comes when the write returns from the system, and
         // would skip whatever follows it.
         @Override
-        public synchronized void write(int b) throws IOException {
-            atLineStart = b == '\n';
-            out.write(b);
+        public void write(int b) throws IOException {
+            Route route = ROUTE.get();
+            if (route != null && route.isOpen()) {
+                route.stream(output).write(b);
+                return;
+            }
+            synchronized (this) {
+                atLineStart = b == '\n';
+                out.write(b);
+            }
         }
 
         @Override
-        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-            if (length > 0) {
-                atLineStart = bytes[offset + length - 1] == '\n' || clears(bytes, offset, length);
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            Route route = ROUTE.get();
+            if (route != null && route.isOpen()) {
+                route.stream(output).write(bytes, offset, length);
+                return;
             }
-            out.write(bytes, offset, length);
+            synchronized (this) {
+                if (length > 0) {
+                    atLineStart = bytes[offset + length - 1] == '\n' || clears(bytes, offset, length);
+                }
+                out.write(bytes, offset, length);
+            }
         }
 
         /** @return whether the bytes end by clearing the screen (ClearTerminal's), which leaves the cursor home */

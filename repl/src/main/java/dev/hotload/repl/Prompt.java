@@ -5,8 +5,8 @@ import dev.hotload.run.ShutdownDeadline;
 import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.Namespace;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,13 +27,16 @@ import org.jline.terminal.TerminalBuilder;
 
 /**
  * A prompt inside the running program: lines typed are evaluated in its {@link Namespace}, with a line editor
- * (history, editing, completion, multi-line blocks), while the program's output and hotload's lines show above the
- * line being typed. Ctrl-C cancels the line or stops the evaluation; Ctrl-D on an empty line, or code that exits,
- * ends it.
+ * (history, editing, completion, multi-line blocks), while output shows above the line being typed. Ctrl-C cancels
+ * the line or stops the evaluation; Ctrl-D on an empty line, or code that exits, ends it.
+ *
+ * <p>Two kinds: hotload's own terminal's ({@link #open}, {@code --repl}), where the program's output and hotload's
+ * lines show too; and an attached terminal's ({@link #attached}, {@code hotload attach}), where what the code typed
+ * there prints shows, and the program's own terminal stays the program's.
  */
 public final class Prompt implements AutoCloseable {
 
-    /** What the keys do at the prompt, for hotload's first line. */
+    /** What the keys do at hotload's own prompt, for its first line. */
     public static final String KEYS = "Ctrl-C cancels a line, Ctrl-D on an empty line ends hotload";
 
     /** How long an evaluation has to end after Ctrl-C interrupts it, before it is stopped by force. */
@@ -42,28 +45,34 @@ public final class Prompt implements AutoCloseable {
     private final Terminal terminal;
     private final LineReader reader;
     private final Namespace namespace;
-    private final PrintStream err;
-    private final ScheduledExecutorService timer;
     private final StandardStreams streams;
+    private final ScheduledExecutorService timer;
+    /** Where what is typed here prints, if not to hotload's streams: an attached terminal's. */
+    private final Optional<Output> own;
+    private final PrintStream err;
     private final AtomicReference<Evaluation> evaluating = new AtomicReference<>();
 
     private Prompt(Terminal terminal, Namespace namespace, Optional<Path> history, StandardStreams streams,
-            ScheduledExecutorService timer) {
+            boolean attached) {
         this.terminal = terminal;
         this.namespace = namespace;
         this.streams = streams;
-        this.err = streams.err();
-        this.timer = timer;
+        this.timer = timer();
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("hotload")
                 .parser(new NamespaceParser(namespace)).completer(new NameCompleter(namespace))
                 .option(LineReader.Option.INSERT_TAB, true)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true); // '!' is code, not a history event
         history.ifPresent(file -> builder.variable(LineReader.HISTORY_FILE, file));
         this.reader = builder.build();
+        this.own = attached ? Optional.of(new Output(this::above)) : Optional.empty();
+        this.err = own.map(output -> new PrintStream(output.stream(false), true, terminal.encoding())).orElse(streams.err());
+        keepRawWithSignals(terminal);
+        // Raised on the terminal: while a line is read, the reader's handler cancels it; else this one runs.
+        terminal.handle(Terminal.Signal.INT, signal -> stopEvaluation());
     }
 
     /**
-     * Takes the terminal (standard input and output) for a prompt over {@code namespace}: from now on hotload's
+     * Takes hotload's terminal (standard input and output) for a prompt over {@code namespace}: from now on hotload's
      * output and the program's show above the line being typed, and Ctrl-C is the prompt's.
      *
      * @param history where the lines typed are kept between sessions; none if empty
@@ -76,28 +85,9 @@ public final class Prompt implements AutoCloseable {
             // break every line at column 0.
             terminal.setSize(new Size(80, Math.max(terminal.getHeight(), 24)));
         }
-        // Raw from now on, not only while a line is read: keys typed while code runs wait for the next line, and a
-        // Ctrl-D typed then is that line's, where the terminal's own line discipline would end the input for good.
-        // Ctrl-C must still interrupt the code (the line editor takes it as a key while it reads a line, and gives
-        // these modes back after); closing the terminal gives back its first modes.
-        terminal.enterRawMode();
-        Attributes raw = terminal.getAttributes();
-        raw.setLocalFlag(Attributes.LocalFlag.ISIG, true);
-        terminal.setAttributes(raw);
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "hotload-prompt-output");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // Started here, among hotload's threads: started by the program's first partial line, it would be one of
-        // the program's, and outlive its run.
-        timer.prestartCoreThread();
-        Prompt prompt = new Prompt(terminal, namespace, history, streams, timer);
-        Charset charset = terminal.encoding();
-        streams.divert(new AboveThePrompt(prompt.reader::printAbove, charset, timer),
-                new AboveThePrompt(prompt.reader::printAbove, charset, timer));
-        // Raised on the terminal: while a line is read, the reader's handler cancels it; else this one runs.
-        terminal.handle(Terminal.Signal.INT, signal -> prompt.stopEvaluation());
+        Prompt prompt = new Prompt(terminal, namespace, history, streams, false);
+        streams.divert(new AboveThePrompt(prompt::above, terminal.encoding(), prompt.timer),
+                new AboveThePrompt(prompt::above, terminal.encoding(), prompt.timer));
         ShutdownDeadline.redirectInterrupt(() -> {
             try {
                 terminal.raise(Terminal.Signal.INT);
@@ -108,13 +98,20 @@ public final class Prompt implements AutoCloseable {
         return prompt;
     }
 
+    /**
+     * A prompt over {@code namespace} on a terminal attached from elsewhere ({@link AttachServer}): what the code
+     * typed there prints, and the threads it starts, shows there while it is attached.
+     */
+    static Prompt attached(Namespace namespace, Terminal terminal, Optional<Path> history, StandardStreams streams) {
+        return new Prompt(terminal, namespace, history, streams, true);
+    }
 
     /**
      * Reads and evaluates lines until Ctrl-D on an empty line, or code that exits.
      *
-     * @return the exit status: 0 for Ctrl-D, else the one the code asked for
+     * @return the status the code asked to exit with; empty for Ctrl-D, or a terminal that went away
      */
-    public int run() {
+    public OptionalInt run() {
         // Asked here, not at open: a language may start its interpreter when asked (JShell, seconds cold).
         Namespace.Prompts prompts = namespace.prompts();
         reader.variable(LineReader.SECONDARY_PROMPT_PATTERN, prompts.more());
@@ -124,24 +121,33 @@ public final class Prompt implements AutoCloseable {
                 source = reader.readLine(prompts.first());
             } catch (UserInterruptException cancelled) {
                 continue; // the line is dropped, as in any shell
-            } catch (EndOfFileException endOfInput) {
-                return 0;
+            } catch (EndOfFileException | IllegalStateException endOfInput) {
+                return OptionalInt.empty();
             }
             if (source.isBlank()) {
                 continue;
             }
             OptionalInt exit = evaluate(source);
             if (exit.isPresent()) {
-                return exit.getAsInt();
+                return exit;
             }
         }
+    }
+
+    /** Says {@code line} above the prompt, for hotload's own notes on this terminal. */
+    void say(String line) {
+        err.println(line);
+    }
+
+    private void above(String line) {
+        reader.printAbove(line);
     }
 
     /** @return the status the code asked to exit with, if it did */
     private OptionalInt evaluate(String source) {
         AtomicReference<OptionalInt> exit = new AtomicReference<>(OptionalInt.empty());
         CountDownLatch done = new CountDownLatch(1);
-        Thread thread = new Thread(() -> {
+        Runnable evaluation = () -> {
             try {
                 exit.set(namespace.evaluate(source));
             } catch (InterruptedException | ThreadDeath stopped) {
@@ -149,7 +155,9 @@ public final class Prompt implements AutoCloseable {
             } finally {
                 done.countDown();
             }
-        }, "hotload-prompt-evaluation");
+        };
+        Thread thread = new Thread(() -> own.ifPresentOrElse(output -> streams.routing(output, evaluation), evaluation),
+                "hotload-prompt-evaluation");
         thread.setDaemon(true);
         evaluating.set(new Evaluation(thread, done));
         thread.start();
@@ -182,19 +190,73 @@ public final class Prompt implements AutoCloseable {
         }, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Code being evaluated, and what the prompt waits on: its end, or its abandonment. */
-    private record Evaluation(Thread thread, CountDownLatch done) {
-    }
-
     /** Gives the terminal back as it was (its modes, its signals' handlers). */
     @Override
     public void close() {
-        streams.undivert();
+        if (own.isEmpty()) {
+            streams.undivert();
+        }
+        own.ifPresent(Output::close);
         timer.shutdownNow();
         try {
             terminal.close();
         } catch (IOException alreadyGone) {
             // The terminal is gone (hung up): nothing to restore.
+        }
+    }
+
+    /**
+     * Raw from now on, not only while a line is read: keys typed while code runs wait for the next line, and a
+     * Ctrl-D typed then is that line's, where the terminal's own line discipline would end its input for good. But
+     * Ctrl-C must still interrupt running code (the line editor takes it as a key while it reads a line, and gives
+     * these modes back after). Closing the terminal gives back its first modes.
+     */
+    private static void keepRawWithSignals(Terminal terminal) {
+        terminal.enterRawMode();
+        Attributes raw = terminal.getAttributes();
+        raw.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+        terminal.setAttributes(raw);
+    }
+
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "hotload-prompt-output");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Started here, among hotload's threads: started by the program's first partial line, it would be one of
+        // the program's, and outlive its run.
+        timer.prestartCoreThread();
+        return timer;
+    }
+
+    /** Code being evaluated, and what the prompt waits on: its end, or its abandonment. */
+    private record Evaluation(Thread thread, CountDownLatch done) {
+    }
+
+    /** An attached terminal's output, above its prompt, while it is attached. */
+    private final class Output implements StandardStreams.Route {
+        private final AboveThePrompt out;
+        private final AboveThePrompt errors;
+        private volatile boolean open = true;
+
+        Output(java.util.function.Consumer<String> lines) {
+            this.out = new AboveThePrompt(lines, terminal.encoding(), timer);
+            this.errors = new AboveThePrompt(lines, terminal.encoding(), timer);
+        }
+
+        @Override
+        public OutputStream stream(boolean output) {
+            return output ? out : errors;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        void close() {
+            open = false;
         }
     }
 }
