@@ -139,4 +139,52 @@ class StandardStreamsTest {
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void divertedOutputGoesElsewhereUntilUndivertedHotloadsLinesToo() {
+        ByteArrayOutputStream above = new ByteArrayOutputStream();
+        streams.renew();
+        streams.divert(above, above);
+        System.out.println("program");
+        streams.err().println("hotload: note");
+        streams.undivert();
+        System.out.println("after");
+
+        assertThat(above.toString(StandardCharsets.UTF_8)).isEqualTo("program\nhotload: note\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("after\n");
+    }
+
+    @Test
+    void aRoutedThreadAndTheThreadsItStartsWriteToTheRouteWhileItIsOpen() throws Exception {
+        ByteArrayOutputStream routed = new ByteArrayOutputStream();
+        boolean[] open = {true};
+        StandardStreams.Route route = new StandardStreams.Route() {
+            @Override
+            public java.io.OutputStream stream(boolean output) {
+                return routed;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return open[0];
+            }
+        };
+        streams.renew();
+        PrintStream program = System.out;
+        Thread[] started = new Thread[1];
+        streams.routing(route, () -> {
+            program.println("typed");
+            started[0] = new Thread(() -> program.println("its thread"));
+            started[0].start();
+        });
+        started[0].join();
+        program.println("the program's");
+        open[0] = false;
+        Thread late = new Thread(() -> streams.routing(route, () -> program.println("detached")));
+        late.start();
+        late.join();
+
+        assertThat(routed.toString(StandardCharsets.UTF_8)).isEqualTo("typed\nits thread\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("the program's\ndetached\n");
+    }
 }

@@ -4,6 +4,7 @@ import static dev.hotload.cli.e2e.HotloadProcess.RELOAD;
 import static dev.hotload.cli.e2e.HotloadProcess.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,9 +25,11 @@ class PromptIT {
     @TempDir
     Path dir;
 
-    /** A history of its own, in the test's folder: never the user's. */
-    private Map<String, String> env() {
-        return Map.of("XDG_STATE_HOME", dir.resolve("state").toString());
+    /** A history and a sockets' folder of its own, in the test's folder: never the user's. */
+    private Map<String, String> env() throws IOException {
+        Path runtime = Files.createDirectories(dir.resolve("run"));
+        Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
+        return Map.of("XDG_STATE_HOME", dir.resolve("state").toString(), "XDG_RUNTIME_DIR", runtime.toString());
     }
 
     @Test

@@ -1,0 +1,116 @@
+package dev.hotload.cli.e2e;
+
+import static dev.hotload.cli.e2e.HotloadProcess.RELOAD;
+import static dev.hotload.cli.e2e.HotloadProcess.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code hotload attach} from a second terminal, to a hotload whose program owns its own (here: no terminal at all),
+ * over a socket in a folder only the user can read.
+ */
+class AttachIT {
+
+    @TempDir
+    Path dir;
+
+    /** The sockets' folder and the history of this test's own: never the user's. */
+    private Map<String, String> env() throws Exception {
+        Path runtime = Files.createDirectories(dir.resolve("run"));
+        Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
+        return Map.of("XDG_RUNTIME_DIR", runtime.toString(), "XDG_STATE_HOME", dir.resolve("state").toString());
+    }
+
+    private static final String SERVER = """
+            import threading, time
+            try:
+                served
+            except NameError:
+                served = [0]
+            def serve():
+                while True:
+                    served[0] += 1
+                    time.sleep(0.05)
+            if 'worker' not in globals():
+                worker = threading.Thread(target=serve)
+                worker.daemon = True
+                worker.start()
+            def status():
+                return 'served some' if served[0] > 0 else 'served none'
+            print('server up')
+            """;
+
+    @Test
+    void aSecondTerminalGetsAPromptInTheRunningProgramAndCtrlDDetachesLeavingItRunning() throws Exception {
+        Path server = dir.resolve("server.py");
+        Files.writeString(server, SERVER);
+        Map<String, String> env = env();
+        try (HotloadProcess hotload = HotloadProcess.start(dir, "", env, "hotload", "server.py")) {
+            hotload.awaitOut("server up", START);
+            try (TerminalProcess attached = TerminalProcess.start(dir, env, "hotload", "attach")) {
+                attached.await("hotload: attached to server.py", START);
+                attached.await(">>> ", RELOAD);
+                attached.type("status()\n");
+                attached.await("'served some'", RELOAD);
+
+                Files.writeString(server, SERVER.replace("'served some'", "'serving'"));
+                hotload.awaitErr("hotload: server.py changed", RELOAD);
+                attached.type("status()\n");
+                attached.await("'serving'", RELOAD);
+
+                attached.type("\u0004");
+                assertThat(attached.awaitExit(RELOAD)).isZero();
+            }
+            // What was typed there showed there, not in the program's output.
+            assertThat(hotload.stdoutLines()).doesNotContain("'served some'", "'serving'");
+            // Still running, and attachable again.
+            try (TerminalProcess again = TerminalProcess.start(dir, env, "hotload", "attach", "server.py")) {
+                again.await(">>> ", START);
+                again.type("import sys; sys.exit(4)\n");
+                assertThat(again.awaitExit(RELOAD)).isZero();
+            }
+            assertThat(hotload.awaitExit(RELOAD)).isEqualTo(4);
+        }
+        try (Stream<Path> sockets = Files.list(dir.resolve("run/hotload"))) {
+            assertThat(sockets).isEmpty();
+        }
+    }
+
+    @Test
+    void withNothingRunningAttachSaysSoAndExitsWithStatus2AndAKilledHotloadsSocketIsRemoved() throws Exception {
+        Files.writeString(dir.resolve("server.py"), SERVER);
+        Map<String, String> env = env();
+        try (HotloadProcess hotload = HotloadProcess.start(dir, "", env, "hotload", "server.py")) {
+            hotload.awaitOut("server up", START);
+            ProcessHandle killed = ProcessHandle.of(hotload.pid()).orElseThrow();
+            killed.destroyForcibly();
+            killed.onExit().join();
+        }
+        assertThat(Files.list(dir.resolve("run/hotload"))).hasSize(1); // left by the killed hotload
+
+        try (TerminalProcess attached = TerminalProcess.start(dir, env, "hotload", "attach")) {
+            assertThat(attached.awaitExit(START)).isEqualTo(2);
+            assertThat(attached.text()).contains("hotload: no hotload to attach to (none is running)");
+        }
+        assertThat(Files.list(dir.resolve("run/hotload"))).isEmpty();
+    }
+
+    @Test
+    void aSocketFolderOthersCanReadIsRefused() throws Exception {
+        Map<String, String> env = env();
+        Path open = Files.createDirectories(dir.resolve("run/hotload"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        try (TerminalProcess attached = TerminalProcess.start(dir, env, "hotload", "attach")) {
+            assertThat(attached.awaitExit(START)).isEqualTo(2);
+            assertThat(attached.text()).contains("hotload: attach: " + open + " is not a folder of this user's alone");
+        }
+    }
+}
