@@ -47,7 +47,7 @@ public final class ExitRequest extends Error {
      * @return the exit request that caused {@code error}, if one did: an exit called through reflection arrives
      *     wrapped in an {@code InvocationTargetException}
      */
-    static Optional<ExitRequest> causing(Throwable error) {
+    public static Optional<ExitRequest> causing(Throwable error) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = error; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof ExitRequest exit) {

@@ -125,11 +125,12 @@ final class GroovyNamespace implements Namespace {
 
     /** An exit asked for ends hotload; an interrupt ends the line; any other error is printed. */
     private static OptionalInt failed(Throwable error) throws InterruptedException {
+        Optional<ExitRequest> exit = ExitRequest.causing(error);
+        if (exit.isPresent()) {
+            return OptionalInt.of(exit.get().status());
+        }
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = error; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (cause instanceof ExitRequest exit) {
-                return OptionalInt.of(exit.status());
-            }
             if (cause instanceof InterruptedException) {
                 Thread.interrupted();
                 throw new InterruptedException("the line typed was interrupted");

@@ -73,11 +73,7 @@ final class SnippetExecution extends LocalExecutionControl {
         try {
             return super.invoke(doit);
         } catch (InvocationTargetException e) {
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof ExitRequest request) {
-                    exit = request.status();
-                }
-            }
+            ExitRequest.causing(e).ifPresent(request -> exit = request.status());
             throw e;
         } catch (InterruptedException e) {
             // Ctrl-C at the prompt interrupts the thread that awaits the snippet, not the snippet's.
