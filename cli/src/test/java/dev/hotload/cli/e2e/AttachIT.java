@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,52 @@ class AttachIT {
         }
         try (Stream<Path> sockets = Files.list(dir.resolve("run/hotload"))) {
             assertThat(sockets).isEmpty();
+        }
+    }
+
+    @Test
+    void aJavaServersPromptSeesItsClassesAsTheLastSaveLeftThem() throws Exception {
+        Path server = dir.resolve("Server.java");
+        Files.writeString(server, """
+                public class Server {
+                    static String status() { return "serving v1"; }
+                    public static void main(String[] args) throws InterruptedException {
+                        System.out.println("server up");
+                        Thread.sleep(Long.MAX_VALUE);
+                    }
+                }""");
+        Map<String, String> env = env();
+        try (HotloadProcess hotload = HotloadProcess.start(dir, "", env, "hotload", "Server.java")) {
+            hotload.awaitOut("server up", START);
+            try (TerminalProcess attached = TerminalProcess.start(dir, env, "hotload", "attach", "Server.java")) {
+                attached.await("jshell> ", START);
+                attached.type("Server.status()\n");
+                attached.await("==> \"serving v1\"", Duration.ofSeconds(60)); // JShell's first start: seconds
+
+                Files.writeString(server, Files.readString(server).replace("serving v1", "serving v2"));
+                hotload.awaitErr("hotload: Server.java changed", RELOAD);
+                attached.type("Server.status()\n");
+                attached.await("==> \"serving v2\"", RELOAD);
+            }
+        }
+    }
+
+    @Test
+    void aGroovyScriptsPromptSeesItsBinding() throws Exception {
+        Files.writeString(dir.resolve("loop.groovy"), "hits = (binding.hasVariable('hits') ? hits : 0) + 1\nprintln 'looped'\n");
+        Map<String, String> env = env();
+        try (HotloadProcess hotload = HotloadProcess.start(dir, "", env, "hotload", "loop.groovy")) {
+            hotload.awaitOut("looped", START);
+            try (TerminalProcess attached = TerminalProcess.start(dir, env, "hotload", "attach")) {
+                attached.await("groovy> ", START);
+                attached.type("hits * 10\n");
+                attached.await("===> 10", RELOAD);
+
+                Files.writeString(dir.resolve("loop.groovy"), "hits = (binding.hasVariable('hits') ? hits : 0) + 1\nprintln 'looped again'\n");
+                hotload.awaitOut("looped again", RELOAD);
+                attached.type("hits * 10\n");
+                attached.await("===> 20", RELOAD);
+            }
         }
     }
 
