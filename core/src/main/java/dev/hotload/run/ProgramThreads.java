@@ -74,6 +74,15 @@ public final class ProgramThreads {
         };
     }
 
+    /**
+     * @return a new group among the program's, but no runner's: for code that hotload runs for the user beside the
+     *     program (what is typed at a prompt), whose exits are refused as the program's are, and which a reload
+     *     neither waits for nor stops
+     */
+    public static ThreadGroup besideThePrograms(String name) {
+        return new ThreadGroup(ROOT, name);
+    }
+
     /** @return whether the calling thread is one of a program's: a run's, a hook's, or one they started */
     public static boolean isCurrentProgram() {
         ThreadGroup current = Thread.currentThread().getThreadGroup();

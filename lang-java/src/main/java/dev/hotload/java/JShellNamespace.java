@@ -2,6 +2,7 @@ package dev.hotload.java;
 
 import dev.hotload.compiled.LiveProgram;
 import dev.hotload.jvm.Generation;
+import dev.hotload.run.ProgramThreads;
 import dev.hotload.spi.Namespace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +67,9 @@ public final class JShellNamespace implements Namespace {
     @Override
     public synchronized Prompts prompts() {
         if (shell == null && starting == null && hasJShell()) {
-            starting = new Thread(this::shell, "hotload jshell start");
+            // Among the program's threads: JShell's threads, which run the snippets, are made in this one's group,
+            // and an exit a snippet calls through reflection is then refused as the program's would be.
+            starting = new Thread(ProgramThreads.besideThePrograms("hotload jshell"), this::shell, "hotload jshell start");
             starting.setDaemon(true);
             starting.start();
         }

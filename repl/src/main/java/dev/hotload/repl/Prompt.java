@@ -1,6 +1,7 @@
 package dev.hotload.repl;
 
 import dev.hotload.run.ForcedStop;
+import dev.hotload.run.ProgramThreads;
 import dev.hotload.run.ShutdownDeadline;
 import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.Namespace;
@@ -41,6 +42,8 @@ public final class Prompt implements AutoCloseable {
 
     /** How long an evaluation has to end after Ctrl-C interrupts it, before it is stopped by force. */
     static final Duration STOP_GRACE = Duration.ofSeconds(1);
+
+    private static final ThreadGroup EVALUATIONS = ProgramThreads.besideThePrograms("hotload prompt");
 
     private final Terminal terminal;
     private final LineReader reader;
@@ -156,7 +159,10 @@ public final class Prompt implements AutoCloseable {
                 done.countDown();
             }
         };
-        Thread thread = new Thread(() -> own.ifPresentOrElse(output -> streams.routing(output, evaluation), evaluation),
+        // Among the program's threads: an exit called there in a way no rewritten call shows (os._exit, reflection)
+        // is refused as the program's would be, and comes back here as the status to end hotload with, the terminal
+        // given back first.
+        Thread thread = new Thread(EVALUATIONS, () -> own.ifPresentOrElse(output -> streams.routing(output, evaluation), evaluation),
                 "hotload-prompt-evaluation");
         thread.setDaemon(true);
         evaluating.set(new Evaluation(thread, done));
