@@ -364,15 +364,15 @@ final class HotloadCommand implements Callable<Integer> {
             reading.setDaemon(true);
             reading.start();
         });
-        Optional<AttachServer> attach = attachable.flatMap(to -> AttachServer.start(to.namespace(), to.listing(),
-                to.history(), streams, asked -> {
+        Optional<AttachWhenRunning> attach = attachable.map(to -> new AttachWhenRunning(loop,
+                () -> AttachServer.start(to.namespace(), to.listing(), to.history(), streams, asked -> {
                     exit.set(asked);
                     loop.stop();
-                }, environment.variables()));
+                }, environment.variables())));
         try {
             loop.run();
         } finally {
-            attach.ifPresent(AttachServer::close);
+            attach.ifPresent(AttachWhenRunning::close);
         }
         return exit.get();
     }

@@ -29,6 +29,9 @@ public final class AttachClient {
     /** Exit status of a request that cannot be met: nothing to attach to, no terminal. */
     public static final int USAGE = 2;
 
+    /** Ctrl-\: leaves the prompt at once, whatever it does. */
+    private static final byte LEAVE = 0x1c;
+
     private final Map<String, String> environment;
     private final PrintStream err;
 
@@ -131,10 +134,12 @@ public final class AttachClient {
             up.write((AttachServer.ATTACH + " " + type + " " + number(size, 1) + " " + number(size, 0) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             // Every key goes to the prompt as it is typed, Ctrl-C and Ctrl-D included: they are the prompt's.
+            err.println("hotload: Ctrl-\\ leaves at once");
             stty("-icanon", "-echo", "-isig", "-iexten", "-ixon", "-icrnl", "min", "1", "time", "0");
             try {
                 // A daemon that waits for a key to the end: the JVM's exit ends it.
-                Thread keys = new Thread(() -> copy(new FileInputStream(FileDescriptor.in), up), "hotload-attach-keys");
+                Thread keys = new Thread(() -> keys(new FileInputStream(FileDescriptor.in), up, channel),
+                        "hotload-attach-keys");
                 keys.setDaemon(true);
                 keys.start();
                 copy(ChannelStreams.in(channel), new FileOutputStream(FileDescriptor.out));
@@ -172,6 +177,28 @@ public final class AttachClient {
             return Integer.parseInt(size[index]);
         } catch (RuntimeException unknown) {
             return 0;
+        }
+    }
+
+    /**
+     * Sends the keys typed to the prompt, but Ctrl-\, which leaves at once: Ctrl-C and Ctrl-D are the prompt's, and
+     * a hotload that no longer answers (stopped, hung) must not hold this terminal.
+     */
+    private static void keys(InputStream typed, OutputStream up, SocketChannel channel) {
+        byte[] buffer = new byte[1024];
+        try {
+            for (int n; (n = typed.read(buffer)) >= 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == LEAVE) {
+                        up.write(buffer, 0, i);
+                        channel.close();
+                        return;
+                    }
+                }
+                up.write(buffer, 0, n);
+            }
+        } catch (IOException gone) {
+            // The prompt went away: the screen's relay ends with it.
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +113,7 @@ class AttachIT {
     }
 
     @Test
-    void aGroovyScriptsPromptSeesItsBinding() throws Exception {
+    void aGroovyScriptsPromptSeesItsBindingAndCtrlBackslashLeavesAHotloadThatHangs() throws Exception {
         Files.writeString(dir.resolve("loop.groovy"), "hits = (binding.hasVariable('hits') ? hits : 0) + 1\nprintln 'looped'\n");
         Map<String, String> env = env();
         try (HotloadProcess hotload = HotloadProcess.start(dir, "", env, "hotload", "loop.groovy")) {
@@ -126,6 +127,16 @@ class AttachIT {
                 hotload.awaitOut("looped again", RELOAD);
                 attached.type("hits * 10\n");
                 attached.await("===> 20", RELOAD);
+
+                // A hotload that no longer answers does not hold the terminal: Ctrl-\ leaves at once.
+                ProcessHandle stopped = ProcessHandle.of(hotload.pid()).orElseThrow();
+                new ProcessBuilder("kill", "-STOP", Long.toString(stopped.pid())).start().waitFor();
+                try {
+                    attached.type("\u001c");
+                    assertThat(attached.awaitExit(RELOAD)).isZero();
+                } finally {
+                    new ProcessBuilder("kill", "-CONT", Long.toString(stopped.pid())).start().waitFor();
+                }
             }
         }
     }
@@ -136,6 +147,9 @@ class AttachIT {
         Map<String, String> env = env();
         try (HotloadProcess hotload = HotloadProcess.start(dir, "", env, "hotload", "server.py")) {
             hotload.awaitOut("server up", START);
+            // Opened once the first run is done.
+            Awaitility.await().atMost(START).until(() -> Files.isDirectory(dir.resolve("run/hotload"))
+                    && Files.list(dir.resolve("run/hotload")).count() == 1);
             ProcessHandle killed = ProcessHandle.of(hotload.pid()).orElseThrow();
             killed.destroyForcibly();
             killed.onExit().join();
