@@ -62,16 +62,14 @@ public final class PythonHotload {
      */
     public static Integer runWithPrompt(List<String> files, List<Step> steps, Double pollSeconds, PyObject scope,
             String project) {
-        Optional<PythonPrompt> prompt;
-        Optional<String> unusable = Optional.empty();
+        Optional<PythonPrompt> prompt = Optional.empty();
         try {
             prompt = Optional.of(PythonPrompt.open(scope, project));
-        } catch (IOException | RuntimeException noTerminal) {
-            prompt = Optional.empty();
-            unusable = Optional.of("repl=True: cannot use this terminal (" + noTerminal.getMessage() + "); running"
-                    + " without the prompt");
+        } catch (IOException | RuntimeException unusable) {
+            // As without a terminal: a launch script is not failed for want of a prompt.
+            status().say("repl=True: cannot use this terminal (" + unusable.getMessage() + "); running without the"
+                    + " prompt");
         }
-        unusable.ifPresent(status()::say);
         try {
             return run(files, steps, pollSeconds, prompt);
         } finally {

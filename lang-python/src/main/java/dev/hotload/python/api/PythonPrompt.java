@@ -42,8 +42,8 @@ public final class PythonPrompt implements AutoCloseable {
         this.stdinBefore = System.in;
         this.sysStdinBefore = sys.stdin;
         this.sysOriginalStdinBefore = sys.__stdin__;
-        // The prompt takes Ctrl-C for good (it ends hotload's process when it closes under bin/hotload): a host's
-        // JVM gets its own handler back when this prompt closes.
+        // Prompt.open takes Ctrl-C for as long as the JVM lives (under bin/hotload, the prompt's end is the
+        // process's): here the JVM's handler, or a host's, is given back when the prompt closes.
         this.interruptBefore = currentInterruptHandler();
         System.setIn(InputStream.nullInputStream());
         try {
