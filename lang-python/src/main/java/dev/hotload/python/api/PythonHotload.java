@@ -78,10 +78,12 @@ public final class PythonHotload {
     }
 
     /** @return the status code typed at the prompt asked to exit with; null otherwise */
-    private static Integer run(List<String> files, List<Step> steps, Double pollSeconds, Optional<PythonPrompt> prompt) {
+    private static Integer run(List<String> files, List<Step> steps, Double pollSeconds,
+            Optional<PythonPrompt> prompt) {
         // After the prompt has opened: its sys.stderr, where Jython's own was, shows above the line being typed.
         StatusLine status = status();
-        ReloadLoop loop = loop(files, steps, pollSeconds, status, "; " + (prompt.isPresent() ? Prompt.KEYS : "Ctrl-C stops"));
+        String keys = prompt.isPresent() ? Prompt.KEYS : "Ctrl-C stops";
+        ReloadLoop loop = loop(files, steps, pollSeconds, status, "; " + keys);
         AtomicReference<Integer> exit = new AtomicReference<>();
         prompt.ifPresent(open -> startReading(open, loop, exit));
         loop.run();
