@@ -18,6 +18,9 @@ them (a listener registered with the host, a thread's target, an instance) runs 
 line says "patched in place (2 functions, 1 class)". ReloadedPythonModule(..., patch=False) reloads as the
 original does.
 
+A prompt inside the running program: hotload.hotload(..., repl=True) gives the terminal one in the module
+being developed, aware of every save; hotload.prompt() opens one on demand (a host tool's).
+
 Importing hotload sets sys.dont_write_bytecode: Jython would otherwise write name$py.class files beside the
 sources and trust their timestamps, so that a reload() of a helper saved twice within one clock tick could
 run the first save.
@@ -35,10 +38,10 @@ from types import FunctionType, ModuleType
 from java.lang import AutoCloseable, InterruptedException, System
 from dev.hotload.loop import Outcome, Step
 from dev.hotload.python import ModuleReloader, PatchTally
-from dev.hotload.python.api import PythonHotload
+from dev.hotload.python.api import PythonHotload, PythonPrompt
 
 __all__ = ["listfiles", "Runnable", "PythonHandle", "Command", "ClearTerminal", "ReloadedPythonModule",
-           "ReloadModules", "hotload", "start"]
+           "ReloadModules", "hotload", "start", "prompt", "NoTerminalError"]
 
 _DEFAULT_WAIT = 1.0 / 144
 
@@ -153,8 +156,10 @@ class ReloadedPythonModule(Runnable):
 
 
 class _Screen(object):
-    """How many times a ClearTerminal step has wiped the screen: output printed before a wipe is gone."""
+    """How many times a ClearTerminal step has wiped the screen: output printed before a wipe is gone; and
+    whether a prompt has it, whose screen is the user's (what they typed and saw stays, as under bin/hotload)."""
     clears = 0
+    prompting = False
 
 
 class _FirstImport(object):
@@ -217,6 +222,7 @@ class ClearTerminal(Runnable):
     """Clears the terminal, with ANSI escape codes rather than a `clear` process.
 
     Only a terminal is cleared: into a pipe or a file, the codes would be noise. The scrollback is kept.
+    Never while a prompt has the terminal (repl=True): the screen is the user's then.
     As the first step, it clears at start, before hotload's "watching" line, and not again on the first
     run, so that the line stays on screen above the first run's output.
     """
@@ -236,7 +242,7 @@ class ClearTerminal(Runnable):
             self._clear()
 
     def _clear(self):
-        if _is_terminal(sys.stdout):
+        if _is_terminal(sys.stdout) and not _Screen.prompting:
             sys.stdout.write("\033[H\033[2J")
             sys.stdout.flush()
             _Screen.clears += 1
@@ -269,7 +275,7 @@ class ReloadModules(Runnable):
                 _reload_module(module, getattr(self, "patch", True))
 
 
-def hotload(watch, steps, waittime_ms=_DEFAULT_WAIT):
+def hotload(watch, steps, waittime_ms=_DEFAULT_WAIT, repl=False):
     """Hotload that code! Runs the steps now and whenever a watched file changes, until Ctrl-C.
 
     watch: lists of file paths. steps: Runnables, run in order. waittime_ms: the time between two
@@ -280,17 +286,96 @@ def hotload(watch, steps, waittime_ms=_DEFAULT_WAIT):
     hotload() returns. Ctrl-C is different on the JVM: Jython raises no KeyboardInterrupt, the JVM shuts
     down; hotload then stops the loop, closes the steps once, and the process ends with status 130
     without returning here, so cleanup belongs in a step's close(), not after this call.
+
+    repl=True gives the terminal a prompt (>>>) inside the running program once the first run is done:
+    in the first ReloadedPythonModule step's module (its globals, as the last save left them: a line
+    typed after a save calls the new code, and the prompt's own variables stay), else in the calling
+    script's globals. Program output and hotload's lines show above the line being typed; history is kept
+    per launch script's folder; ClearTerminal steps do not clear while the prompt has the screen. Ctrl-C
+    cancels the line or stops the code typed; Ctrl-D on an empty line ends the loop, and hotload()
+    returns; sys.exit(n) typed there ends it too, and hotload() raises SystemExit(n). Without a terminal
+    (standard input or output piped) hotload says so in one line and runs without the prompt.
     """
     files = _files(watch)
-    _clear_at_start(steps)
-    PythonHotload.run(files, _steps(steps), _poll_seconds(waittime_ms))
+    if repl and not PythonPrompt.hasTerminal():
+        print("hotload: repl=True " + PythonPrompt.NEEDS_TERMINAL + "; running without the prompt",
+              file=sys.stderr)
+        repl = False
+    if not repl:
+        _clear_at_start(steps)
+        PythonHotload.run(files, _steps(steps), _poll_seconds(waittime_ms))
+        return
+    _Screen.prompting = True
+    try:
+        status = PythonHotload.runWithPrompt(files, _steps(steps), _poll_seconds(waittime_ms),
+                                             _prompt_scope(steps, sys._getframe(1).f_globals), _project_folder())
+    finally:
+        _Screen.prompting = False
+    if status is not None:
+        raise SystemExit(status)
 
 
 def start(watch, steps, waittime_ms=_DEFAULT_WAIT):
-    """Like hotload(), on a background thread; returns a handle with stop(), join([seconds]) and isRunning()."""
+    """Like hotload(), on a background thread; returns a handle with stop(), join([seconds]) and isRunning().
+
+    It offers no repl=True: the caller keeps its thread and its terminal, and opens a prompt when it wants
+    one with prompt(), e.g. prompt(step.module) while the loop runs in the background.
+    """
     files = _files(watch)
     _clear_at_start(steps)
     return PythonHotload.start(files, _steps(steps), _poll_seconds(waittime_ms))
+
+
+class NoTerminalError(RuntimeError):
+    """prompt() was called where standard input or output is not a terminal (a pipe, a file, a service)."""
+
+
+def prompt(namespace=None):
+    """Opens hotload's prompt (>>>) on this process's terminal, and blocks until Ctrl-D on an empty line.
+
+    namespace: a module, or a dict of globals, that the lines typed run in; by default the caller's
+    globals. A module's globals are the ones its reloads run in: a line typed after a save calls the new
+    code. For a host tool that embeds hotload, e.g. on a key of its own, while hotload.start() reloads in
+    the background:
+
+        handle = hotload.start(watch=[...], steps=[hotload.ReloadedPythonModule.from_module_name("greet")])
+        hotload.prompt(sys.modules["greet"])   # until Ctrl-D
+        handle.stop()
+
+    The prompt has the terminal while it is open: standard input (a thread reading it gets an end of input)
+    and Ctrl-C (which cancels the line, or stops the code typed); both are given back when it returns.
+    sys.exit(n) typed there raises SystemExit(n) from prompt(), for the caller to end with or catch.
+    History is kept per launch script's folder (else the working folder), in a file only the user can read.
+
+    Raises NoTerminalError where standard input or output is not a terminal, and TypeError for a
+    namespace that is neither a module nor a dict.
+    """
+    if namespace is None:
+        namespace = sys._getframe(1).f_globals
+    if not isinstance(namespace, (ModuleType, dict)):
+        raise TypeError("hotload.prompt() needs a module or a dict of globals, not %s" % type(namespace).__name__)
+    if not PythonPrompt.hasTerminal():
+        raise NoTerminalError("hotload.prompt() " + PythonPrompt.NEEDS_TERMINAL)
+    # Where the lines run, and how to leave: Ctrl-D returns to the caller here, it does not end hotload.
+    name = namespace.__name__ if isinstance(namespace, ModuleType) else namespace.get("__name__", "a dict")
+    print("hotload: a prompt in %s; Ctrl-C cancels a line, Ctrl-D on an empty line returns" % name, file=sys.stderr)
+    status = PythonPrompt.prompt(namespace, _project_folder())
+    if status is not None:
+        raise SystemExit(status)
+
+
+def _prompt_scope(steps, caller_globals):
+    """The module being developed (the first ReloadedPythonModule step's), else the calling script's globals."""
+    for step in steps:
+        if isinstance(step, ReloadedPythonModule):
+            return step.module
+    return caller_globals
+
+
+def _project_folder():
+    """Whose prompt history it is: the launch script's folder, else (a host's interpreter) the working folder."""
+    script = sys.argv[0] if sys.argv else ""
+    return _text(os.path.dirname(os.path.abspath(script)) if script else os.getcwd())
 
 
 def _clear_at_start(steps):

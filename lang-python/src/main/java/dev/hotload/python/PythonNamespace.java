@@ -2,6 +2,7 @@ package dev.hotload.python;
 
 import dev.hotload.loop.Outcome;
 import dev.hotload.run.ExitRequest;
+import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.Namespace;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,11 @@ import org.python.core.CompileMode;
 import org.python.core.CompilerFlags;
 import org.python.core.Py;
 import org.python.core.PyCode;
+import org.python.core.PyDictionary;
 import org.python.core.PyException;
 import org.python.core.PyModule;
 import org.python.core.PyObject;
+import org.python.core.PyStringMap;
 import org.python.core.PySystemState;
 import org.python.core.PyType;
 
@@ -23,25 +26,54 @@ import org.python.core.PyType;
  * compiles it ({@code single}: an expression's value is printed and kept as {@code _}), and runs in the module's
  * dictionary. A reload runs the new source in that same dictionary, so the prompt sees the new functions at once
  * and keeps its own variables, unless the module sets them again.
+ *
+ * <p>The same prompt serves {@code bin/hotload --repl} (the entry module, {@link PythonSession}) and the Python API
+ * ({@code hotload.prompt()}, {@code hotload.hotload(..., repl=True)}: a module or a dictionary, {@link #over}).
  */
-final class PythonNamespace implements Namespace {
+public final class PythonNamespace implements Namespace {
 
     private static final Prompts PROMPTS = new Prompts(">>> ", "... ");
     private static final String FILE = "<stdin>";
 
     private final PySystemState sys;
     private final SysStreams streams;
-    private final Supplier<PyObject> module;
+    /** The globals lines run in; null while there are none yet (the entry module before its first run). */
+    private final Supplier<PyObject> globals;
     /** Kept between lines, as the console keeps them: a {@code from __future__ import} holds for the lines after it. */
     private final CompilerFlags flags = new CompilerFlags();
 
-    /**
-     * @param module the entry module, or null before the first run created it
-     */
-    PythonNamespace(PySystemState sys, SysStreams streams, Supplier<PyObject> module) {
+    private PythonNamespace(PySystemState sys, SysStreams streams, Supplier<PyObject> globals) {
         this.sys = sys;
         this.streams = streams;
-        this.module = module;
+        this.globals = globals;
+    }
+
+    /**
+     * @param module supplies the entry module, or null before the first run created it
+     */
+    static PythonNamespace ofModule(PySystemState sys, SysStreams streams, Supplier<PyObject> module) {
+        return new PythonNamespace(sys, streams, () -> {
+            PyObject current = module.get();
+            return current == null ? null : current.__getattr__("__dict__");
+        });
+    }
+
+    /**
+     * A namespace over {@code scope} in the calling thread's interpreter, for the Python API. Jython's standard
+     * streams, where they are still its own (not a host's), become hotload's, as under {@code bin/hotload}: ones
+     * an interrupt (Ctrl-C at the prompt) cannot close.
+     *
+     * @param scope a module (its globals, which a reload keeps: the prompt sees each reload's functions), or a
+     *     dictionary of globals (a script's {@code globals()})
+     * @throws IllegalArgumentException if {@code scope} is neither
+     */
+    public static Namespace over(PyObject scope) {
+        PyObject globals = scope instanceof PyModule ? scope.__getattr__("__dict__") : scope;
+        if (!(globals instanceof PyDictionary || globals instanceof PyStringMap)) {
+            throw new IllegalArgumentException("a module or a dict of globals, not " + scope.getType().fastGetName());
+        }
+        PySystemState sys = Py.getSystemState();
+        return new PythonNamespace(sys, SysStreams.install(sys, StandardStreams.current()), () -> globals);
     }
 
     @Override
@@ -116,8 +148,7 @@ final class PythonNamespace implements Namespace {
     }
 
     private PyObject globals() {
-        PyObject current = module.get();
-        return current == null ? null : current.__getattr__("__dict__");
+        return globals.get();
     }
 
     /** @return {@link Py#None} where more lines are needed, else the code; raises SyntaxError */

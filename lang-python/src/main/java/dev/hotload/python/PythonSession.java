@@ -60,7 +60,7 @@ final class PythonSession implements Session {
         this.launch = launch;
         this.runner = EntryRunner.builder(launch.entryName()).once(launch.once()).threads(EntryRunner.Threads.REUSED)
                 .build();
-        this.namespace = new PythonNamespace(sys, streams, () -> module);
+        this.namespace = PythonNamespace.ofModule(sys, streams, () -> module);
     }
 
     @Override

@@ -374,6 +374,46 @@ class PythonApiTest {
         assertThat(out.toString()).isEqualTo("Result: 25\n" + clear + "Result: 25\n" + clear + "Result: 32\n");
     }
 
+    @Test
+    void thePromptsNamespaceIsAModuleAsItsLastReloadLeftItOrADictOfGlobals() throws Exception {
+        Path lib = write("prompted.py", "def f():\n    return 'first'\n");
+        python.exec("""
+                import prompted
+                from dev.hotload.python import PythonNamespace
+                in_module = PythonNamespace.over(prompted)
+                in_module.evaluate("kept = 'mine'")
+                in_module.evaluate("f() + ' ' + kept")
+                """);
+        Files.writeString(lib, "def f():\n    return 'saved'\n");
+        python.exec("""
+                import hotload
+                hotload._reload_module(prompted)
+                in_module.evaluate("f() + ' ' + kept")
+                script = {'n': 20}
+                PythonNamespace.over(script).evaluate("n + 1")
+                """);
+
+        assertThat(out.toString()).isEqualTo("'first mine'\n'saved mine'\n21\n");
+    }
+
+    @Test
+    void withoutATerminalPromptRaisesNoTerminalErrorAndANamespaceOfAnotherTypeATypeError() {
+        python.exec("""
+                import hotload
+                try:
+                    hotload.prompt()
+                except hotload.NoTerminalError as error:
+                    print(error)
+                try:
+                    hotload.prompt([1])
+                except TypeError as error:
+                    print(error)
+                """);
+
+        assertThat(out.toString()).isEqualTo("hotload.prompt() needs a terminal: standard input and output must be one\n"
+                + "hotload.prompt() needs a module or a dict of globals, not list\n");
+    }
+
     private Path write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());

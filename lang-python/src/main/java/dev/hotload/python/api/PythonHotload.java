@@ -3,13 +3,18 @@ package dev.hotload.python.api;
 import dev.hotload.loop.ReloadLoop;
 import dev.hotload.loop.StatusLine;
 import dev.hotload.loop.Step;
+import dev.hotload.repl.Prompt;
 import dev.hotload.watch.FileWatcher;
 import dev.hotload.watch.WatchSet;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
 import org.python.core.Py;
+import org.python.core.PyObject;
 import org.python.core.PySystemState;
 
 /**
@@ -43,14 +48,72 @@ public final class PythonHotload {
      *     original's {@code waittime_ms}, which it in fact used as seconds)
      */
     public static void run(List<String> files, List<Step> steps, Double pollSeconds) {
+        run(files, steps, pollSeconds, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(List, List, Double)}, with a prompt in {@code scope} on the terminal
+     * ({@code hotload.hotload(..., repl=True)}), opened once the first run is done: Ctrl-D on an empty line, or
+     * code typed there that exits, ends the loop as a KeyboardInterrupt does; Ctrl-C is the prompt's.
+     *
+     * @param scope the module or dictionary of globals the prompt evaluates in
+     * @param project the folder whose prompt history is kept (the launch script's)
+     * @return the status code typed at the prompt asked to exit with ({@code sys.exit(3)}); null otherwise
+     */
+    public static Integer runWithPrompt(List<String> files, List<Step> steps, Double pollSeconds, PyObject scope,
+            String project) {
+        Optional<PythonPrompt> prompt = Optional.empty();
+        try {
+            prompt = Optional.of(PythonPrompt.open(scope, project));
+        } catch (IOException | RuntimeException unusable) {
+            // As without a terminal: a launch script is not failed for want of a prompt.
+            status().say("repl=True: cannot use this terminal (" + unusable.getMessage() + "); running without the"
+                    + " prompt");
+        }
+        try {
+            return run(files, steps, pollSeconds, prompt);
+        } finally {
+            prompt.ifPresent(PythonPrompt::close);
+        }
+    }
+
+    /** @return the status code typed at the prompt asked to exit with; null otherwise */
+    private static Integer run(List<String> files, List<Step> steps, Double pollSeconds,
+            Optional<PythonPrompt> prompt) {
+        // After the prompt has opened: its sys.stderr, where Jython's own was, shows above the line being typed.
         StatusLine status = status();
-        ReloadLoop loop = loop(files, steps, pollSeconds, status, "; Ctrl-C stops");
+        String keys = prompt.isPresent() ? Prompt.KEYS : "Ctrl-C stops";
+        ReloadLoop loop = loop(files, steps, pollSeconds, status, "; " + keys);
+        AtomicReference<Integer> exit = new AtomicReference<>();
+        prompt.ifPresent(open -> startReading(open, loop, exit));
         loop.run();
+        // Closed before the last line, which then goes where hotload's lines went before the prompt; and before a
+        // shutdown's halt, which would leave the terminal in the prompt's modes.
+        prompt.ifPresent(PythonPrompt::close);
         if (loop.isStoppedByShutdown()) {
             awaitHalt();
-            return;
+            return null;
         }
         status.say("stopped");
+        return exit.get();
+    }
+
+    /** The prompt's thread: it reads once the first run is done, below its output; its end ends the loop. */
+    private static void startReading(PythonPrompt prompt, ReloadLoop loop, AtomicReference<Integer> exit) {
+        PySystemState sys = Py.getSystemState();
+        Thread reading = new Thread(() -> {
+            Py.setSystemState(sys);
+            try {
+                loop.awaitFirstRun();
+            } catch (InterruptedException ending) {
+                return;
+            }
+            OptionalInt asked = prompt.run();
+            asked.ifPresent(exit::set);
+            loop.stop();
+        }, "hotload-prompt");
+        reading.setDaemon(true);
+        reading.start();
     }
 
     /**
