@@ -72,15 +72,26 @@ public final class ShutdownDeadline {
      * From now on Ctrl-C (SIGINT) runs {@code action} instead of ending hotload: a prompt's, which cancels the line
      * being typed or stops an evaluation. A program's own handler is replaced by it at the next run, as hotload's
      * is otherwise. SIGTERM still ends hotload.
+     *
+     * @return what gives Ctrl-C back as it was (to hotload, the JVM or a host embedding hotload)
      */
-    public static void redirectInterrupt(Runnable action) {
+    public static Runnable redirectInterrupt(Runnable action) {
         Signal signal = new Signal("INT");
         SignalHandler handler = received -> action.run();
         try {
-            Signal.handle(signal, handler);
-            OWN.put(signal, handler);
+            SignalHandler before = Signal.handle(signal, handler);
+            SignalHandler ownBefore = OWN.put(signal, handler);
+            return () -> {
+                Signal.handle(signal, before);
+                if (ownBefore == null) {
+                    OWN.remove(signal, handler);
+                } else {
+                    OWN.replace(signal, handler, ownBefore);
+                }
+            };
         } catch (IllegalArgumentException unavailable) {
             // The JVM keeps SIGINT for itself (-Xrs): Ctrl-C ends hotload, as the system does.
+            return () -> { };
         }
     }
 

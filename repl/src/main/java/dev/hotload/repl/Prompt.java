@@ -54,6 +54,8 @@ public final class Prompt implements AutoCloseable {
     private final Optional<Output> own;
     private final PrintStream err;
     private final AtomicReference<Evaluation> evaluating = new AtomicReference<>();
+    /** Gives Ctrl-C back to whoever had it before the prompt: hotload's own terminal's prompt takes it. */
+    private Runnable giveBackInterrupt = () -> { };
 
     private Prompt(Terminal terminal, Namespace namespace, Optional<Path> history, StandardStreams streams,
             boolean attached) {
@@ -91,7 +93,7 @@ public final class Prompt implements AutoCloseable {
         Prompt prompt = new Prompt(terminal, namespace, history, streams, false);
         streams.divert(new AboveThePrompt(prompt::above, terminal.encoding(), prompt.timer),
                 new AboveThePrompt(prompt::above, terminal.encoding(), prompt.timer));
-        ShutdownDeadline.redirectInterrupt(() -> {
+        prompt.giveBackInterrupt = ShutdownDeadline.redirectInterrupt(() -> {
             try {
                 terminal.raise(Terminal.Signal.INT);
             } catch (RuntimeException closed) {
@@ -196,12 +198,13 @@ public final class Prompt implements AutoCloseable {
         }, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Gives the terminal back as it was (its modes, its signals' handlers). */
+    /** Gives the terminal back as it was (its modes, its signals' handlers), and Ctrl-C. */
     @Override
     public void close() {
         if (own.isEmpty()) {
             streams.undivert();
         }
+        giveBackInterrupt.run();
         own.ifPresent(Output::close);
         timer.shutdownNow();
         try {

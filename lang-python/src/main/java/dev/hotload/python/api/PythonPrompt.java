@@ -11,8 +11,6 @@ import java.util.OptionalInt;
 import org.python.core.Py;
 import org.python.core.PyObject;
 import org.python.core.PySystemState;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * hotload's prompt ({@link Prompt}, as {@code bin/hotload --repl} gives it) over a module or a script's globals, on
@@ -34,7 +32,6 @@ public final class PythonPrompt implements AutoCloseable {
     private final InputStream stdinBefore;
     private final PyObject sysStdinBefore;
     private final PyObject sysOriginalStdinBefore;
-    private final SignalHandler interruptBefore;
     private boolean closed;
 
     private PythonPrompt(PyObject scope, Path project) throws IOException {
@@ -42,9 +39,6 @@ public final class PythonPrompt implements AutoCloseable {
         this.stdinBefore = System.in;
         this.sysStdinBefore = sys.stdin;
         this.sysOriginalStdinBefore = sys.__stdin__;
-        // Prompt.open takes Ctrl-C for as long as the JVM lives (under bin/hotload, the prompt's end is the
-        // process's): here the JVM's handler, or a host's, is given back when the prompt closes.
-        this.interruptBefore = currentInterruptHandler();
         System.setIn(InputStream.nullInputStream());
         try {
             this.prompt = Prompt.open(PythonNamespace.over(scope),
@@ -107,31 +101,10 @@ public final class PythonPrompt implements AutoCloseable {
         giveBack();
     }
 
-    /** Gives back standard input and Ctrl-C as they were before the prompt. */
+    /** Gives back standard input as it was before the prompt (the prompt gives Ctrl-C back itself). */
     private void giveBack() {
         System.setIn(stdinBefore);
         sys.stdin = sysStdinBefore;
         sys.__stdin__ = sysOriginalStdinBefore;
-        if (interruptBefore != null) {
-            setInterruptHandler(interruptBefore);
-        }
-    }
-
-    /** @return the JVM's handler of SIGINT now; null where the JVM keeps the signal for itself ({@code -Xrs}) */
-    private static SignalHandler currentInterruptHandler() {
-        // The JDK tells a handler only by replacing it: replaced at once, for a moment in which Ctrl-C does nothing.
-        SignalHandler current = setInterruptHandler(signal -> { });
-        if (current != null) {
-            setInterruptHandler(current);
-        }
-        return current;
-    }
-
-    private static SignalHandler setInterruptHandler(SignalHandler handler) {
-        try {
-            return Signal.handle(new Signal("INT"), handler);
-        } catch (IllegalArgumentException unavailable) {
-            return null;
-        }
     }
 }
