@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * bin/hotload maps its classes from the class data made for the java that runs it (bin/lib/cds-archive.sh): the
  * class-data archive, and on JDK 24 and later the AOT cache; the program's output and hotload's lines are as
  * without. The JVM's class loading log tells where hotload's classes came from.
  */
+@Isolated
 class ClassDataIT {
 
     /** A JDK with an AOT cache; where it is absent, its test is skipped. */

@@ -12,11 +12,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The distribution archive {@code mvn package} makes, installed as a user would: unpacked anywhere, its launcher
  * linked into a folder on {@code PATH}, run from another folder, with neither the clone nor Maven in reach.
  */
+@Isolated
 class DistributionIT {
 
     @TempDir

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * method reference, from Jython) ends its run with its status, and the next save runs; a Security Manager is
  * refused. hotload's own exits still end the JVM with their documented statuses.
  */
+@Isolated
 class ExitsIT {
 
     /** Within a second, measured; more for a loaded machine's JVM to exit. */

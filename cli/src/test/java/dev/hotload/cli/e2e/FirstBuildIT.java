@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The first start of a clone builds hotload with Maven, for a minute: bin/hotload says which module it is at,
  * and where the whole log is when the build fails. Driven with a stand-in for mvn, in a copy of bin/ with no
  * build, so that it takes no minute.
  */
+@Isolated
 class FirstBuildIT {
 
     @TempDir

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * runs without it; the program's shutdown hooks get what is left of hotload's second to end, and are named. Nor
  * does a compile under way keep Ctrl-C from ending hotload promptly, with words that say what was going on.
  */
+@Isolated
 class HooksIT {
 
     /** Within a second, measured; more for a loaded machine's JVM to exit. */

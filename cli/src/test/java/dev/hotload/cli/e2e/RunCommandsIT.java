@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code --run CMD}: commands after each run of the entry, and the language-free mode where hotload runs only
  * commands on every save, as entr and watchexec do.
  */
+@Isolated
 class RunCommandsIT {
 
     /** Within a second, measured; more for a loaded machine's JVM to exit (as SignalsIT). */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Ctrl-C and SIGTERM end hotload promptly, also while the program runs and ignores interrupts, and run its
  * cleanup hooks once: {@code atexit} for Python, {@code Hotload.onUnload} for Java and Groovy.
  */
+@Isolated
 class SignalsIT {
 
     /** Within a second, measured; more for a loaded machine's JVM to exit. */
