@@ -91,7 +91,8 @@ class JavaReloadIT {
         try (HotloadProcess hotload = hotload("Lib.java")) {
             hotload.awaitErr("Exception in thread \"main\" java.lang.NullPointerException", START);
             hotload.awaitErr("at Lib.main(Lib.java:4)", RELOAD);
-            hotload.awaitErr("failed in", RELOAD);
+            // "failed in ...", or "main failed (...)" from a first run that outlasted 500 ms on a busy machine.
+            hotload.awaitErr("failed", RELOAD);
             assertThat(String.join("\n", hotload.stderrLines())).doesNotContain("at dev.hotload", "reflect");
         }
     }
