@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -249,7 +250,7 @@ public final class Prompt implements AutoCloseable {
         private final AboveThePrompt errors;
         private volatile boolean open = true;
 
-        Output(java.util.function.Consumer<String> lines) {
+        Output(Consumer<String> lines) {
             this.out = new AboveThePrompt(lines, terminal.encoding(), timer);
             this.errors = new AboveThePrompt(lines, terminal.encoding(), timer);
         }

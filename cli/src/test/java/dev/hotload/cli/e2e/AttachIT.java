@@ -13,11 +13,13 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@code hotload attach} from a second terminal, to a hotload whose program owns its own (here: no terminal at all),
  * over a socket in a folder only the user can read.
  */
+@Isolated
 class AttachIT {
 
     @TempDir

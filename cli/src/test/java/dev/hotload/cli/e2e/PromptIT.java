@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@code hotload --repl} in a terminal, as a user works: type a line, save a file, type again and see the new
  * code's answer; the program's output above the prompt; Ctrl-C and Ctrl-D.
  */
+@Isolated
 class PromptIT {
 
     /** JShell's first start in a cold JVM takes seconds. */

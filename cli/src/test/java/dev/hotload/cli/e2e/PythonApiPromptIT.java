@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The Python API's prompt under {@code bin/jython}, as a user works: {@code hotload.hotload(..., repl=True)} in a
  * launch script, and {@code hotload.prompt()} opened on demand by a host's script; type a line, save the module,
  * type again and see the new code's answer.
  */
+@Isolated
 class PythonApiPromptIT {
 
     private static final String CLEAR = "\033[H\033[2J";

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * In a terminal, Enter (or r, Enter) runs the program again with nothing saved, as nodemon's rs does, unless the
  * program is the one waiting for the line.
  */
+@Isolated
 class RerunKeyIT {
 
     private static final String RERUN = "hotload: rerun on request, restarted in ";

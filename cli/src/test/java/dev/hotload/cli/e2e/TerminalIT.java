@@ -11,11 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * In a real terminal hotload clears the screen before each run, unless told not to, and keeps its status line
  * on screen and the user's scrollback; in a pipe it never clears.
  */
+@Isolated
 class TerminalIT {
 
     /** Home, erase the screen. */
