@@ -5,6 +5,8 @@ import dev.hotload.run.ProgramThreads;
 import dev.hotload.run.ShutdownDeadline;
 import dev.hotload.run.StandardStreams;
 import dev.hotload.spi.Namespace;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -92,8 +94,12 @@ public final class Prompt implements AutoCloseable {
             terminal.setSize(new Size(80, Math.max(terminal.getHeight(), 24)));
         }
         Prompt prompt = new Prompt(terminal, namespace, history, streams, false);
-        streams.divert(new AboveThePrompt(prompt::above, terminal.encoding(), prompt.timer),
-                new AboveThePrompt(prompt::above, terminal.encoding(), prompt.timer));
+        // Where a line goes once the terminal is closed: JLine's shutdown hook closes it on SIGTERM, while hotload's
+        // last line ("stopped") is still to come.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, terminal.encoding());
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, terminal.encoding());
+        streams.divert(new AboveThePrompt(line -> prompt.above(line, out), terminal.encoding(), prompt.timer),
+                new AboveThePrompt(line -> prompt.above(line, err), terminal.encoding(), prompt.timer));
         prompt.giveBackInterrupt = ShutdownDeadline.redirectInterrupt(() -> {
             try {
                 terminal.raise(Terminal.Signal.INT);
@@ -147,6 +153,15 @@ public final class Prompt implements AutoCloseable {
 
     private void above(String line) {
         reader.printAbove(line);
+    }
+
+    /** Shows {@code line} above the prompt, or on {@code closed} once the terminal is closed. */
+    private void above(String line, PrintStream closed) {
+        try {
+            reader.printAbove(line);
+        } catch (RuntimeException terminalClosed) {
+            closed.println(line);
+        }
     }
 
     /** @return the status the code asked to exit with, if it did */

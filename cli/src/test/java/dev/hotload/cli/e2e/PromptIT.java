@@ -127,6 +127,23 @@ class PromptIT {
     }
 
     @Test
+    void sigtermAtThePromptEndsHotloadWithItsLastLineAndGivesTheTerminalBack() throws Exception {
+        Files.writeString(dir.resolve("idle.py"), "x = 1");
+        try (TerminalProcess hotload = TerminalProcess.start(dir, env(), "hotload", "--repl", "idle.py", "; stty -a")) {
+            hotload.await(">>> ", START);
+            hotload.type("x +");
+            hotload.await("x +", RELOAD);
+            hotload.terminateJvm();
+
+            hotload.await("hotload: stopped", RELOAD);
+            assertThat(hotload.awaitExit(RELOAD)).isZero(); // stty's
+            // The modes the shell had: lines, echo and signals, none turned off ("-icanon").
+            assertThat(hotload.text()).containsPattern("(^|\\s)icanon\\s").containsPattern("(^|\\s)isig\\s")
+                    .containsPattern("(^|\\s)echo\\s");
+        }
+    }
+
+    @Test
     void whatTheProgramPrintsWhileALineIsTypedShowsAboveItAndTheLineStaysWhole() throws Exception {
         Files.writeString(dir.resolve("ticks.py"), """
                 import threading, time

@@ -72,6 +72,13 @@ final class TerminalProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM to hotload's JVM under the terminal, as {@code kill} from another shell does. */
+    void terminateJvm() throws IOException, InterruptedException {
+        for (ProcessHandle child : process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).toList()) {
+            new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).start().waitFor();
+        }
+    }
+
     /** @return how many times {@code text} is on the terminal */
     int count(String text) {
         synchronized (screen) {
