@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -232,17 +233,20 @@ final class HotloadCommand implements Callable<Integer> {
         Optional<RerunKey> rerunKey = rerunKey();
         Session session = reloader.open(launch);
         return watch(chosen, session, launchedStatus(), List.of(launch.entry()), rerunKey, Optional.empty(),
-                attachable(session, reloader, launch));
+                attachable(session, launch, () -> history(reloader, launch)));
     }
 
-    /** What {@code hotload attach} reaches: a prompt in the program's namespace, where the language has one. */
-    private record Attachable(Namespace namespace, AttachServer.Listing listing, Optional<Path> history) {
+    /**
+     * What {@code hotload attach} reaches: a prompt in the program's namespace, where the language has one. Its
+     * history's folder is made when the socket opens, after the first run: not at every start, in the user's home.
+     */
+    private record Attachable(Namespace namespace, AttachServer.Listing listing, Supplier<Optional<Path>> history) {
     }
 
-    private Optional<Attachable> attachable(Session session, Reloader reloader, Launch launch) {
+    private Optional<Attachable> attachable(Session session, Launch launch, Supplier<Optional<Path>> history) {
         return session.namespace().map(namespace -> new Attachable(namespace,
                 new AttachServer.Listing(ProcessHandle.current().pid(), launch.entry(), Path.of("").toAbsolutePath()),
-                history(reloader, launch)));
+                history));
     }
 
     /** @return where a prompt's lines are kept, per project (the entry's folder) and language */
@@ -264,16 +268,17 @@ final class HotloadCommand implements Callable<Integer> {
             session.close();
             throw new LaunchException("--repl: the " + reloader.name() + " language offers no prompt");
         }
+        Optional<Path> history = history(reloader, launch);
         Prompt prompt;
         try {
-            prompt = Prompt.open(namespace.get(), history(reloader, launch), streams);
+            prompt = Prompt.open(namespace.get(), history, streams);
         } catch (IOException | RuntimeException noTerminal) {
             session.close();
             throw new LaunchException("--repl: cannot use this terminal (" + noTerminal.getMessage() + ")");
         }
         try {
             return watch(chosen, session, launchedStatus(), List.of(launch.entry()), Optional.empty(), Optional.of(prompt),
-                    attachable(session, reloader, launch));
+                    attachable(session, launch, () -> history));
         } finally {
             prompt.close();
         }
@@ -365,7 +370,7 @@ final class HotloadCommand implements Callable<Integer> {
             reading.start();
         });
         Optional<AttachWhenRunning> attach = attachable.map(to -> new AttachWhenRunning(loop,
-                () -> AttachServer.start(to.namespace(), to.listing(), to.history(), streams, asked -> {
+                () -> AttachServer.start(to.namespace(), to.listing(), to.history().get(), streams, asked -> {
                     exit.set(asked);
                     loop.stop();
                 }, environment.variables())));
