@@ -9,8 +9,9 @@ import java.util.OptionalInt;
  * {@link Session} that offers one keeps it current: after each reload, what the prompt evaluates sees the new code,
  * and after a reload that failed, the last good one.
  *
- * <p>The prompt calls it from a thread of its own, one call at a time, while the program may be running and a
- * reload may begin. What an evaluation prints goes to {@code System.out} and {@code System.err}, as the program's
+ * <p>A prompt calls it from threads of its own while the program may be running and a reload may begin; and
+ * several prompts (hotload's terminal's, and each terminal attached with {@code hotload attach}) may call it at once:
+ * an implementation keeps its own state safe for that. What an evaluation prints goes to {@code System.out} and {@code System.err}, as the program's
  * output does; errors in the typed code are the user's and are printed in the language's own form (a traceback
  * trimmed of hotload's frames, a compiler's message), never thrown.
  */

@@ -27,7 +27,8 @@ import org.codehaus.groovy.runtime.MethodClosure;
  * prompt sets stays there across saves. It is compiled against the last good generation's classes and the
  * {@code --classpath} libraries, and its value printed as groovysh prints it ({@code ===> 4}; nothing for null).
  * A variable declared with {@code def}, and a method defined, at the top level of a line go into the binding too,
- * for the lines after it.
+ * for the lines after it. One line at a time, whichever prompt types it: the imports and declarations kept are
+ * one state.
  */
 final class GroovyNamespace implements Namespace {
 
@@ -60,7 +61,7 @@ final class GroovyNamespace implements Namespace {
     }
 
     @Override
-    public OptionalInt evaluate(String source) throws InterruptedException {
+    public synchronized OptionalInt evaluate(String source) throws InterruptedException {
         if (compiler == null) {
             compiler = new PromptCompiler();
         }

@@ -25,7 +25,8 @@ import javax.tools.ToolProvider;
  * Java's prompt ({@code hotload --repl}): JShell snippets, compiled against the program's latest classes and
  * the {@code --classpath} libraries, and run in hotload's JVM by the program's own class loader, in its entry's
  * package ({@link SnippetClasses}). JShell starts at the first use, not with the program: it takes a second or
- * more, and a run without {@code --repl} never needs it.
+ * more, and a run without {@code --repl} never needs it. One call at a time, whichever prompt makes it (hotload's
+ * terminal's, an attached one's): JShell is one state, and not safe for two threads.
  */
 public final class JShellNamespace implements Namespace {
 
@@ -77,7 +78,7 @@ public final class JShellNamespace implements Namespace {
     }
 
     @Override
-    public Input check(String source) {
+    public synchronized Input check(String source) {
         if (!hasJShell()) {
             return Input.COMPLETE;
         }
@@ -119,7 +120,7 @@ public final class JShellNamespace implements Namespace {
     }
 
     @Override
-    public List<String> complete(String prefix) {
+    public synchronized List<String> complete(String prefix) {
         if (!hasJShell()) {
             return List.of();
         }
