@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
@@ -28,6 +29,9 @@ import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.NonBlockingReader;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * A prompt inside the running program: lines typed are evaluated in its {@link Namespace}, with a line editor
@@ -43,6 +47,9 @@ public final class Prompt implements AutoCloseable {
     /** What the keys do at hotload's own prompt, for its first line. */
     public static final String KEYS = "Ctrl-C cancels a line, Ctrl-D on an empty line ends hotload";
 
+    private static final int CTRL_C = 3;
+    /** How often the prompt looks for a Ctrl-C key while code runs, and so how late it sees the code's end. */
+    private static final Duration KEY_POLL = Duration.ofMillis(10);
     /** How long an evaluation has to end after Ctrl-C interrupts it, before it is stopped by force. */
     static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
@@ -57,7 +64,11 @@ public final class Prompt implements AutoCloseable {
     private final Optional<Output> own;
     private final PrintStream err;
     private final AtomicReference<Evaluation> evaluating = new AtomicReference<>();
-    /** Gives Ctrl-C back to whoever had it before the prompt: hotload's own terminal's prompt takes it. */
+    /** A Ctrl-C came after a line was read, before its evaluation started. */
+    private final AtomicBoolean interruptBeforeStart = new AtomicBoolean();
+    /** The key that is Ctrl-C on this terminal. */
+    private final int interruptKey;
+    /** Gives Ctrl-C (and resizes) back to whoever had them before the prompt: hotload's own terminal's prompt takes them. */
     private Runnable giveBackInterrupt = () -> { };
 
     private Prompt(Terminal terminal, Namespace namespace, Optional<Path> history, StandardStreams streams,
@@ -74,7 +85,7 @@ public final class Prompt implements AutoCloseable {
         this.reader = builder.build();
         this.own = attached ? Optional.of(new Output(this::above)) : Optional.empty();
         this.err = own.map(output -> new PrintStream(output.stream(false), true, terminal.encoding())).orElse(streams.err());
-        keepRawWithSignals(terminal);
+        this.interruptKey = keepRawWithSignals(terminal);
         // Raised on the terminal: while a line is read, the reader's handler cancels it; else this one runs.
         terminal.handle(Terminal.Signal.INT, signal -> stopEvaluation());
     }
@@ -87,7 +98,11 @@ public final class Prompt implements AutoCloseable {
      * @param streams hotload's standard streams, diverted to the terminal above the prompt
      */
     public static Prompt open(Namespace namespace, Optional<Path> history, StandardStreams streams) throws IOException {
-        Terminal terminal = TerminalBuilder.builder().system(true).jni(false).ffm(false).exec(true).build();
+        // No signal handlers of JLine's own: it swaps them in and out around every line read, and a Ctrl-C that came
+        // in between reached hotload's, which ends hotload. Ctrl-C goes to the terminal through hotload's handler
+        // alone (below), as does a resize.
+        Terminal terminal = TerminalBuilder.builder().system(true).jni(false).ffm(false).exec(true)
+                .nativeSignals(false).build();
         if (terminal.getWidth() <= 0) {
             // A terminal that says no size (script(1) without one, some editors' shells): the line editor would
             // break every line at column 0.
@@ -100,13 +115,12 @@ public final class Prompt implements AutoCloseable {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, terminal.encoding());
         streams.divert(new AboveThePrompt(line -> prompt.above(line, out), terminal.encoding(), prompt.timer),
                 new AboveThePrompt(line -> prompt.above(line, err), terminal.encoding(), prompt.timer));
-        prompt.giveBackInterrupt = ShutdownDeadline.redirectInterrupt(() -> {
-            try {
-                terminal.raise(Terminal.Signal.INT);
-            } catch (RuntimeException closed) {
-                // The prompt has ended, and hotload with it.
-            }
-        });
+        Runnable giveBackInterrupt = ShutdownDeadline.redirectInterrupt(() -> raise(terminal, Terminal.Signal.INT));
+        Runnable giveBackResize = forward("WINCH", () -> raise(terminal, Terminal.Signal.WINCH));
+        prompt.giveBackInterrupt = () -> {
+            giveBackResize.run();
+            giveBackInterrupt.run();
+        };
         return prompt;
     }
 
@@ -139,6 +153,7 @@ public final class Prompt implements AutoCloseable {
             if (source.isBlank()) {
                 continue;
             }
+            interruptBeforeStart.set(false);
             OptionalInt exit = evaluate(source);
             if (exit.isPresent()) {
                 return exit;
@@ -185,8 +200,13 @@ public final class Prompt implements AutoCloseable {
         thread.setDaemon(true);
         evaluating.set(new Evaluation(thread, done));
         thread.start();
+        if (interruptBeforeStart.getAndSet(false)) {
+            stopEvaluation();
+        }
         try {
-            done.await();
+            while (!done.await(0, TimeUnit.MILLISECONDS)) {
+                awaitKeyOrEnd(done);
+            }
         } catch (InterruptedException notExpected) {
             Thread.currentThread().interrupt();
         } finally {
@@ -196,14 +216,42 @@ public final class Prompt implements AutoCloseable {
     }
 
     /**
+     * Waits a moment for the evaluation's end, or a Ctrl-C typed as a key: the line editor reads with the terminal's
+     * signals off, and gives them back only after the line is read, so a Ctrl-C typed at once after Enter can come
+     * as a key rather than as a signal. Other keys wait for the next line.
+     */
+    private void awaitKeyOrEnd(CountDownLatch done) throws InterruptedException {
+        int next;
+        try {
+            next = terminal.reader().peek(KEY_POLL.toMillis());
+        } catch (IOException unreadable) {
+            next = NonBlockingReader.EOF;
+        }
+        if (next == interruptKey) {
+            try {
+                terminal.reader().read(1);
+            } catch (IOException unreadable) {
+                // Stopped all the same.
+            }
+            stopEvaluation();
+        } else if (next != NonBlockingReader.READ_EXPIRED) {
+            // A key for the next line, or no more input: nothing to watch for until the evaluation ends.
+            done.await(KEY_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
      * Ctrl-C while code is evaluated: interrupts it and, if it goes on, stops it by force; where the JDK cannot,
      * the prompt returns and the code goes on in the background.
      */
     private void stopEvaluation() {
+        // A Ctrl-C between the line's Enter and its evaluation's start is that evaluation's.
+        interruptBeforeStart.set(true);
         Evaluation current = evaluating.get();
         if (current == null) {
             return;
         }
+        interruptBeforeStart.set(false);
         current.thread().interrupt();
         timer.schedule(() -> {
             if (current.thread().isAlive() && !ForcedStop.of(current.thread())) {
@@ -235,12 +283,35 @@ public final class Prompt implements AutoCloseable {
      * Ctrl-D typed then is that line's, where the terminal's own line discipline would end its input for good. But
      * Ctrl-C must still interrupt running code (the line editor takes it as a key while it reads a line, and gives
      * these modes back after). Closing the terminal gives back its first modes.
+     *
+     * @return the terminal's Ctrl-C key
      */
-    private static void keepRawWithSignals(Terminal terminal) {
+    private static int keepRawWithSignals(Terminal terminal) {
         terminal.enterRawMode();
         Attributes raw = terminal.getAttributes();
         raw.setLocalFlag(Attributes.LocalFlag.ISIG, true);
         terminal.setAttributes(raw);
+        int interrupt = raw.getControlChar(Attributes.ControlChar.VINTR);
+        return interrupt > 0 ? interrupt : CTRL_C;
+    }
+
+    private static void raise(Terminal terminal, Terminal.Signal signal) {
+        try {
+            terminal.raise(signal);
+        } catch (RuntimeException closed) {
+            // The prompt has ended, and hotload with it.
+        }
+    }
+
+    /** @return what gives {@code name} back to its handler before this one, which runs {@code action} */
+    private static Runnable forward(String name, Runnable action) {
+        try {
+            Signal signal = new Signal(name);
+            SignalHandler before = Signal.handle(signal, received -> action.run());
+            return () -> Signal.handle(signal, before);
+        } catch (IllegalArgumentException unavailable) {
+            return () -> { }; // no such signal here: the terminal keeps the size it had
+        }
     }
 
     private static ScheduledThreadPoolExecutor timer() {
