@@ -161,6 +161,11 @@ final class HotloadCommand implements Callable<Integer> {
             description = "Libraries (jars, folders) loaded once and kept across reloads.")
     private List<Path> classpath = new ArrayList<>();
 
+    @Option(names = "--source-root", paramLabel = "FOLDER",
+            description = "Java, Groovy: another folder of the program's sources, compiled and watched with the"
+                    + " entry's own (a module it depends on); repeatable.")
+    private List<Path> sourceRoots = new ArrayList<>();
+
     @Option(names = "--follow-links",
             description = "Follow symbolic links in watched folders wherever they lead; by default only links to"
                     + " files inside a watched folder are.")
@@ -316,6 +321,9 @@ final class HotloadCommand implements Callable<Integer> {
         if (!classpath.isEmpty()) {
             given.add("--classpath");
         }
+        if (!sourceRoots.isEmpty()) {
+            given.add("--source-root");
+        }
         if (compiler != null) {
             given.add("--compiler");
         }
@@ -399,6 +407,7 @@ final class HotloadCommand implements Callable<Integer> {
                 .entrypoint(entrypoint)
                 .recursive(recursive || environment.flag("HOTLOAD_RECURSIVE"))
                 .classpath(classpath)
+                .sourceRoots(sourceRoots)
                 .once(once)
                 .restart(restart)
                 .compiler(compiler)

@@ -4,7 +4,9 @@ import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
 import dev.hotload.spi.Session;
+import dev.hotload.watch.PrintableName;
 import dev.hotload.watch.WatchSet;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
@@ -46,7 +48,10 @@ public abstract class CompiledReloader implements Reloader {
         return description;
     }
 
-    /** @return the entry's source tree: its folder, or the folder its package declaration implies */
+    /**
+     * @return the entry's source tree: its folder, or the folder its package declaration implies, and the launch's
+     *     further source roots
+     */
     @Override
     public final WatchSet defaultWatchSet(Launch launch) {
         return SourceTree.watchSetOf(launch, extension);
@@ -60,10 +65,15 @@ public abstract class CompiledReloader implements Reloader {
     /** @return the session of {@code launch}, not built yet: tests adjust it (where errors go, how long it waits) */
     public final CompiledSession.Builder session(Launch launch) throws LaunchException {
         Launch.requireRegularFile(launch.entry());
-        return session(launch, tree(launch.entry()));
+        for (Path root : launch.sourceRoots()) {
+            if (!Files.isDirectory(root)) {
+                throw new LaunchException("--source-root '" + PrintableName.of(root) + "' is not a folder");
+            }
+        }
+        return session(launch, tree(launch.entry()).withRoots(launch.sourceRoots()));
     }
 
-    /** @return the entry's source tree, or why the entry cannot be part of one */
+    /** @return the entry's own source tree (its root alone), or why the entry cannot be part of one */
     protected SourceTree tree(Path entry) throws LaunchException {
         return SourceTree.of(entry, extension);
     }

@@ -123,7 +123,7 @@ public final class CompiledSession implements Session {
             }
             restart = Optional.of(((Redefinition.Refused) inPlace).reason());
         }
-        Generation next = new Generation(++generations, classes, libraries, tree.root());
+        Generation next = new Generation(++generations, classes, libraries, tree.roots());
         Entry entry;
         try {
             entry = entries.find(next, build.classesOf(launch.entry()));

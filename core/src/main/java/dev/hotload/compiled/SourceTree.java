@@ -5,21 +5,37 @@ import dev.hotload.spi.LaunchException;
 import dev.hotload.watch.WatchSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The program an entry belongs to: the source root its package declaration implies (for
- * {@code src/shapes/Main.java} declaring {@code package shapes;}, that is {@code src}) and every source file
- * under it, of the entry's language.
+ * {@code src/shapes/Main.java} declaring {@code package shapes;}, that is {@code src}), any further roots the
+ * program is compiled from (a Maven module's sibling it depends on), and every source file under them, of the
+ * entry's language.
  *
- * @param root the folder of the unnamed package, absolute
+ * @param roots the folders of the unnamed package, absolute: the entry's first
  * @param entryClass the entry's binary name, e.g. {@code shapes.Main}
  * @param extension the sources' extension, with its dot: {@code .java}
  */
-public record SourceTree(Path root, String entryClass, String extension) {
+public record SourceTree(List<Path> roots, String entryClass, String extension) {
+
+    public SourceTree {
+        roots = roots.stream().map(root -> root.toAbsolutePath().normalize()).distinct().toList();
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("a source tree has a root");
+        }
+    }
+
+    /** A tree of one root: the entry's. */
+    public SourceTree(Path root, String entryClass, String extension) {
+        this(List.of(root), entryClass, extension);
+    }
 
     /**
      * Only at the start (after comments): the word may appear in a string literal further down. The semicolon
@@ -54,34 +70,62 @@ public record SourceTree(Path root, String entryClass, String extension) {
     }
 
     /**
+     * @param launch the entry, and the further source roots it names
+     * @param extension the language's source extension, with its dot
+     * @return the entry's tree, with the launch's further source roots
+     * @throws LaunchException as {@link #of(Path, String)}
+     */
+    public static SourceTree of(Launch launch, String extension) throws LaunchException {
+        return of(launch.entry(), extension).withRoots(launch.sourceRoots());
+    }
+
+    /**
      * @param extension the language's source extension, with its dot
      * @return what to watch by default: the entry's source tree, its files of that extension; the entry's
-     *     folder if the entry cannot be read (opening it says why, in one line)
+     *     folder (and the further roots) if the entry cannot be read (opening it says why, in one line)
      */
     public static WatchSet watchSetOf(Launch launch, String extension) {
         try {
-            return of(launch.entry(), extension).files();
+            return of(launch, extension).files();
         } catch (LaunchException unreadable) {
-            return WatchSet.ofTree(launch.entry().getParent(), Set.of(extension));
+            return new SourceTree(launch.entry().getParent(), "", extension).withRoots(launch.sourceRoots()).folders();
         }
+    }
+
+    /** @return this tree, with {@code more} roots after its own */
+    public SourceTree withRoots(List<Path> more) {
+        return new SourceTree(Stream.concat(roots.stream(), more.stream()).toList(), entryClass,
+                extension);
+    }
+
+    /** @return the entry's root: the folder of the unnamed package that the entry's package declaration implies */
+    public Path root() {
+        return roots.get(0);
     }
 
     /**
      * @param className a binary name, e.g. {@code util.Strings}
-     * @return where the source of that top-level class would be: {@code root/util/Strings.groovy}
+     * @return where the source of that top-level class is: {@code root/util/Strings.groovy} in the first root
+     *     that has it, else where it would be in the entry's root
      */
     public Path sourceOf(String className) {
-        return root.resolve(className.replace('.', '/') + extension);
+        String relative = className.replace('.', '/') + extension;
+        return roots.stream().map(root -> root.resolve(relative)).filter(Files::isRegularFile).findFirst()
+                .orElse(root().resolve(relative));
     }
 
     /**
-     * @return the tree's sources as the watcher sees them: every file of the extension under the root, but
+     * @return the tree's sources as the watcher sees them: every file of the extension under the roots, but
      *     for what it skips (dot-folders, {@code target/}, editors' files); which exist now, and whether a path is
      *     one of them, ask it ({@link WatchSet#existingFiles()}, {@link WatchSet#watches(Path)})
      */
     public WatchSet files() {
         // The entry, if it is a link out of the tree, is the tree's all the same: the user named it.
-        return WatchSet.ofTree(root, Set.of(extension)).plusFile(sourceOf(entryClass));
+        return folders().plusFile(root().resolve(entryClass.replace('.', '/') + extension));
+    }
+
+    private WatchSet folders() {
+        return WatchSet.builder().folders(roots).extensions(Set.of(extension)).build();
     }
 
     private static String packageOf(Path entry) throws LaunchException {

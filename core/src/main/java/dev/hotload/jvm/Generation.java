@@ -32,7 +32,7 @@ public final class Generation extends ClassLoader implements ProgramCode {
     private final int number;
     /** Replaced whole when the build is redefined in place, for the classes loaded after. */
     private volatile Map<String, byte[]> classes;
-    private final Path sourceRoot;
+    private final List<Path> sourceRoots;
     /** Read by each definition of a program class, written by a redefinition: a class is defined from one build. */
     private final ReadWriteLock builds = new ReentrantReadWriteLock();
 
@@ -40,13 +40,13 @@ public final class Generation extends ClassLoader implements ProgramCode {
      * @param number counts generations from 1, for messages
      * @param classes the program's class files by binary name
      * @param libraries the parent: libraries and the JDK
-     * @param sourceRoot where the program's resources are found, beside its sources
+     * @param sourceRoots where the program's resources are found, beside its sources
      */
-    public Generation(int number, Map<String, byte[]> classes, ClassLoader libraries, Path sourceRoot) {
+    public Generation(int number, Map<String, byte[]> classes, ClassLoader libraries, List<Path> sourceRoots) {
         super(libraries);
         this.number = number;
         this.classes = Map.copyOf(classes);
-        this.sourceRoot = sourceRoot;
+        this.sourceRoots = List.copyOf(sourceRoots);
     }
 
     /** @return this generation's number, counting from 1 */
@@ -125,16 +125,38 @@ public final class Generation extends ClassLoader implements ProgramCode {
         }
     }
 
-    /** A resource beside the sources ({@code config.properties} in the source root) is the program's too. */
+    /** A resource beside the sources ({@code config.properties} in a source root) is the program's too. */
     @Override
     protected URL findResource(String name) {
+        for (Path root : sourceRoots) {
+            URL found = resourceIn(root, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+        List<URL> found = new ArrayList<>();
+        for (Path root : sourceRoots) {
+            URL url = resourceIn(root, name);
+            if (url != null) {
+                found.add(url);
+            }
+        }
+        return Collections.enumeration(found);
+    }
+
+    private static URL resourceIn(Path root, String name) {
         Path file;
         try {
-            file = sourceRoot.resolve(name).normalize();
+            file = root.resolve(name).normalize();
         } catch (InvalidPathException notAPath) {
             return null;
         }
-        if (!file.startsWith(sourceRoot) || !Files.isRegularFile(file)) {
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
             return null;
         }
         try {
@@ -142,12 +164,6 @@ public final class Generation extends ClassLoader implements ProgramCode {
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(new IOException(e));
         }
-    }
-
-    @Override
-    protected Enumeration<URL> findResources(String name) {
-        URL found = findResource(name);
-        return found == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(found));
     }
 
     @Override

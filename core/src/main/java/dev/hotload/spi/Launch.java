@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param entrypoint a function to call after each reload, or empty
  * @param recursive whether changed modules that the entry uses are reloaded before it
  * @param classpath libraries (jars, folders) loaded once and kept across reloads
+ * @param sourceRoots further source roots of a compiled program, compiled and watched with the entry's own (a
+ *     Maven module's sibling that it depends on)
  * @param once whether the entry runs once ({@code --once}): then its run is awaited to the end, however long
  * @param restart whether every save restarts the program as a plain reload does ({@code --restart}): no function
  *     patched, no class redefined in place
@@ -23,7 +25,7 @@ import java.util.Optional;
  *     only the language knows, which it checks with {@link #compilerAmong}
  */
 public record Launch(Path entry, List<String> args, Optional<String> entrypoint, boolean recursive, List<Path> classpath,
-                     boolean once, boolean restart, Optional<String> compiler) {
+                     List<Path> sourceRoots, boolean once, boolean restart, Optional<String> compiler) {
 
     public Launch {
         entry = entry.toAbsolutePath().normalize();
@@ -31,6 +33,7 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
         Objects.requireNonNull(entrypoint, "entrypoint");
         Objects.requireNonNull(compiler, "compiler");
         classpath = classpath.stream().map(path -> path.toAbsolutePath().normalize()).toList();
+        sourceRoots = sourceRoots.stream().map(path -> path.toAbsolutePath().normalize()).toList();
     }
 
     /** @return a builder for a launch of {@code entry} */
@@ -78,7 +81,8 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
 
     /** @return this launch, with {@code name} as the compiler the user named */
     public Launch withCompiler(String name) {
-        return new Launch(entry, args, entrypoint, recursive, classpath, once, restart, Optional.of(name));
+        return new Launch(entry, args, entrypoint, recursive, classpath, sourceRoots, once, restart,
+                Optional.of(name));
     }
 
     /** @return the entry's file name, as messages show it */
@@ -93,6 +97,7 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
         private String entrypoint;
         private boolean recursive;
         private final List<Path> classpath = new ArrayList<>();
+        private final List<Path> sourceRoots = new ArrayList<>();
         private boolean once;
         private boolean restart;
         private String compiler;
@@ -121,6 +126,11 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
             return this;
         }
 
+        public Builder sourceRoots(List<Path> values) {
+            sourceRoots.addAll(values);
+            return this;
+        }
+
         public Builder once(boolean value) {
             once = value;
             return this;
@@ -137,7 +147,8 @@ public record Launch(Path entry, List<String> args, Optional<String> entrypoint,
         }
 
         public Launch build() {
-            return new Launch(entry, args, Optional.ofNullable(entrypoint), recursive, classpath, once, restart,
+            return new Launch(entry, args, Optional.ofNullable(entrypoint), recursive, classpath, sourceRoots, once,
+                    restart,
                     Optional.ofNullable(compiler));
         }
     }

@@ -166,10 +166,13 @@ public record WatchSet(Set<Path> files, Set<Path> folders, Set<String> extension
         if (!files.isEmpty()) {
             parts.add(files.size() == 1 ? "1 file" : files.size() + " files");
         }
-        for (Path folder : folders) {
-            parts.add(PrintableName.of(folder) + (extensions.isEmpty() ? "" : " (" + String.join(", ", extensions.stream().sorted().toList()) + ")"));
+        folders.stream().map(PrintableName::of).sorted().forEach(parts::add);
+        if (parts.isEmpty()) {
+            return "nothing";
         }
-        return parts.isEmpty() ? "nothing" : String.join(", ", parts);
+        // The extensions are every folder's: said once, after them.
+        return String.join(", ", parts) + (folders.isEmpty() || extensions.isEmpty() ? ""
+                : " (" + String.join(", ", extensions.stream().sorted().toList()) + ")");
     }
 
     private static Set<Path> normalized(Set<Path> paths) {

@@ -7,6 +7,7 @@ import dev.hotload.spi.LaunchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,20 @@ class SourceTreeTest {
         assertThat(SourceTree.of(script, ".groovy"))
                 .isEqualTo(new SourceTree(dir.resolve("scripts"), "tools.report", ".groovy"));
         assertThat(SourceTree.of(script, ".groovy").sourceOf("tools.Helper")).isEqualTo(dir.resolve("scripts/tools/Helper.groovy"));
+    }
+
+    @Test
+    void furtherRootsAreTheTreesTooAndAClassIsFoundInTheRootThatHasIt() throws Exception {
+        Path main = write("app/src/com/acme/Main.groovy", "package com.acme\nprintln 1");
+        Path helper = write("core/src/com/acme/util/Helper.groovy", "package com.acme.util\nclass Helper { }");
+        write("core/target/Stale.groovy", "class Stale { }");
+
+        SourceTree tree = SourceTree.of(main, ".groovy").withRoots(List.of(dir.resolve("core/src")));
+
+        assertThat(tree.root()).isEqualTo(dir.resolve("app/src"));
+        assertThat(tree.sourceOf("com.acme.util.Helper")).isEqualTo(helper);
+        assertThat(tree.sourceOf("com.acme.Missing")).isEqualTo(dir.resolve("app/src/com/acme/Missing.groovy"));
+        assertThat(tree.files().existingFiles()).containsExactlyInAnyOrder(main, helper);
     }
 
     @Test

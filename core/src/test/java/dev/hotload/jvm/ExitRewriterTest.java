@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hotload.run.ExitRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ExitRewriterTest {
                     }
                 }
                 """);
-        Class<?> exits = new Generation(1, Map.of("Exits", bytes), ApiLoader.ofApiOnly(), dir).loadClass("Exits");
+        Class<?> exits = new Generation(1, Map.of("Exits", bytes), ApiLoader.ofApiOnly(), List.of(dir)).loadClass("Exits");
 
         assertThat(statusOf(exits, "system")).isEqualTo(3);
         assertThat(statusOf(exits, "runtime")).isEqualTo(4);

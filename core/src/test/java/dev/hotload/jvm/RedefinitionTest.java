@@ -264,7 +264,7 @@ class RedefinitionTest {
     }
 
     private Generation generation(String... sources) {
-        return new Generation(1, compile(sources), getClass().getClassLoader(), dir);
+        return new Generation(1, compile(sources), getClass().getClassLoader(), List.of(dir));
     }
 
     private Map<String, byte[]> compile(String... sources) {

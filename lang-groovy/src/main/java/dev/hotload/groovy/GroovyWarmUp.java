@@ -62,7 +62,7 @@ final class GroovyWarmUp implements CompilerWarmUp.Rounds {
         for (CompiledClass compiledClass : compiled.classes()) {
             bytes.put(compiledClass.name(), compiledClass.bytes());
         }
-        Generation generation = new Generation(round, bytes, runtime, tree.root());
+        Generation generation = new Generation(round, bytes, runtime, tree.roots());
         try {
             InvokerHelper.createScript(generation.loadClass(tree.entryClass()), binding).run();
         } finally {

@@ -55,6 +55,34 @@ class JavaSessionTest extends CompiledSessionHarness {
     }
 
     @Test
+    void aFurtherSourceRootIsCompiledWithTheEntrysAndItsSaveReloadsTheEntry() throws Exception {
+        // Two modules of a Maven project: app's Main uses core's Greeting, from core's source root.
+        write("core/src/main/java/com/acme/core/Greeting.java",
+                "package com.acme.core; public class Greeting { public static String of(String n) { return \"hi \" + n; } }");
+        write("core/src/main/resources/greeting.txt", "from core's resources");
+        Path main = write("app/src/main/java/com/acme/app/Main.java", """
+                package com.acme.app;
+                import com.acme.core.Greeting;
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println(Greeting.of("app"));
+                        System.out.println(new String(Main.class.getResourceAsStream("/greeting.txt").readAllBytes()));
+                    }
+                }
+                """);
+        open(Launch.of(main).sourceRoots(List.of(dir.resolve("core/src/main/java"))).classpath(List.of(dir.resolve("core/src/main/resources"))));
+
+        assertThat(session.run(ChangeSet.initial())).isEqualTo(Outcome.ok());
+        Path greeting = write("core/src/main/java/com/acme/core/Greeting.java",
+                "package com.acme.core; public class Greeting { public static String of(String n) { return \"hello \" + n; } }");
+        assertThat(save(greeting)).isEqualTo(Outcome.ok());
+        Path resource = write("core/src/main/resources/greeting.txt", "changed");
+        assertThat(save(resource)).isEqualTo(Outcome.ok());
+
+        assertThat(out()).isEqualTo("hi app\nfrom core's resources\nhello app\nfrom core's resources\nhello app\nchanged\n");
+    }
+
+    @Test
     void java17sLanguageRunsAlikeAndAChangedConstantReachesItsUsers() throws Exception {
         write("Shape.java", """
                 sealed interface Shape permits Shape.Square, Shape.Circle {

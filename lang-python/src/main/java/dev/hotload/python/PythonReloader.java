@@ -37,6 +37,10 @@ public final class PythonReloader implements Reloader {
     public Session open(Launch launch) throws LaunchException {
         // Jython compiles a module to class files itself, in memory.
         launch.compilerAmong(name(), List.of("jython"));
+        if (!launch.sourceRoots().isEmpty()) {
+            throw new LaunchException("--source-root is for Java and Groovy; a Python module's folder goes on"
+                    + " sys.path with --classpath");
+        }
         if (Files.isDirectory(launch.entry())) {
             throw new LaunchException("'" + launch.entry() + "' is a folder: name the module file to run, e.g. "
                     + launch.entry().resolve("main.py"));
