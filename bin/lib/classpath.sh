@@ -19,14 +19,12 @@ fi
 hotload_stamp="$hotload_lib/hotload-cli.jar"
 hotload_build_log="$HOTLOAD_HOME/cli/target/build.log"
 
-# Idle CPU near zero: the serial collector has no GC threads to wake, and without PerfData no sampler
-# ticks every 50 ms (nor does the JVM write its hsperfdata file to the shared /tmp).
-# The client compiler alone (TieredStopAtLevel=1) warms up in a few reloads and starts faster; for long
-# number crunching in your own code, HOTLOAD_JAVA_OPTS=-XX:TieredStopAtLevel=4 brings back the C2 compiler.
-# The watcher reads each file's inode change time with its other attributes, where the JDK keeps it (sun.nio.fs):
-# without this, a poll of a big tree would stat every file twice.
-hotload_jvm_options=(-XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1 -Xss4m
-  --add-opens=java.base/sun.nio.fs=ALL-UNNAMED)
+# The JVM options every start shares: bin/lib/jvm.options says why each.
+hotload_jvm_options=()
+while IFS= read -r hotload_option || [ -n "$hotload_option" ]; do
+  case $hotload_option in ''|'#'*) ;; *) hotload_jvm_options+=("$hotload_option") ;; esac
+done <"$HOTLOAD_HOME/bin/lib/jvm.options"
+unset hotload_option
 
 # hotload's agent (the agent module): with it, a program's System.exit ends its run however it is called (through
 # reflection, a method reference, Jython's os._exit), not the JVM. Every start has it, the class-data archive's
