@@ -119,6 +119,14 @@ public final class HotloadProcess implements AutoCloseable {
         signal("INT");
     }
 
+    /**
+     * Sends SIGINT to the process's group, as Ctrl-C in a terminal does to every process of the command: for a
+     * process started as the leader of a group of its own ({@code setsid}).
+     */
+    public void interruptGroup() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).inheritIO().start().waitFor();
+    }
+
     /** Sends SIGTERM, as {@code kill} and service managers do. */
     public void terminate() throws IOException, InterruptedException {
         signal("TERM");
