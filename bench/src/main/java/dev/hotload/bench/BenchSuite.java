@@ -26,7 +26,7 @@ public final class BenchSuite {
         int saves = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         List<String> parts = List.of((args.length > 2 ? args[2]
-                : "python,java,groovy,newline,live,original,soak,tree,poll,first,jmh").split(","));
+                : "python,java,groovy,newline,live,original,maven,soak,tree,poll,first,jmh").split(","));
         MeasuredHotload hotload = new MeasuredHotload(Path.of("").toAbsolutePath());
         String machine = machine();
         System.out.println("hotload benchmark on " + machine);
@@ -66,6 +66,15 @@ public final class BenchSuite {
         }
         if (parts.contains("original")) {
             printOriginal(new OriginalBench(hotload, saves).measure(), saves);
+        }
+        if (parts.contains("maven")) {
+            MavenBench.Result maven = new MavenBench(hotload, saves).measure();
+            System.out.printf(Locale.ROOT, "mvn hotload:run in examples/maven, a save of core's Greeting.java to app's new"
+                            + " output: median %.1f ms, p90 %.1f ms, max %.1f ms (%d saves). The same edit, then mvn -q compile"
+                            + " exec:java run again: median %.0f ms, max %.0f ms (%d runs): %.0fx slower.%n%n",
+                    maven.hotload().median(), maven.hotload().p90(), maven.hotload().max(), maven.hotload().millis().size(),
+                    maven.execJava().median(), maven.execJava().max(), maven.execJava().millis().size(),
+                    maven.execJava().median() / maven.hotload().median());
         }
         if (parts.contains("soak")) {
             SoakBench soak = new SoakBench(hotload);

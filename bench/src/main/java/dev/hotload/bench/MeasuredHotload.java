@@ -121,7 +121,8 @@ record MeasuredHotload(Path home) {
         private void read() {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(new Line(line, System.nanoTime()));
+                    // Maven (mvn hotload:run) starts its output with a colour reset that no terminal shows.
+                    lines.add(new Line(line.replace("\u001B[0m", ""), System.nanoTime()));
                 }
             } catch (IOException closed) {
                 // The process ended.
