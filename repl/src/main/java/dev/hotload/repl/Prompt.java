@@ -64,6 +64,9 @@ public final class Prompt implements AutoCloseable {
     private final Optional<Output> own;
     private final PrintStream err;
     private final AtomicReference<Evaluation> evaluating = new AtomicReference<>();
+    /** Closes the system terminal when the JVM ends; none for an attached one. */
+    private Optional<Thread> closeAtExit = Optional.empty();
+    private boolean closed;
     /** A Ctrl-C came after a line was read, before its evaluation started. */
     private final AtomicBoolean interruptBeforeStart = new AtomicBoolean();
     /** The key that is Ctrl-C on this terminal. */
@@ -109,6 +112,11 @@ public final class Prompt implements AutoCloseable {
             terminal.setSize(new Size(80, Math.max(terminal.getHeight(), 24)));
         }
         Prompt prompt = new Prompt(terminal, namespace, history, streams, false);
+        // JLine's own hook closes the terminal at the JVM's end too, but returns at once if hotload is closing it
+        // meanwhile: the JVM could then end before the terminal has its modes back.
+        Thread closeAtExit = new Thread(prompt::close, "hotload-terminal");
+        Runtime.getRuntime().addShutdownHook(closeAtExit);
+        prompt.closeAtExit = Optional.of(closeAtExit);
         // Where a line goes once the terminal is closed: JLine's shutdown hook closes it on SIGTERM, while hotload's
         // last line ("stopped") is still to come.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, terminal.encoding());
@@ -262,9 +270,23 @@ public final class Prompt implements AutoCloseable {
         }, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Gives the terminal back as it was (its modes, its signals' handlers), and Ctrl-C. */
+    /**
+     * Gives the terminal back as it was (its modes, its signals' handlers), and Ctrl-C. Once: hotload's end and
+     * the JVM's (SIGTERM) may both close it, and the JVM's waits for hotload's to finish.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeAtExit.filter(hook -> hook != Thread.currentThread()).ifPresent(hook -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ending) {
+                // The JVM is ending: the hook finds the terminal closed.
+            }
+        });
         if (own.isEmpty()) {
             streams.undivert();
         }

@@ -26,6 +26,22 @@ class AttachIT {
     Path dir;
 
     /** The sockets' folder and the history of this test's own: never the user's. */
+    /**
+     * Awaits the hotload's socket: it opens once the first run is done (half a second into a run that goes on), after
+     * the run's first output.
+     */
+    private void awaitSocket() {
+        Awaitility.await().atMost(START).until(() -> {
+            Path folder = dir.resolve("run/hotload");
+            if (!Files.isDirectory(folder)) {
+                return false;
+            }
+            try (Stream<Path> sockets = Files.list(folder)) {
+                return sockets.count() == 1;
+            }
+        });
+    }
+
     private Map<String, String> env() throws Exception {
         Path runtime = Files.createDirectories(dir.resolve("run"));
         Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
@@ -58,6 +74,7 @@ class AttachIT {
         Map<String, String> env = env();
         try (HotloadProcess hotload = HotloadProcess.start(dir, "", env, "hotload", "server.py")) {
             hotload.awaitOut("server up", START);
+            awaitSocket();
             try (TerminalProcess attached = TerminalProcess.start(dir, env, "hotload", "attach")) {
                 attached.await("hotload: attached to server.py", START);
                 attached.await(">>> ", RELOAD);
@@ -101,6 +118,7 @@ class AttachIT {
         Map<String, String> env = env();
         try (HotloadProcess hotload = HotloadProcess.start(dir, "", env, "hotload", "Server.java")) {
             hotload.awaitOut("server up", START);
+            awaitSocket();
             try (TerminalProcess attached = TerminalProcess.start(dir, env, "hotload", "attach", "Server.java")) {
                 attached.await("jshell> ", START);
                 attached.type("Server.status()\n");
@@ -120,6 +138,7 @@ class AttachIT {
         Map<String, String> env = env();
         try (HotloadProcess hotload = HotloadProcess.start(dir, "", env, "hotload", "loop.groovy")) {
             hotload.awaitOut("looped", START);
+            awaitSocket();
             try (TerminalProcess attached = TerminalProcess.start(dir, env, "hotload", "attach")) {
                 attached.await("groovy> ", START);
                 attached.type("hits * 10\n");
@@ -149,9 +168,7 @@ class AttachIT {
         Map<String, String> env = env();
         try (HotloadProcess hotload = HotloadProcess.start(dir, "", env, "hotload", "server.py")) {
             hotload.awaitOut("server up", START);
-            // Opened once the first run is done.
-            Awaitility.await().atMost(START).until(() -> Files.isDirectory(dir.resolve("run/hotload"))
-                    && Files.list(dir.resolve("run/hotload")).count() == 1);
+            awaitSocket();
             ProcessHandle killed = ProcessHandle.of(hotload.pid()).orElseThrow();
             killed.destroyForcibly();
             killed.onExit().join();
