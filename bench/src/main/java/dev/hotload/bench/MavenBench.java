@@ -1,12 +1,10 @@
 package dev.hotload.bench;
 
-import java.io.IOException;
+import dev.hotload.testsupport.NestedMaven;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code mvn hotload:run} in a copy of {@code examples/maven}: a save of core's {@code Greeting.java} to app's new
@@ -30,10 +28,11 @@ final class MavenBench {
 
     Result measure() throws Exception {
         try (Workspace workspace = new Workspace()) {
-            Path project = copyExample(workspace.dir.resolve("greeter"));
+            Path project = NestedMaven.copy(hotload.home().resolve("examples/maven"), workspace.dir.resolve("greeter"));
             Path greeting = project.resolve("core/src/main/java/com/acme/core/Greeting.java");
             Files.writeString(greeting, greeting(0));
-            List<String> maven = maven(workspace.dir);
+            List<String> maven = NestedMaven.command(workspace.dir, hotload.home().resolve("maven-plugin/target/it-repo"),
+                    Path.of(System.getProperty("user.home"), ".m2", "repository"));
             Latencies reloads;
             List<String> run = new ArrayList<>(maven);
             run.add("hotload:run");
@@ -77,35 +76,5 @@ final class MavenBench {
                     }
                 }
                 """.formatted(n);
-    }
-
-    private Path copyExample(Path project) throws IOException {
-        Path example = hotload.home().resolve("examples/maven");
-        try (Stream<Path> files = Files.walk(example)) {
-            for (Path file : files.filter(path -> !path.toString().contains("/target")).toList()) {
-                Path copy = project.resolve(example.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return project;
-    }
-
-    /** @return Maven's command line, on the repository that holds this build's plugin */
-    private List<String> maven(Path dir) throws IOException {
-        Path settings = dir.resolve("settings.xml");
-        Path local = Path.of(System.getProperty("user.home"), ".m2", "repository");
-        Files.writeString(settings, """
-                <settings>
-                  <mirrors>
-                    <mirror><id>this-machine</id><mirrorOf>*</mirrorOf><url>%s</url></mirror>
-                  </mirrors>
-                </settings>
-                """.formatted(local.toUri()));
-        return List.of("mvn", "-q", "-B", "-s", settings.toString(),
-                "-Dmaven.repo.local=" + hotload.home().resolve("maven-plugin/target/it-repo"));
     }
 }

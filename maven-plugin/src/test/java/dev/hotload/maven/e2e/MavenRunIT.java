@@ -3,14 +3,13 @@ package dev.hotload.maven.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotload.cli.e2e.HotloadProcess;
+import dev.hotload.testsupport.NestedMaven;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,18 +33,7 @@ class MavenRunIT {
 
     @BeforeEach
     void copyTheExample() throws IOException {
-        project = dir.resolve("greeter");
-        Path example = HotloadProcess.home().resolve("examples/maven");
-        try (Stream<Path> files = Files.walk(example)) {
-            for (Path file : files.filter(path -> !path.toString().contains("/target")).toList()) {
-                Path copy = project.resolve(example.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        project = NestedMaven.copy(HotloadProcess.home().resolve("examples/maven"), dir.resolve("greeter"));
     }
 
     @Test
@@ -152,16 +140,9 @@ class MavenRunIT {
      * hotload both, as a terminal's does.
      */
     private HotloadProcess mvn(Path folder, String... args) throws IOException {
-        Path settings = dir.resolve("settings.xml");
-        Files.writeString(settings, """
-                <settings>
-                  <mirrors>
-                    <mirror><id>this-build</id><mirrorOf>*</mirrorOf><url>%s</url></mirror>
-                  </mirrors>
-                </settings>
-                """.formatted(Path.of(System.getProperty("hotload.it.mirror")).toUri()));
-        List<String> command = new ArrayList<>(List.of("setsid", "mvn", "-B", "-q", "-s", settings.toString(),
-                "-Dmaven.repo.local=" + System.getProperty("hotload.it.repository")));
+        List<String> command = new ArrayList<>(List.of("setsid"));
+        command.addAll(NestedMaven.command(dir, Path.of(System.getProperty("hotload.it.repository")),
+                Path.of(System.getProperty("hotload.it.mirror"))));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("HOTLOAD_") || name.equals("MAVEN_OPTS"));
