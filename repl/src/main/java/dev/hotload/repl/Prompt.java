@@ -151,6 +151,8 @@ public final class Prompt implements AutoCloseable {
         reader.variable(LineReader.SECONDARY_PROMPT_PATTERN, prompts.more());
         while (true) {
             String source;
+            // A Ctrl-C that came between lines was no evaluation's; one after this line's Enter is its evaluation's.
+            interruptBeforeStart.set(false);
             try {
                 source = reader.readLine(prompts.first());
             } catch (UserInterruptException cancelled) {
@@ -161,7 +163,6 @@ public final class Prompt implements AutoCloseable {
             if (source.isBlank()) {
                 continue;
             }
-            interruptBeforeStart.set(false);
             OptionalInt exit = evaluate(source);
             if (exit.isPresent()) {
                 return exit;
