@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -71,6 +74,12 @@ public class RunMojo extends AbstractMojo {
     @Component
     private RepositorySystem repositorySystem;
 
+    /**
+     * The choice of a build, made at the goal's first module: every module's goal asks, and the choice reads every
+     * module's sources (all of them, where it looks for the one {@code main} method).
+     */
+    private static final Map<MavenSession, EntryChoice.Choice> CHOICES = Collections.synchronizedMap(new WeakHashMap<>());
+
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
@@ -104,9 +113,13 @@ public class RunMojo extends AbstractMojo {
             case "test" -> true;
             default -> throw new UsageError("-Dhotload.scope=" + scope + ": choose runtime (the default) or test");
         };
-        Path workingDir = Path.of(session.getExecutionRootDirectory());
-        EntryChoice.Choice choice = EntryChoice.choose(session.getProjects(), workingDir, Optional.ofNullable(entry)
-                .filter(value -> !value.isBlank()), Optional.ofNullable(main).filter(value -> !value.isBlank()), tests);
+        EntryChoice.Choice choice = CHOICES.get(session);
+        if (choice == null) {
+            choice = EntryChoice.choose(session.getProjects(), Path.of(session.getExecutionRootDirectory()),
+                    Optional.ofNullable(entry).filter(value -> !value.isBlank()),
+                    Optional.ofNullable(main).filter(value -> !value.isBlank()), tests);
+            CHOICES.put(session, choice);
+        }
         if (!choice.module().equals(project)) {
             getLog().debug("hotload: runs " + choice.module().getArtifactId() + ", not " + project.getArtifactId());
             return 0;
