@@ -46,6 +46,8 @@ class RerunKeyIT {
 
             hotload.type("\n");
             hotload.await("hi []", RELOAD);
+            // The run has ended once hotload says so, after the program's last line: an Enter before it is still the run's.
+            hotload.await("the first run took", RELOAD);
             hotload.type("\n");
             hotload.await(RERUN, RELOAD);
             hotload.type("bob\n");
