@@ -88,8 +88,9 @@ public final class Prompt implements AutoCloseable {
         this.reader = builder.build();
         this.own = attached ? Optional.of(new Output(this::above)) : Optional.empty();
         this.err = own.map(output -> new PrintStream(output.stream(false), true, terminal.encoding())).orElse(streams.err());
-        this.interruptKey = keepRawWithSignals(terminal);
-        // Raised on the terminal: while a line is read, the reader's handler cancels it; else this one runs.
+        this.interruptKey = keepRaw(terminal);
+        // Raised on the terminal by a SIGINT sent to hotload (kill -INT): while a line is read, the reader's handler
+        // cancels it; else this one runs.
         terminal.handle(Terminal.Signal.INT, signal -> stopEvaluation());
     }
 
@@ -101,9 +102,9 @@ public final class Prompt implements AutoCloseable {
      * @param streams hotload's standard streams, diverted to the terminal above the prompt
      */
     public static Prompt open(Namespace namespace, Optional<Path> history, StandardStreams streams) throws IOException {
-        // No signal handlers of JLine's own: it swaps them in and out around every line read, and a Ctrl-C that came
-        // in between reached hotload's, which ends hotload. Ctrl-C goes to the terminal through hotload's handler
-        // alone (below), as does a resize.
+        // No signal handlers of JLine's own: it swaps them in and out around every line read, and a SIGINT that came
+        // in between reached hotload's, which ends hotload. A SIGINT goes to the terminal through hotload's handler
+        // alone (below), as does a resize; Ctrl-C typed is a key (keepRaw).
         Terminal terminal = TerminalBuilder.builder().system(true).jni(false).ffm(false).exec(true)
                 .nativeSignals(false).build();
         if (terminal.getWidth() <= 0) {
@@ -225,9 +226,8 @@ public final class Prompt implements AutoCloseable {
     }
 
     /**
-     * Waits a moment for the evaluation's end, or a Ctrl-C typed as a key: the line editor reads with the terminal's
-     * signals off, and gives them back only after the line is read, so a Ctrl-C typed at once after Enter can come
-     * as a key rather than as a signal. Other keys wait for the next line.
+     * Waits a moment for the evaluation's end, or a Ctrl-C, which comes as a key: the terminal's signals are off
+     * ({@link #keepRaw}). Other keys wait for the next line.
      */
     private void awaitKeyOrEnd(CountDownLatch done) throws InterruptedException {
         int next;
@@ -303,17 +303,16 @@ public final class Prompt implements AutoCloseable {
 
     /**
      * Raw from now on, not only while a line is read: keys typed while code runs wait for the next line, and a
-     * Ctrl-D typed then is that line's, where the terminal's own line discipline would end its input for good. But
-     * Ctrl-C must still interrupt running code (the line editor takes it as a key while it reads a line, and gives
-     * these modes back after). Closing the terminal gives back its first modes.
+     * Ctrl-D typed then is that line's, where the terminal's own line discipline would end its input for good.
+     * Signals off too, as the line editor has them while it reads: on Java 17 it sets the terminal's modes with
+     * stty(1), run in the terminal's process group, and a Ctrl-C the terminal turned into SIGINT killed those, which
+     * ended the line editor's input (and printed its stack trace). Ctrl-C comes as a key instead: the line editor's
+     * while it reads, {@link #awaitKeyOrEnd}'s while code runs. Closing the terminal gives back its first modes.
      *
      * @return the terminal's Ctrl-C key
      */
-    private static int keepRawWithSignals(Terminal terminal) {
-        terminal.enterRawMode();
-        Attributes raw = terminal.getAttributes();
-        raw.setLocalFlag(Attributes.LocalFlag.ISIG, true);
-        terminal.setAttributes(raw);
+    private static int keepRaw(Terminal terminal) {
+        Attributes raw = terminal.enterRawMode();
         int interrupt = raw.getControlChar(Attributes.ControlChar.VINTR);
         return interrupt > 0 ? interrupt : CTRL_C;
     }

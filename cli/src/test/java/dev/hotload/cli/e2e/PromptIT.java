@@ -118,11 +118,12 @@ class PromptIT {
             hotload.await("'never' + 'run'", RELOAD);
             hotload.type("\u0003");
             hotload.type("6 * 7\n");
-            hotload.await("42", RELOAD);
+            hotload.await("42\r\n", RELOAD);
 
-            assertThat(hotload.text()).doesNotContain("neverrun");
+            // Ctrl-C killed the line editor's stty(1) once, which printed a stack trace and ended its input.
+            assertThat(hotload.text()).doesNotContain("neverrun").doesNotContain("\tat ");
             hotload.type("\u0004");
-            assertThat(hotload.awaitExit(RELOAD)).isZero();
+            assertThat(hotload.awaitExit(RELOAD)).as(hotload::text).isZero();
         }
     }
 
