@@ -1,5 +1,8 @@
 package dev.hotload.cli;
 
+import dev.hotload.compiled.CompiledReloader;
+import dev.hotload.compiled.SourceTree;
+import dev.hotload.junit.JUnitPlatform;
 import dev.hotload.loop.ClearTerminal;
 import dev.hotload.loop.ReloadLoop;
 import dev.hotload.loop.ShellCommand;
@@ -16,6 +19,7 @@ import dev.hotload.spi.Reloader;
 import dev.hotload.spi.ReloaderRegistry;
 import dev.hotload.spi.Session;
 import dev.hotload.watch.FileWatcher;
+import dev.hotload.watch.PrintableName;
 import dev.hotload.watch.PollingFileWatcher;
 import dev.hotload.watch.WatchSet;
 import java.io.IOException;
@@ -194,6 +198,16 @@ final class HotloadCommand implements Callable<Integer> {
         "Groovy: the script's binding; Java: JShell snippets over its classes)."})
     private boolean repl;
 
+    @Option(names = "--test", arity = "0..1", fallbackValue = ".", paramLabel = "DIR", description = {
+        "Run the project's JUnit tests on every save, in this JVM: those the save can",
+        "affect (a saved test, and every test that uses a saved class). DIR: a",
+        "Maven-style project (src/main/java, src/test/java) or a folder of sources",
+        "and tests; the current folder when left out. Enter runs them all."})
+    private Path testDir;
+
+    @Option(names = "--test-all", description = "As --test, but every save runs every test.")
+    private boolean testAll;
+
     @Option(names = "--once", description = "Run once and exit with the run's status.")
     private boolean once;
 
@@ -218,6 +232,9 @@ final class HotloadCommand implements Callable<Integer> {
         }
         if (intervalMillis != null && !(intervalMillis > 0)) {
             throw new LaunchException("--interval-ms must be positive, not " + intervalMillis);
+        }
+        if (testDir != null || testAll) {
+            return runTests();
         }
         if (entry == null && !commands.isEmpty()) {
             return runCommandsOnly();
@@ -286,6 +303,53 @@ final class HotloadCommand implements Callable<Integer> {
                     attachable(session, launch, () -> history));
         } finally {
             prompt.close();
+        }
+    }
+
+    /** {@code --test}: the project's tests, on every save, in this JVM; {@code --run} commands after them. */
+    private int runTests() throws LaunchException {
+        refuseOutsideTests();
+        TestProject project = TestProject.of(testDir == null ? Path.of(".") : testDir);
+        CompiledReloader language = project.language(registry, Optional.ofNullable(lang));
+        List<Path> libraries = new ArrayList<>(project.resources());
+        libraries.addAll(classpath);
+        libraries.addAll(JUnitPlatform.jarsMissingFrom(libraries));
+        List<Path> roots = new ArrayList<>(project.sourceRoots());
+        roots.addAll(sourceRoots);
+        Launch launch = Launch.of(project.folder()).classpath(libraries).sourceRoots(roots).compiler(compiler)
+                .once(once).build();
+        Optional<RerunKey> rerunKey = once ? Optional.empty() : rerunKey();
+        Session session = language.openTests(launch, JUnitPlatform::over, testAll);
+        if (once) {
+            return runOnce(Optional.of(session), StatusLine.once(streams.err()));
+        }
+        WatchSet chosen = watch.isEmpty() && extensions.isEmpty()
+                ? new SourceTree(roots, "", language.extensions().iterator().next()).files()
+                : WatchSetChoice.forCommands(watch, extensions, this::pipedFiles, project.folder());
+        return watch(chosen, session, launchedStatus(), List.of(), rerunKey, Optional.empty(), Optional.empty());
+    }
+
+    /** Options of a program's run, given with --test, would be ignored silently: the user meant something else. */
+    private void refuseOutsideTests() throws LaunchException {
+        List<String> given = new ArrayList<>();
+        if (entry != null) {
+            given.add("an ENTRY ('" + PrintableName.of(entry) + "')");
+        }
+        if (entrypoint != null) {
+            given.add("--entrypoint");
+        }
+        if (recursive) {
+            given.add("--recursive");
+        }
+        if (restart) {
+            given.add("--restart");
+        }
+        if (repl) {
+            given.add("--repl");
+        }
+        if (!given.isEmpty()) {
+            throw new LaunchException("--test runs a project's tests, and takes no " + String.join(", ", given)
+                    + ": its folder comes after --test (hotload --test DIR)");
         }
     }
 

@@ -4,12 +4,15 @@ import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
 import dev.hotload.spi.Session;
+import dev.hotload.spi.TestFramework;
 import dev.hotload.watch.PrintableName;
 import dev.hotload.watch.WatchSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The reloader of a language that compiles to class files: its entry's source tree is the program, watched by
@@ -65,12 +68,29 @@ public abstract class CompiledReloader implements Reloader {
     /** @return the session of {@code launch}, not built yet: tests adjust it (where errors go, how long it waits) */
     public final CompiledSession.Builder session(Launch launch) throws LaunchException {
         Launch.requireRegularFile(launch.entry());
-        for (Path root : launch.sourceRoots()) {
+        requireFolders(launch.sourceRoots());
+        return session(launch, tree(launch.entry()).withRoots(launch.sourceRoots()));
+    }
+
+    private static void requireFolders(List<Path> roots) throws LaunchException {
+        for (Path root : roots) {
             if (!Files.isDirectory(root)) {
                 throw new LaunchException("--source-root '" + PrintableName.of(root) + "' is not a folder");
             }
         }
-        return session(launch, tree(launch.entry()).withRoots(launch.sourceRoots()));
+    }
+
+    /**
+     * The tests of a program ({@code hotload --test}): {@code launch}'s source roots hold its main and test sources,
+     * and its entry names the project, not a file.
+     *
+     * @param frameworks the test framework, loaded over the program's libraries
+     * @param everyTest whether every save runs every test, not only those it can affect
+     */
+    public final Session openTests(Launch launch, Function<ClassLoader, TestFramework> frameworks, boolean everyTest)
+            throws LaunchException {
+        requireFolders(launch.sourceRoots());
+        return session(launch, new SourceTree(launch.sourceRoots(), "", extension)).buildTests(frameworks, everyTest);
     }
 
     /** @return the entry's own source tree (its root alone), or why the entry cannot be part of one */

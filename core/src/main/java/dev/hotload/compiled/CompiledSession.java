@@ -13,6 +13,7 @@ import dev.hotload.run.TracePrinter;
 import dev.hotload.spi.Launch;
 import dev.hotload.spi.Namespace;
 import dev.hotload.spi.Session;
+import dev.hotload.spi.TestFramework;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileKind;
 import dev.hotload.watch.PrintableName;
@@ -275,6 +276,17 @@ public final class CompiledSession implements Session {
 
         public CompiledSession build() {
             return new CompiledSession(this);
+        }
+
+        /**
+         * @param frameworks the test framework, loaded over the libraries it is given
+         * @param everyTest whether every save runs every test, not only those it can affect
+         * @return a session that runs the tests of the tree's program on every save, with this builder's compiler and
+         *     libraries, instead of its entry
+         */
+        public TestSession buildTests(Function<ClassLoader, TestFramework> frameworks, boolean everyTest) {
+            return new TestSession(tree, compiler, libraries, frameworks.apply(libraries), everyTest, err, tracePrinter,
+                    onReplaced);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,11 @@ public final class IncrementalBuild {
         this.entry = entry;
         this.compiler = compiler;
         this.scope = scope;
+    }
+
+    /** @return the build of every source under {@code tree}'s roots, which has no entry: a program's tests */
+    public static IncrementalBuild ofTree(SourceTree tree, Compiler compiler) {
+        return new IncrementalBuild(tree, tree.root(), compiler, Program.WHOLE_TREE);
     }
 
     /**
@@ -109,6 +115,16 @@ public final class IncrementalBuild {
     /** @return the class files of the last good build, by binary name */
     public Map<String, byte[]> classes() {
         return store.bytes();
+    }
+
+    /** @return every class of the last good build, with its source */
+    public Collection<CompiledClass> compiled() {
+        return store.all();
+    }
+
+    /** @return the sources that use one of {@code sources}, directly or through others, in the last good build */
+    public Set<Path> allUsersOf(Collection<Path> sources) {
+        return store.graph().allDependentsOf(sources);
     }
 
     /** @return the classes the last good build compiled from {@code source} */

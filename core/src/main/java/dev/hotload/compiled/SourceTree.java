@@ -120,8 +120,9 @@ public record SourceTree(List<Path> roots, String entryClass, String extension) 
      *     one of them, ask it ({@link WatchSet#existingFiles()}, {@link WatchSet#watches(Path)})
      */
     public WatchSet files() {
-        // The entry, if it is a link out of the tree, is the tree's all the same: the user named it.
-        return folders().plusFile(root().resolve(entryClass.replace('.', '/') + extension));
+        // The entry, if it is a link out of the tree, is the tree's all the same: the user named it. A tree of
+        // tests has none.
+        return entryClass.isEmpty() ? folders() : folders().plusFile(root().resolve(entryClass.replace('.', '/') + extension));
     }
 
     private WatchSet folders() {

@@ -3,6 +3,8 @@ package dev.hotload.jvm;
 import dev.hotload.Hotload;
 import dev.hotload.run.ExitRequest;
 import dev.hotload.spi.LaunchException;
+import dev.hotload.spi.TestFramework;
+import dev.hotload.spi.TestReport;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -17,7 +19,9 @@ import java.util.Set;
  */
 public final class ApiLoader extends ClassLoader {
 
-    private static final Set<String> SHARED = Set.of(Hotload.class.getName(), ExitRequest.class.getName());
+    /** hotload's API; and what a test framework loaded over the libraries reports through ({@code --test}). */
+    private static final Set<String> SHARED = Set.of(Hotload.class.getName(), ExitRequest.class.getName(),
+            TestFramework.class.getName(), TestReport.class.getName(), TestReport.Failure.class.getName());
 
     static {
         registerAsParallelCapable();

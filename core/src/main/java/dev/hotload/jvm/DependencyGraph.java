@@ -51,6 +51,24 @@ public final class DependencyGraph {
         return found;
     }
 
+    /**
+     * @return the sources whose classes use a class of one of {@code sources}, directly or through others (a test of
+     *     a class that uses the saved one), not counting those themselves
+     */
+    public Set<Path> allDependentsOf(Collection<Path> sources) {
+        Set<Path> found = new HashSet<>();
+        Deque<Path> todo = new ArrayDeque<>(sources);
+        while (!todo.isEmpty()) {
+            for (Path dependent : dependents.getOrDefault(todo.pop(), Set.of())) {
+                if (found.add(dependent)) {
+                    todo.push(dependent);
+                }
+            }
+        }
+        found.removeAll(sources);
+        return found;
+    }
+
     /** @return {@code names} and, for those that are the program's own classes, all their supertypes */
     private static Set<String> withSupertypes(Set<String> names, Map<String, ClassInfo> byName) {
         Set<String> all = new HashSet<>(names);

@@ -72,10 +72,12 @@ public final class StatusLine implements Reporter {
         }
         String time = format(took);
         if (changes.firstRun() && outcome.isOk()) {
-            say(!watching ? "ran in " + time
-                    : launched == null ? "started; the first run took " + time
-                    : "started " + format(Duration.between(launched, clock.instant())) + " after the command;"
-                            + " the first run took " + time);
+            // What the run found (tests that passed), where it says: the first run is told in its words.
+            String ran = outcome.update().isEmpty() ? null : outcome.update() + " in " + time;
+            say(!watching ? (ran == null ? "ran in " + time : ran)
+                    : launched == null ? "started; " + (ran == null ? "the first run took " + time : ran)
+                    : "started " + format(Duration.between(launched, clock.instant())) + " after the command; "
+                            + (ran == null ? "the first run took " + time : ran));
             return;
         }
         // --once has no first run of several: what ran is the program, or the step the outcome names.

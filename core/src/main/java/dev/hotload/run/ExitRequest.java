@@ -58,7 +58,7 @@ public final class ExitRequest extends Error {
     }
 
     /** @return the call the program made, as {@code System.exit(3)} */
-    String call() {
+    public String call() {
         return call + "(" + status + ")";
     }
 

@@ -1,0 +1,196 @@
+package dev.hotload.compiled;
+
+import dev.hotload.jvm.CompiledClass;
+import dev.hotload.jvm.Generation;
+import dev.hotload.jvm.Libraries;
+import dev.hotload.loop.Outcome;
+import dev.hotload.run.EntryRunner;
+import dev.hotload.run.RunWaits;
+import dev.hotload.run.TracePrinter;
+import dev.hotload.spi.Session;
+import dev.hotload.spi.TestFramework;
+import dev.hotload.spi.TestReport;
+import dev.hotload.watch.ChangeSet;
+import dev.hotload.watch.FileChange;
+import dev.hotload.watch.PrintableName;
+import java.io.PrintStream;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * A program's tests, run on every save in hotload's warm JVM ({@code hotload --test}). Each save recompiles what
+ * changed ({@link IncrementalBuild}), main and test sources alike, into a new {@link Generation}, and runs the test
+ * classes the save can affect: a saved test class, and every test class that uses a saved class, directly or
+ * through others (the class files' graph). The first run, a run asked for (Enter) and, with {@code --test-all},
+ * every run, run them all.
+ *
+ * <p>A run is a program's run ({@link EntryRunner}): on a thread of the program's, in a generation of its own (no
+ * state is left from the last run but what {@code Hotload.keep} keeps), its {@code System.exit} a failed test
+ * rather than hotload's end. Each test has a time limit, the test framework's.
+ */
+public final class TestSession implements Session {
+
+    /** How many test classes a run names before it counts the rest. */
+    private static final int NAMES_SHOWN = 4;
+    /** A run still going after this (a test class that hangs in its initialiser) goes on in the background. */
+    private static final Duration RUN_AWAITED = Duration.ofMinutes(5);
+
+    private final SourceTree tree;
+    private final Compiler compiler;
+    private final IncrementalBuild build;
+    private final URLClassLoader libraries;
+    private final TestFramework framework;
+    private final boolean everyTest;
+    private final PrintStream err;
+    private final EntryRunner runner;
+    private final Consumer<Generation> onReplaced;
+    private final Path workingDir = Path.of("").toAbsolutePath();
+    /** Sources saved since the last run of tests: a save that did not compile is tested with the one that does. */
+    private final Set<Path> untested = new HashSet<>();
+    /** The tests that failed when they last ran: one that passes now is told as fixed. */
+    private final Set<String> failing = new LinkedHashSet<>();
+    private Generation generation;
+    private int generations;
+
+    TestSession(SourceTree tree, Compiler compiler, URLClassLoader libraries, TestFramework framework,
+            boolean everyTest, PrintStream err, TracePrinter tracePrinter, Consumer<Generation> onReplaced) {
+        this.tree = tree;
+        this.compiler = compiler;
+        this.build = IncrementalBuild.ofTree(tree, compiler);
+        this.libraries = libraries;
+        this.framework = framework;
+        this.everyTest = everyTest;
+        this.err = err;
+        this.onReplaced = onReplaced;
+        this.runner = EntryRunner.builder("the test run").tracePrinter(tracePrinter).err(err)
+                .waits(new RunWaits(RUN_AWAITED, RunWaits.DEFAULT.stop(), RunWaits.DEFAULT.kill(), RunWaits.DEFAULT.close()))
+                .build();
+    }
+
+    @Override
+    public Outcome run(ChangeSet changes) throws InterruptedException {
+        build.note(changes);
+        for (FileChange change : changes.changes()) {
+            if (tree.files().watches(change.path())) {
+                untested.add(change.path());
+            }
+        }
+        BuildResult built = build.rebuild();
+        if (Thread.interrupted()) {
+            throw new InterruptedException("stopped during the build");
+        }
+        if (!built.isOk()) {
+            return Outcome.invalid(built.failure(), built.unreadable()
+                    ? CompileErrors.unreadable(built.errors(), workingDir)
+                    : CompileErrors.report(built.errors(), compiler.errorHeader(), workingDir));
+        }
+        boolean all = everyTest || changes.firstRun() || changes.requested();
+        List<CompiledClass> testClasses = testClasses(all);
+        untested.clear();
+        if (testClasses.isEmpty()) {
+            return Outcome.ok().withUpdate(all ? "compiled; no test classes" : "compiled; no test uses it");
+        }
+        err.println("hotload: testing " + names(testClasses, all));
+        Generation next = new Generation(++generations, build.classes(), libraries, tree.roots());
+        AtomicReference<TestReport> report = new AtomicReference<>();
+        Outcome ran = runner.replaceWith(next, () -> {
+            report.set(runTests(next, testClasses));
+            return Outcome.ok();
+        });
+        Generation previous = generation;
+        generation = next;
+        if (previous != null) {
+            runner.amongProgramThreads(() -> onReplaced.accept(previous));
+        }
+        return report.get() == null ? ran : told(report.get(), next);
+    }
+
+    /** @return the test classes to run: all of them, or those of the saved sources and of the sources that use them */
+    private List<CompiledClass> testClasses(boolean all) {
+        Set<Path> affected = new HashSet<>(untested);
+        affected.addAll(build.allUsersOf(untested));
+        return build.compiled().stream()
+                .filter(compiled -> all || affected.contains(compiled.source()))
+                .filter(compiled -> framework.isTestClass(compiled.name(), compiled.info().references()))
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .toList();
+    }
+
+    /** Runs on the run's thread: a test class that cannot load is a failed test of its own. */
+    private TestReport runTests(Generation next, List<CompiledClass> testClasses) {
+        List<Class<?>> loaded = new ArrayList<>();
+        List<TestReport.Failure> unloadable = new ArrayList<>();
+        for (CompiledClass testClass : testClasses) {
+            try {
+                loaded.add(Class.forName(testClass.name(), false, next));
+            } catch (ClassNotFoundException | LinkageError e) {
+                unloadable.add(new TestReport.Failure(testClass.name(), e));
+            }
+        }
+        TestReport report = framework.run(loaded);
+        if (unloadable.isEmpty()) {
+            return report;
+        }
+        List<TestReport.Failure> failed = new ArrayList<>(unloadable);
+        failed.addAll(report.failed());
+        return new TestReport(report.passed(), failed);
+    }
+
+    /** Tells the failures, the tests fixed since, and returns the summary for the status line. */
+    private Outcome told(TestReport report, Generation ran) {
+        for (TestReport.Failure failure : report.failed()) {
+            err.println(TestFailures.describe(failure, ran::isProgramClass));
+        }
+        for (String test : report.passed()) {
+            if (failing.remove(test)) {
+                err.println("fixed: " + PrintableName.of(test));
+            }
+        }
+        report.failed().forEach(failure -> failing.add(failure.test()));
+        int count = report.count();
+        if (report.failed().isEmpty()) {
+            return Outcome.ok().withUpdate(count == 0 ? "no tests ran" : count + (count == 1 ? " test" : " tests") + " passed");
+        }
+        return Outcome.failed(count + (count == 1 ? " test, " : " tests, ") + report.failed().size() + " failed");
+    }
+
+    /** @return {@code CalcTest, ParserTest}, {@code all 50 test classes}, {@code A, B, C, D and 7 more} */
+    private static String names(List<CompiledClass> testClasses, boolean all) {
+        if (all && testClasses.size() > 1) {
+            return "all " + testClasses.size() + " test classes";
+        }
+        List<String> names = testClasses.stream().map(CompiledClass::name)
+                .map(name -> name.substring(name.lastIndexOf('.') + 1)).toList();
+        String shown = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())));
+        return names.size() > NAMES_SHOWN ? shown + " and " + (names.size() - NAMES_SHOWN) + " more" : shown;
+    }
+
+    @Override
+    public String describe() {
+        return "tests";
+    }
+
+    /** Stops a run that still goes on, and releases the compiler and the libraries. */
+    @Override
+    public void close() {
+        runner.close();
+        if (generation != null) {
+            Generation last = generation;
+            try {
+                runner.amongProgramThreads(() -> onReplaced.accept(last));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        compiler.close();
+        Libraries.close(libraries, err);
+    }
+}
