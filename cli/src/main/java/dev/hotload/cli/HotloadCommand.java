@@ -319,7 +319,7 @@ final class HotloadCommand implements Callable<Integer> {
         Launch launch = Launch.of(project.folder()).classpath(libraries).sourceRoots(roots).compiler(compiler)
                 .once(once).build();
         Optional<RerunKey> rerunKey = once ? Optional.empty() : rerunKey();
-        Session session = language.openTests(launch, JUnitPlatform::over, testAll);
+        Session session = language.tests(launch).buildTests(JUnitPlatform::over, testAll);
         if (once) {
             return runOnce(Optional.of(session), StatusLine.once(streams.err()));
         }

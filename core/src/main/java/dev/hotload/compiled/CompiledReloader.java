@@ -4,7 +4,6 @@ import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
 import dev.hotload.spi.Session;
-import dev.hotload.spi.TestFramework;
 import dev.hotload.watch.PrintableName;
 import dev.hotload.watch.WatchSet;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The reloader of a language that compiles to class files: its entry's source tree is the program, watched by
@@ -81,16 +79,12 @@ public abstract class CompiledReloader implements Reloader {
     }
 
     /**
-     * The tests of a program ({@code hotload --test}): {@code launch}'s source roots hold its main and test sources,
-     * and its entry names the project, not a file.
-     *
-     * @param frameworks the test framework, loaded over the program's libraries
-     * @param everyTest whether every save runs every test, not only those it can affect
+     * The tests of a program ({@code hotload --test}), not built yet ({@link CompiledSession.Builder#buildTests}):
+     * {@code launch}'s source roots hold its main and test sources, and its entry names the project, not a file.
      */
-    public final Session openTests(Launch launch, Function<ClassLoader, TestFramework> frameworks, boolean everyTest)
-            throws LaunchException {
+    public final CompiledSession.Builder tests(Launch launch) throws LaunchException {
         requireFolders(launch.sourceRoots());
-        return session(launch, new SourceTree(launch.sourceRoots(), "", extension)).buildTests(frameworks, everyTest);
+        return session(launch, new SourceTree(launch.sourceRoots(), "", extension));
     }
 
     /** @return the entry's own source tree (its root alone), or why the entry cannot be part of one */

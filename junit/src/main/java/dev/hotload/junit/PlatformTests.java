@@ -21,8 +21,15 @@ public final class PlatformTests implements TestFramework {
     static final String TIME_LIMIT = "10 s";
 
     private final Launcher launcher;
+    private final String timeLimit;
 
     public PlatformTests() {
+        this(TIME_LIMIT);
+    }
+
+    /** @param timeLimit each test's, in JUnit's words ({@code 300 ms}): for tests */
+    PlatformTests(String timeLimit) {
+        this.timeLimit = timeLimit;
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         // The launcher finds its engines through the context loader: the libraries', not hotload's own JUnit.
@@ -43,7 +50,7 @@ public final class PlatformTests implements TestFramework {
     public TestReport run(List<Class<?>> testClasses) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(testClasses.stream().map(DiscoverySelectors::selectClass).toList())
-                .configurationParameter("junit.jupiter.execution.timeout.default", TIME_LIMIT)
+                .configurationParameter("junit.jupiter.execution.timeout.default", timeLimit)
                 // A test that ignores its interrupt is left running on a thread of its own, not awaited.
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .build();
