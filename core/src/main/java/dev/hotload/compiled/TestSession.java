@@ -159,7 +159,8 @@ public final class TestSession implements Session {
         if (report.failed().isEmpty()) {
             return Outcome.ok().withUpdate(count == 0 ? "no tests ran" : count + (count == 1 ? " test" : " tests") + " passed");
         }
-        return Outcome.failed(count + (count == 1 ? " test, " : " tests, ") + report.failed().size() + " failed");
+        return Outcome.failed(count + (count == 1 ? " test, " : " tests, ") + report.failed().size() + " failed")
+                .from("the tests");
     }
 
     /** @return {@code CalcTest, ParserTest}, {@code all 50 test classes}, {@code A, B, C, D and 7 more} */

@@ -1,0 +1,122 @@
+package dev.hotload.cli.e2e;
+
+import static dev.hotload.cli.e2e.HotloadProcess.RELOAD;
+import static dev.hotload.cli.e2e.HotloadProcess.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotload.testsupport.NestedMaven;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code hotload --test}: a project's tests on every save, only those the save can affect, told as a user reads
+ * them; a test that exits or fails never ends the session.
+ */
+class TestsIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSaveRunsTheTestsThatUseTheSavedClassAndTellsFailuresThenFixes() throws Exception {
+        Path project = NestedMaven.copy(HotloadProcess.home().resolve("examples/tests"), dir.resolve("tests"));
+        Path calc = project.resolve("src/main/java/calc/Calc.java");
+        try (HotloadProcess hotload = HotloadProcess.hotload(project, "--test")) {
+            hotload.awaitErr("testing all 4 test classes", START);
+            assertThat(hotload.awaitErr("8 tests passed in", START)).contains("started");
+
+            // Saved as most editors save: no line end at the end of the file.
+            Files.writeString(calc, Files.readString(calc).replace("a + b", "a - b").strip());
+            assertThat(hotload.awaitErr("hotload: testing", RELOAD)).endsWith("testing CalcTest, ParserTest");
+            assertThat(hotload.awaitErr("FAILED CalcTest.addsTwoNumbers", RELOAD))
+                    .isEqualTo("FAILED CalcTest.addsTwoNumbers: expected: <5> but was: <-1>");
+            assertThat(hotload.awaitErr("    at ", RELOAD)).isEqualTo("    at calc.CalcTest.addsTwoNumbers(CalcTest.java:11)");
+            assertThat(hotload.awaitErr("Calc.java changed", RELOAD)).contains(", the tests failed in").endsWith("(6 tests, 2 failed); waiting for the next save");
+
+            Files.writeString(calc, Files.readString(calc).replace("a - b", "a + b"));
+            hotload.awaitErr("fixed: CalcTest.addsTwoNumbers", RELOAD);
+            assertThat(hotload.awaitErr("Calc.java changed", RELOAD)).contains("6 tests passed in");
+
+            Path slow = project.resolve("src/test/java/calc/SlowTest.java");
+            Files.writeString(slow, Files.readString(slow).replace("Thread.sleep(2000);", "System.exit(3);"));
+            assertThat(hotload.awaitErr("FAILED SlowTest.takesItsTime", RELOAD)).contains("called System.exit(3)");
+            assertThat(hotload.awaitErr("SlowTest.java changed", RELOAD)).endsWith("(1 test, 1 failed); waiting for the next save");
+
+            Path greeting = project.resolve("src/main/java/calc/Greeting.java");
+            Files.writeString(greeting, Files.readString(greeting).replace("Hello, ", "Hi, "));
+            assertThat(hotload.awaitErr("hotload: testing", RELOAD)).endsWith("testing GreetingTest");
+            hotload.awaitErr("FAILED GreetingTest.greetsByName: expected: <Hello, you!> but was: <Hi, you!>", RELOAD);
+        }
+    }
+
+    @Test
+    void aSaveOfALeafClassInATreeOfFiftyTestClassesRunsOnlyTheTwoThatUseIt() throws Exception {
+        Files.writeString(dir.resolve("Leaf.java"), "public class Leaf { static int one() { return 1; } }");
+        Files.writeString(dir.resolve("Mid.java"), "public class Mid { static int two() { return Leaf.one() + 1; } }");
+        Files.writeString(dir.resolve("LeafTest.java"), testClass("LeafTest", "Leaf.one()", 1));
+        Files.writeString(dir.resolve("MidTest.java"), testClass("MidTest", "Mid.two()", 2));
+        for (int i = 0; i < 48; i++) {
+            Files.writeString(dir.resolve("Other" + i + ".java"), "public class Other" + i + " { static int n() { return " + i + "; } }");
+            Files.writeString(dir.resolve("Other" + i + "Test.java"), testClass("Other" + i + "Test", "Other" + i + ".n()", i));
+        }
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--test", ".")) {
+            hotload.awaitErr("testing all 50 test classes", START);
+            hotload.awaitErr("50 tests passed in", START);
+
+            Files.writeString(dir.resolve("Leaf.java"), "public class Leaf { static int one() { return 1; /* saved */ } }");
+            assertThat(hotload.awaitErr("hotload: testing", RELOAD)).endsWith("testing LeafTest, MidTest");
+            assertThat(hotload.awaitErr("Leaf.java changed", RELOAD)).contains("2 tests passed in");
+        }
+    }
+
+    @Test
+    void onceRunsEveryTestAndExitsWithTheirVerdict() throws Exception {
+        Files.writeString(dir.resolve("Sum.java"), "public class Sum { static int of(int a, int b) { return a + b; } }");
+        Files.writeString(dir.resolve("SumTest.java"), testClass("SumTest", "Sum.of(2, 2)", 5));
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--test", "--once")) {
+            assertThat(hotload.awaitExit(START)).isEqualTo(1);
+            assertThat(hotload.stderrLines()).contains("FAILED SumTest.works: expected: <5> but was: <4>",
+                    "    at SumTest.works(SumTest.java:1)");
+            assertThat(hotload.stderrLines()).anyMatch(line -> line.matches("hotload: the tests failed in .* \\(1 test, 1 failed\\)"));
+        }
+        Files.writeString(dir.resolve("SumTest.java"), testClass("SumTest", "Sum.of(2, 2)", 4));
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--test-all", "--once")) {
+            assertThat(hotload.awaitExit(START)).isZero();
+            assertThat(hotload.stderrLines()).anyMatch(line -> line.matches("hotload: 1 test passed in .*"));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--test no-such-folder      | --test takes a project's folder, and 'no-such-folder' is not there",
+        "--test Lib.java            | --test takes a project's folder, and 'Lib.java' is not one",
+        "--test empty               | --test: no sources in",
+        "--test python              | --test runs JUnit tests of Java and Groovy; not yet python's",
+        "--test mixed               | holds sources of groovy and java; hotload compiles one language per program",
+        "Lib.java --test .          | --test runs a project's tests, and takes no an ENTRY ('Lib.java')",
+        "--test . --repl            | --test runs a project's tests, and takes no --repl",
+    })
+    void badInputIsOneLineAndStatusTwo(String args, String message) throws Exception {
+        Files.writeString(dir.resolve("Lib.java"), "public class Lib { }");
+        Files.createDirectories(dir.resolve("empty"));
+        Files.createDirectories(dir.resolve("python"));
+        Files.writeString(dir.resolve("python/test_lib.py"), "import unittest\n");
+        Files.createDirectories(dir.resolve("mixed"));
+        Files.writeString(dir.resolve("mixed/A.java"), "class A { }");
+        Files.writeString(dir.resolve("mixed/B.groovy"), "class B { }");
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, args.trim().split(" +"))) {
+            assertThat(hotload.awaitExit(START)).isEqualTo(2);
+            assertThat(hotload.stderrLines()).singleElement().asString().startsWith("hotload: ").contains(message);
+        }
+    }
+
+    /** @return a test class, on one line, whose one test {@code works} checks that {@code expression} is {@code expected} */
+    private static String testClass(String name, String expression, int expected) {
+        return "import org.junit.jupiter.api.Test; import static org.junit.jupiter.api.Assertions.assertEquals; "
+                + "class " + name + " { @Test void works() { assertEquals(" + expected + ", " + expression + "); } }";
+    }
+}
