@@ -26,7 +26,7 @@ public final class BenchSuite {
         int saves = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         List<String> parts = List.of((args.length > 2 ? args[2]
-                : "python,java,groovy,newline,live,original,maven,soak,tree,poll,first,jmh").split(","));
+                : "python,java,groovy,newline,live,original,maven,tests,soak,tree,poll,first,jmh").split(","));
         MeasuredHotload hotload = new MeasuredHotload(Path.of("").toAbsolutePath());
         String machine = machine();
         System.out.println("hotload benchmark on " + machine);
@@ -75,6 +75,17 @@ public final class BenchSuite {
                     maven.hotload().median(), maven.hotload().p90(), maven.hotload().max(), maven.hotload().millis().size(),
                     maven.execJava().median(), maven.execJava().max(), maven.execJava().millis().size(),
                     maven.execJava().median() / maven.hotload().median());
+        }
+        if (parts.contains("tests")) {
+            TestsBench.Result tests = new TestsBench(hotload, saves).measure();
+            System.out.printf(Locale.ROOT, "hotload --test in examples/tests, a save of Greeting.java to the summary of the one"
+                            + " test class that uses it: median %.1f ms, p90 %.1f ms, max %.1f ms (%d saves). The whole suite"
+                            + " in the same JVM (--test-all): median %.0f ms (%d saves). mvn -q test -Dtest=GreetingTest: median"
+                            + " %.0f ms, max %.0f ms (%d runs): %.0fx slower.%n%n",
+                    tests.affected().median(), tests.affected().p90(), tests.affected().max(), tests.affected().millis().size(),
+                    tests.wholeSuite().median(), tests.wholeSuite().millis().size(),
+                    tests.maven().median(), tests.maven().max(), tests.maven().millis().size(),
+                    tests.maven().median() / tests.affected().median());
         }
         if (parts.contains("soak")) {
             SoakBench soak = new SoakBench(hotload);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** The hotload under measurement: its home, its jars, and {@code bin/hotload} started as a user starts it. */
@@ -37,9 +38,21 @@ record MeasuredHotload(Path home) {
      * @return {@code bin/hotload --no-clear arguments}, started in {@code dir} with nothing on standard input
      */
     Running start(Path dir, List<String> arguments, Map<String, String> environment) throws IOException {
+        return startCommand(dir, command(arguments), environment);
+    }
+
+    /**
+     * @return {@code bin/hotload --no-clear arguments} as {@link #start} starts it, its own lines (standard error)
+     *     read among the program's: where they are what is measured, as a test run's summary is
+     */
+    Running startReadingItsLines(Path dir, List<String> arguments) throws IOException {
+        return startCommand(dir, command(arguments), Map.of(), true);
+    }
+
+    private List<String> command(List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/hotload").toString(), "--no-clear"));
         command.addAll(arguments);
-        return startCommand(dir, command, environment);
+        return command;
     }
 
     /** @return {@code command}, a program to compare hotload with, started as {@link #start} starts hotload */
@@ -49,10 +62,19 @@ record MeasuredHotload(Path home) {
 
     private static Running startCommand(Path dir, List<String> command, Map<String, String> environment)
             throws IOException {
+        return startCommand(dir, command, environment, false);
+    }
+
+    private static Running startCommand(Path dir, List<String> command, Map<String, String> environment,
+            boolean withErrors) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
-                .redirectInput(new File("/dev/null"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectInput(new File("/dev/null"));
+        if (withErrors) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        }
         builder.environment().putAll(environment);
         long start = System.nanoTime();
         return new Running(builder.start(), start);
@@ -98,13 +120,22 @@ record MeasuredHotload(Path home) {
 
         /** @return when the line {@code wanted} was read, by {@link System#nanoTime()} */
         long await(String wanted) throws InterruptedException {
+            return await(wanted::equals, wanted);
+        }
+
+        /** @return when a line containing {@code wanted} was read, by {@link System#nanoTime()} */
+        long awaitContaining(String wanted) throws InterruptedException {
+            return await(line -> line.contains(wanted), wanted);
+        }
+
+        private long await(Predicate<String> matches, String wanted) throws InterruptedException {
             while (true) {
                 Line line = lines.poll(60, TimeUnit.SECONDS);
                 if (line == null) {
                     throw new IllegalStateException("no output '" + wanted + "' within 60 s; output so far: " + seen);
                 }
                 seen.add(line.text());
-                if (line.text().equals(wanted)) {
+                if (matches.test(line.text())) {
                     return line.readAt();
                 }
             }
