@@ -319,7 +319,12 @@ final class HotloadCommand implements Callable<Integer> {
         Launch launch = Launch.of(project.folder()).classpath(libraries).sourceRoots(roots).compiler(compiler)
                 .once(once).build();
         Optional<RerunKey> rerunKey = once ? Optional.empty() : rerunKey();
-        Session session = language.tests(launch).buildTests(JUnitPlatform::over, testAll);
+        Session session;
+        try {
+            session = language.tests(launch).buildTests(JUnitPlatform::over, testAll);
+        } catch (IllegalStateException noJUnit) {
+            throw new LaunchException("--test: " + noJUnit.getMessage());
+        }
         if (once) {
             return runOnce(Optional.of(session), StatusLine.once(streams.err()));
         }
