@@ -1,7 +1,5 @@
 package dev.hotload.cli;
 
-import dev.hotload.compiled.CompiledReloader;
-import dev.hotload.compiled.SourceTree;
 import dev.hotload.junit.JUnitPlatform;
 import dev.hotload.loop.ClearTerminal;
 import dev.hotload.loop.ReloadLoop;
@@ -310,7 +308,7 @@ final class HotloadCommand implements Callable<Integer> {
     private int runTests() throws LaunchException {
         refuseOutsideTests();
         TestProject project = TestProject.of(testDir == null ? Path.of(".") : testDir);
-        CompiledReloader language = project.language(registry, Optional.ofNullable(lang));
+        Reloader language = project.language(registry, Optional.ofNullable(lang));
         List<Path> libraries = new ArrayList<>(project.resources());
         libraries.addAll(classpath);
         libraries.addAll(JUnitPlatform.jarsMissingFrom(libraries));
@@ -319,17 +317,12 @@ final class HotloadCommand implements Callable<Integer> {
         Launch launch = Launch.of(project.folder()).classpath(libraries).sourceRoots(roots).compiler(compiler)
                 .once(once).build();
         Optional<RerunKey> rerunKey = once ? Optional.empty() : rerunKey();
-        Session session;
-        try {
-            session = language.tests(launch).buildTests(JUnitPlatform::over, testAll);
-        } catch (IllegalStateException noJUnit) {
-            throw new LaunchException("--test: " + noJUnit.getMessage());
-        }
+        Session session = language.openTests(launch, testAll, JUnitPlatform::over);
         if (once) {
             return runOnce(Optional.of(session), StatusLine.once(streams.err()));
         }
         WatchSet chosen = watch.isEmpty() && extensions.isEmpty()
-                ? new SourceTree(roots, "", language.extensions().iterator().next()).files()
+                ? WatchSet.builder().folders(roots).extensions(language.extensions()).build()
                 : WatchSetChoice.forCommands(watch, extensions, this::pipedFiles, project.folder());
         return watch(chosen, session, launchedStatus(), List.of(), rerunKey, Optional.empty(), Optional.empty());
     }

@@ -1,6 +1,5 @@
 package dev.hotload.cli;
 
-import dev.hotload.compiled.CompiledReloader;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
 import dev.hotload.spi.ReloaderRegistry;
@@ -38,12 +37,12 @@ record TestProject(Path folder, List<Path> sourceRoots, List<Path> resources) {
     }
 
     /**
-     * @return the compiled language of the project's sources: the one named, else the one whose files it holds
-     * @throws LaunchException if it holds none, or two, or its language does not compile to classes
+     * @return the language of the project's sources: the one named, else the one whose files it holds
+     * @throws LaunchException if it holds none, or two
      */
-    CompiledReloader language(ReloaderRegistry registry, Optional<String> lang) throws LaunchException {
+    Reloader language(ReloaderRegistry registry, Optional<String> lang) throws LaunchException {
         if (lang.isPresent()) {
-            return compiled(registry.forEntry(folder, lang));
+            return registry.forEntry(folder, lang);
         }
         List<Reloader> found = registry.reloaders().stream().filter(this::holdsSourcesOf).toList();
         if (found.isEmpty()) {
@@ -54,16 +53,9 @@ record TestProject(Path folder, List<Path> sourceRoots, List<Path> resources) {
         if (found.size() > 1) {
             throw new LaunchException("--test: '" + PrintableName.of(folder) + "' holds sources of "
                     + String.join(" and ", found.stream().map(Reloader::name).sorted().toList())
-                    + "; hotload compiles one language per program (--lang NAME chooses)");
+                    + "; hotload runs one language per program (--lang NAME chooses)");
         }
-        return compiled(found.get(0));
-    }
-
-    private static CompiledReloader compiled(Reloader reloader) throws LaunchException {
-        if (reloader instanceof CompiledReloader compiled) {
-            return compiled;
-        }
-        throw new LaunchException("--test runs JUnit tests of Java and Groovy; not yet " + reloader.name() + "'s");
+        return found.get(0);
     }
 
     private boolean holdsSourcesOf(Reloader reloader) {

@@ -4,6 +4,7 @@ import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
 import dev.hotload.spi.Session;
+import dev.hotload.spi.TestFramework;
 import dev.hotload.watch.PrintableName;
 import dev.hotload.watch.WatchSet;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The reloader of a language that compiles to class files: its entry's source tree is the program, watched by
@@ -75,6 +77,17 @@ public abstract class CompiledReloader implements Reloader {
             if (!Files.isDirectory(root)) {
                 throw new LaunchException("--source-root '" + PrintableName.of(root) + "' is not a folder");
             }
+        }
+    }
+
+    @Override
+    public final Session openTests(Launch launch, boolean everyTest, Function<ClassLoader, TestFramework> jvmTests)
+            throws LaunchException {
+        CompiledSession.Builder builder = tests(launch);
+        try {
+            return builder.buildTests(jvmTests, everyTest);
+        } catch (IllegalStateException noFramework) {
+            throw new LaunchException("--test: " + noFramework.getMessage(), noFramework);
         }
     }
 

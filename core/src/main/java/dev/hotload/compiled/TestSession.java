@@ -4,6 +4,7 @@ import dev.hotload.jvm.CompiledClass;
 import dev.hotload.jvm.Generation;
 import dev.hotload.jvm.Libraries;
 import dev.hotload.loop.Outcome;
+import dev.hotload.loop.TestHistory;
 import dev.hotload.run.EntryRunner;
 import dev.hotload.run.RunWaits;
 import dev.hotload.run.TracePrinter;
@@ -12,14 +13,12 @@ import dev.hotload.spi.TestFramework;
 import dev.hotload.spi.TestReport;
 import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.FileChange;
-import dev.hotload.watch.PrintableName;
 import java.io.PrintStream;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,8 +54,7 @@ public final class TestSession implements Session {
     private final Path workingDir = Path.of("").toAbsolutePath();
     /** Sources saved since the last run of tests: a save that did not compile is tested with the one that does. */
     private final Set<Path> untested = new HashSet<>();
-    /** The tests that failed when they last ran: one that passes now is told as fixed. */
-    private final Set<String> failing = new LinkedHashSet<>();
+    private final TestHistory history;
     private Generation generation;
     private int generations;
 
@@ -70,6 +68,7 @@ public final class TestSession implements Session {
         this.everyTest = everyTest;
         this.err = err;
         this.onReplaced = onReplaced;
+        this.history = new TestHistory(err);
         this.runner = EntryRunner.builder("the test run").tracePrinter(tracePrinter).err(err)
                 .waits(new RunWaits(RUN_AWAITED, RunWaits.DEFAULT.stop(), RunWaits.DEFAULT.kill(), RunWaits.DEFAULT.close()))
                 .build();
@@ -110,7 +109,7 @@ public final class TestSession implements Session {
         if (previous != null) {
             runner.amongProgramThreads(() -> onReplaced.accept(previous));
         }
-        return report.get() == null ? ran : told(report.get(), next);
+        return report.get() == null ? ran : history.tell(report.get(), failure -> TestFailures.describe(failure, next::isProgramClass));
     }
 
     /** @return the test classes to run: all of them, or those of the saved sources and of the sources that use them */
@@ -142,25 +141,6 @@ public final class TestSession implements Session {
         List<TestReport.Failure> failed = new ArrayList<>(unloadable);
         failed.addAll(report.failed());
         return new TestReport(report.passed(), failed);
-    }
-
-    /** Tells the failures, the tests fixed since, and returns the summary for the status line. */
-    private Outcome told(TestReport report, Generation ran) {
-        for (TestReport.Failure failure : report.failed()) {
-            err.println(TestFailures.describe(failure, ran::isProgramClass));
-        }
-        for (String test : report.passed()) {
-            if (failing.remove(test)) {
-                err.println("fixed: " + PrintableName.of(test));
-            }
-        }
-        report.failed().forEach(failure -> failing.add(failure.test()));
-        int count = report.count();
-        if (report.failed().isEmpty()) {
-            return Outcome.ok().withUpdate(count == 0 ? "no tests ran" : count + (count == 1 ? " test" : " tests") + " passed");
-        }
-        return Outcome.failed(count + (count == 1 ? " test, " : " tests, ") + report.failed().size() + " failed")
-                .from("the tests");
     }
 
     /** @return {@code CalcTest, ParserTest}, {@code all 50 test classes}, {@code A, B, C, D and 7 more} */

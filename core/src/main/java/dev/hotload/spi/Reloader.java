@@ -2,6 +2,7 @@ package dev.hotload.spi;
 
 import dev.hotload.watch.WatchSet;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A language hotload can reload. Implementations are found with {@link java.util.ServiceLoader}: a jar on the
@@ -26,6 +27,22 @@ public interface Reloader {
      * @throws LaunchException if the entry cannot be run at all (the session never starts)
      */
     Session open(Launch launch) throws LaunchException;
+
+    /**
+     * The tests of a project, run on every save ({@code hotload --test}): those the save can affect, or all of them.
+     * None by default.
+     *
+     * @param launch the project: its folder as the entry, its source roots, its libraries
+     * @param everyTest whether every save runs every test
+     * @param jvmTests the test framework of the JVM's languages, loaded over a program's libraries; for a language
+     *     that compiles to classes
+     * @return the session, which runs the tests instead of an entry
+     * @throws LaunchException if this language has no tests on save, or the project cannot be tested
+     */
+    default Session openTests(Launch launch, boolean everyTest, Function<ClassLoader, TestFramework> jvmTests)
+            throws LaunchException {
+        throw new LaunchException("--test: " + name() + " has no tests on save");
+    }
 
     /**
      * @param launch the entry and its options

@@ -5,11 +5,13 @@ import dev.hotload.spi.Launch;
 import dev.hotload.spi.LaunchException;
 import dev.hotload.spi.Reloader;
 import dev.hotload.spi.Session;
+import dev.hotload.spi.TestFramework;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.python.core.Py;
 import org.python.core.PyObject;
 import org.python.core.PySystemState;
@@ -31,6 +33,21 @@ public final class PythonReloader implements Reloader {
     @Override
     public String description() {
         return "python (.py): Jython 2.7 modules";
+    }
+
+    /** The {@code unittest} tests of a folder of modules, on every save ({@link PythonTests}). */
+    @Override
+    public Session openTests(Launch launch, boolean everyTest, Function<ClassLoader, TestFramework> jvmTests)
+            throws LaunchException {
+        launch.compilerAmong(name(), List.of("jython"));
+        Path root = launch.entry();
+        PySystemState sys = JythonRuntime.start(List.of(root.toString()));
+        SysStreams streams = SysStreams.install(sys, StandardStreams.current());
+        sys.path.insert(0, Py.newStringOrUnicode(root.toString()));
+        for (Path library : launch.classpath()) {
+            sys.path.append(Py.newStringOrUnicode(library.toString()));
+        }
+        return new PythonTests(sys, streams, root, everyTest);
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code hotload --test}: a project's tests on every save, only those the save can affect, told as a user reads
  * them; a test that exits or fails never ends the session.
  */
-class TestsIT {
+class RunningTestsIT {
 
     @TempDir
     Path dir;
@@ -90,21 +90,48 @@ class TestsIT {
         }
     }
 
+    @Test
+    void pythonTestModulesThatImportTheSavedModuleRunInTheLiveInterpreter() throws Exception {
+        Path project = NestedMaven.copy(HotloadProcess.home().resolve("examples/python/tests"), dir.resolve("tests"));
+        Path calc = project.resolve("calc.py");
+        try (HotloadProcess hotload = HotloadProcess.hotload(project, "--test")) {
+            hotload.awaitErr("testing all 3 test modules", START);
+            hotload.awaitErr("3 tests passed in", START);
+
+            Files.writeString(calc, "def add(a, b):\n    return a - b"); // no line end at the end
+            assertThat(hotload.awaitErr("hotload: testing", RELOAD)).endsWith("testing test_calc, test_parser");
+            assertThat(hotload.awaitErr("FAILED test_calc.CalcTest.test_adds", RELOAD)).endsWith(": AssertionError: 5 != -1");
+            assertThat(hotload.awaitErr("  File ", RELOAD)).isEqualTo("  File \"test_calc.py\", line 6, in test_adds");
+            assertThat(hotload.awaitErr("calc.py changed", RELOAD)).endsWith("(2 tests, 2 failed); waiting for the next save");
+
+            Files.writeString(calc, "def add(a, b):\n    return a + b\n");
+            hotload.awaitErr("fixed: test_calc.CalcTest.test_adds", RELOAD);
+            assertThat(hotload.awaitErr("calc.py changed", RELOAD)).contains("2 tests passed in");
+
+            Files.writeString(project.resolve("test_exit.py"),
+                    "import unittest, sys\nclass ExitTest(unittest.TestCase):\n    def test_exits(self):\n        sys.exit(3)\n");
+            assertThat(hotload.awaitErr("FAILED test_exit.ExitTest.test_exits", RELOAD)).endsWith(": SystemExit: 3");
+            assertThat(hotload.awaitErr("test_exit.py changed", RELOAD)).endsWith("(1 test, 1 failed); waiting for the next save");
+
+            Path greeting = project.resolve("greeting.py");
+            Files.writeString(greeting, Files.readString(greeting).replace("Hello", "Hi"));
+            assertThat(hotload.awaitErr("hotload: testing", RELOAD)).endsWith("testing test_greeting");
+            hotload.awaitErr("FAILED test_greeting.GreetingTest.test_greets", RELOAD);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--test no-such-folder      | --test takes a project's folder, and 'no-such-folder' is not there",
         "--test Lib.java            | --test takes a project's folder, and 'Lib.java' is not one",
         "--test empty               | --test: no sources in",
-        "--test python              | --test runs JUnit tests of Java and Groovy; not yet python's",
-        "--test mixed               | holds sources of groovy and java; hotload compiles one language per program",
+        "--test mixed               | holds sources of groovy and java; hotload runs one language per program",
         "Lib.java --test .          | --test runs a project's tests, and takes no an ENTRY ('Lib.java')",
         "--test . --repl            | --test runs a project's tests, and takes no --repl",
     })
     void badInputIsOneLineAndStatusTwo(String args, String message) throws Exception {
         Files.writeString(dir.resolve("Lib.java"), "public class Lib { }");
         Files.createDirectories(dir.resolve("empty"));
-        Files.createDirectories(dir.resolve("python"));
-        Files.writeString(dir.resolve("python/test_lib.py"), "import unittest\n");
         Files.createDirectories(dir.resolve("mixed"));
         Files.writeString(dir.resolve("mixed/A.java"), "class A { }");
         Files.writeString(dir.resolve("mixed/B.groovy"), "class B { }");

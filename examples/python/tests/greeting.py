@@ -1,0 +1,2 @@
+def to(name):
+    return "Hello, %s!" % name

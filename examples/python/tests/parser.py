@@ -1,0 +1,5 @@
+import calc
+
+def evaluate(text):
+    a, op, b = text.split()
+    return calc.add(int(a), int(b))

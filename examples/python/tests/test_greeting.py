@@ -1,0 +1,6 @@
+import unittest
+import greeting
+
+class GreetingTest(unittest.TestCase):
+    def test_greets(self):
+        self.assertEqual("Hello, you!", greeting.to("you"))
