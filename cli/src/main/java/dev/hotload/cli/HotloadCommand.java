@@ -197,10 +197,11 @@ final class HotloadCommand implements Callable<Integer> {
     private boolean repl;
 
     @Option(names = "--test", arity = "0..1", fallbackValue = ".", paramLabel = "DIR", description = {
-        "Run the project's JUnit tests on every save, in this JVM: those the save can",
-        "affect (a saved test, and every test that uses a saved class). DIR: a",
-        "Maven-style project (src/main/java, src/test/java) or a folder of sources",
-        "and tests; the current folder when left out. Enter runs them all."})
+        "Run the project's tests on every save, in this JVM (JUnit; Python: unittest):",
+        "those the save can affect (a saved test, and every test that uses a saved",
+        "class or module). DIR: a Maven-style project (src/main/java, src/test/java)",
+        "or a folder of sources and tests; the current folder when left out. Enter",
+        "runs them all."})
     private Path testDir;
 
     @Option(names = "--test-all", description = "As --test, but every save runs every test.")
