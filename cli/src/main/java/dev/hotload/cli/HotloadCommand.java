@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -313,8 +314,9 @@ final class HotloadCommand implements Callable<Integer> {
         List<Path> libraries = new ArrayList<>(project.resources());
         libraries.addAll(classpath);
         libraries.addAll(JUnitPlatform.jarsMissingFrom(libraries));
-        List<Path> roots = new ArrayList<>(project.sourceRoots());
-        roots.addAll(sourceRoots);
+        // mvn hotload:run names the project's own roots again among its modules'.
+        List<Path> roots = Stream.concat(project.sourceRoots().stream(),
+                sourceRoots.stream().map(root -> root.toAbsolutePath().normalize())).distinct().toList();
         Launch launch = Launch.of(project.folder()).classpath(libraries).sourceRoots(roots).compiler(compiler)
                 .once(once).build();
         Optional<RerunKey> rerunKey = once ? Optional.empty() : rerunKey();

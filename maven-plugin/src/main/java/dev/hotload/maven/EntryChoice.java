@@ -83,6 +83,36 @@ final class EntryChoice {
         return byMainMethod(sources);
     }
 
+    /**
+     * The module whose tests run on every save ({@code -Dhotload.test}): the one module with tests, or, of several,
+     * the one Maven was started in.
+     *
+     * @param projects the build's modules, in the reactor's order
+     * @param workingDir where Maven was started
+     * @throws UsageError if no module has tests, or several do and Maven was started in none of them
+     */
+    static Choice testedModule(List<MavenProject> projects, Path workingDir) throws UsageError {
+        List<MavenProject> tested = projects.stream().filter(EntryChoice::hasTests).toList();
+        if (tested.isEmpty()) {
+            throw new UsageError("-Dhotload.test: no module of this build has tests (src/test/java or src/test/groovy)");
+        }
+        List<MavenProject> here = tested.stream()
+                .filter(project -> project.getBasedir().toPath().toAbsolutePath().equals(workingDir.toAbsolutePath()))
+                .toList();
+        MavenProject chosen = tested.size() == 1 ? tested.get(0) : here.size() == 1 ? here.get(0) : null;
+        if (chosen == null) {
+            throw new UsageError("-Dhotload.test: several modules have tests (" + tested.stream()
+                    .map(MavenProject::getArtifactId).collect(Collectors.joining(", ")) + "): choose one with -pl :MODULE");
+        }
+        return new Choice(chosen, chosen.getBasedir().toPath());
+    }
+
+    private static boolean hasTests(MavenProject project) {
+        ModuleSources all = ModuleSources.of(project, true);
+        ModuleSources main = ModuleSources.of(project, false);
+        return all.roots().size() > main.roots().size();
+    }
+
     /** @return the main class {@code project}'s build names for another plugin, if it names one */
     static Optional<String> configuredMainClass(MavenProject project) {
         for (String key : MAIN_CLASS_PROPERTIES) {

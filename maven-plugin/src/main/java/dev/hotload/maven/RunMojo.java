@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -59,6 +62,13 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "hotload.scope", defaultValue = "runtime")
     private String scope;
 
+    /**
+     * Run the module's tests on every save instead of its program ({@code hotload --test}): those the save can affect.
+     * In a build of several modules with tests, the one Maven was started in, or chosen with {@code -pl}.
+     */
+    @Parameter(property = "hotload.test", defaultValue = "false")
+    private boolean test;
+
     @Parameter(property = "hotload.skip", defaultValue = "false")
     private boolean skip;
 
@@ -78,6 +88,8 @@ public class RunMojo extends AbstractMojo {
      * The choice of a build, made at the goal's first module: every module's goal asks, and the choice reads every
      * module's sources (all of them, where it looks for the one {@code main} method).
      */
+    private static final Pattern JUNIT_ENGINE = Pattern.compile("junit-platform-engine-(.+)\\.jar");
+
     private static final Map<MavenSession, EntryChoice.Choice> CHOICES = Collections.synchronizedMap(new WeakHashMap<>());
 
     @Override
@@ -108,33 +120,57 @@ public class RunMojo extends AbstractMojo {
 
     /** @return hotload's exit status; 0 at once in a module of the build that is not the one to run */
     private int runHere() throws UsageError, IOException, InterruptedException {
-        boolean tests = switch (scope) {
+        boolean tests = test || switch (scope) {
             case "runtime" -> false;
             case "test" -> true;
             default -> throw new UsageError("-Dhotload.scope=" + scope + ": choose runtime (the default) or test");
         };
         EntryChoice.Choice choice = CHOICES.get(session);
         if (choice == null) {
-            choice = EntryChoice.choose(session.getProjects(), Path.of(session.getExecutionRootDirectory()),
-                    Optional.ofNullable(entry).filter(value -> !value.isBlank()),
-                    Optional.ofNullable(main).filter(value -> !value.isBlank()), tests);
+            Path workingDir = Path.of(session.getExecutionRootDirectory());
+            choice = test ? EntryChoice.testedModule(session.getProjects(), workingDir)
+                    : EntryChoice.choose(session.getProjects(), workingDir,
+                            Optional.ofNullable(entry).filter(value -> !value.isBlank()),
+                            Optional.ofNullable(main).filter(value -> !value.isBlank()), tests);
             CHOICES.put(session, choice);
         }
         if (!choice.module().equals(project)) {
             getLog().debug("hotload: runs " + choice.module().getArtifactId() + ", not " + project.getArtifactId());
             return 0;
         }
-        ProgramLayout program = ProgramLayout.of(choice, session.getAllProjects(), tests,
-                new MavenResolver(repositorySystem, session.getRepositorySession(), project, tests));
-        List<String> command = hotload().command(words(jvmArgs), launched(), arguments(program));
+        MavenResolver resolver = new MavenResolver(repositorySystem, session.getRepositorySession(), project, tests);
+        ProgramLayout program = ProgramLayout.of(choice, session.getAllProjects(), tests, resolver);
+        List<Path> libraries = test ? withJUnitLauncher(program.classpath(), resolver) : program.classpath();
+        List<String> command = hotload().command(words(jvmArgs), launched(), arguments(program, libraries));
         getLog().debug("hotload: " + String.join(" ", command));
         return HotloadJvm.run(command, project.getBasedir().toPath());
     }
 
+    /**
+     * @return {@code classpath} with the JUnit Platform's launcher of the project's own JUnit, where it has the
+     *     platform's engine but not its launcher (as most projects: surefire brings its own): hotload's launcher
+     *     runs only with its own release of JUnit
+     */
+    private static List<Path> withJUnitLauncher(List<Path> classpath, ProgramLayout.Resolver resolver) throws UsageError {
+        Optional<String> version = classpath.stream().map(jar -> JUNIT_ENGINE.matcher(jar.getFileName().toString()))
+                .filter(Matcher::matches).map(matcher -> matcher.group(1)).findFirst();
+        boolean hasLauncher = classpath.stream().anyMatch(jar -> jar.getFileName().toString().startsWith("junit-platform-launcher-"));
+        if (version.isEmpty() || hasLauncher) {
+            return classpath;
+        }
+        Dependency launcher = new Dependency();
+        launcher.setGroupId("org.junit.platform");
+        launcher.setArtifactId("junit-platform-launcher");
+        launcher.setVersion(version.get());
+        launcher.setScope("test");
+        List<Path> with = new ArrayList<>(classpath);
+        resolver.resolve(List.of(launcher), List.of()).stream().filter(jar -> !with.contains(jar)).forEach(with::add);
+        return with;
+    }
+
     /** @return hotload's command line for {@code program}: its libraries, its further source roots, what to watch */
-    private List<String> arguments(ProgramLayout program) {
+    private List<String> arguments(ProgramLayout program, List<Path> classpath) {
         List<String> arguments = new ArrayList<>(words(options));
-        List<Path> classpath = program.classpath();
         if (!classpath.isEmpty()) {
             arguments.add("--classpath=" + String.join(File.pathSeparator,
                     classpath.stream().map(Path::toString).toList()));
@@ -145,6 +181,10 @@ public class RunMojo extends AbstractMojo {
         }
         program.modules().forEach(module -> module.resources().forEach(folder -> arguments.add("--watch=" + folder)));
         program.watchedExtensions().forEach(extension -> arguments.add("--ext=" + extension));
+        if (test) {
+            arguments.add("--test=" + program.entry());
+            return arguments;
+        }
         arguments.add(program.entry().toString());
         List<String> programArguments = words(args);
         if (!programArguments.isEmpty()) {

@@ -139,6 +139,24 @@ class MavenRunIT {
      * build's local repository as its one remote; in a process group of its own, so that a Ctrl-C reaches Maven and
      * hotload both, as a terminal's does.
      */
+    @Test
+    void withHotloadTestTheModulesTestsRunOnEverySaveThoseItCanAffect() throws Exception {
+        Path tests = NestedMaven.copy(HotloadProcess.home().resolve("examples/tests"), dir.resolve("tests"));
+        // A project that does not declare the plugin: called by its whole name.
+        try (HotloadProcess maven = mvn(tests, System.getProperty("hotload.it.plugin") + ":run", "-Dhotload.test")) {
+            maven.awaitErr("testing all 4 test classes", START);
+            maven.awaitErr("8 tests passed in", START);
+
+            Path calc = tests.resolve("src/main/java/calc/Calc.java");
+            Files.writeString(calc, Files.readString(calc).replace("a * b", "a * b * 1"));
+            assertThat(maven.awaitErr("hotload: testing", RELOAD)).endsWith("testing CalcTest, ParserTest");
+            assertThat(maven.awaitErr("Calc.java changed", RELOAD)).contains("6 tests passed in");
+
+            maven.interruptGroup();
+            assertThat(maven.awaitExit(RELOAD)).isEqualTo(130);
+        }
+    }
+
     private HotloadProcess mvn(Path folder, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("setsid"));
         command.addAll(NestedMaven.command(dir, Path.of(System.getProperty("hotload.it.repository")),
