@@ -4,9 +4,8 @@ import dev.hotload.jvm.CompiledClass;
 import dev.hotload.jvm.Generation;
 import dev.hotload.jvm.Libraries;
 import dev.hotload.loop.Outcome;
-import dev.hotload.loop.TestHistory;
 import dev.hotload.run.EntryRunner;
-import dev.hotload.run.RunWaits;
+import dev.hotload.run.TestRuns;
 import dev.hotload.run.TracePrinter;
 import dev.hotload.spi.Session;
 import dev.hotload.spi.TestFramework;
@@ -16,12 +15,10 @@ import dev.hotload.watch.FileChange;
 import java.io.PrintStream;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -39,8 +36,6 @@ public final class TestSession implements Session {
 
     /** How many test classes a run names before it counts the rest. */
     private static final int NAMES_SHOWN = 4;
-    /** A run still going after this (a test class that hangs in its initialiser) goes on in the background. */
-    private static final Duration RUN_AWAITED = Duration.ofMinutes(5);
 
     private final SourceTree tree;
     private final Compiler compiler;
@@ -49,12 +44,11 @@ public final class TestSession implements Session {
     private final TestFramework framework;
     private final boolean everyTest;
     private final PrintStream err;
-    private final EntryRunner runner;
+    private final TestRuns runs;
     private final Consumer<Generation> onReplaced;
     private final Path workingDir = Path.of("").toAbsolutePath();
     /** Sources saved since the last run of tests: a save that did not compile is tested with the one that does. */
     private final Set<Path> untested = new HashSet<>();
-    private final TestHistory history;
     private Generation generation;
     private int generations;
 
@@ -68,10 +62,7 @@ public final class TestSession implements Session {
         this.everyTest = everyTest;
         this.err = err;
         this.onReplaced = onReplaced;
-        this.history = new TestHistory(err);
-        this.runner = EntryRunner.builder("the test run").tracePrinter(tracePrinter).err(err)
-                .waits(new RunWaits(RUN_AWAITED, RunWaits.DEFAULT.stop(), RunWaits.DEFAULT.kill(), RunWaits.DEFAULT.close()))
-                .build();
+        this.runs = new TestRuns("the test run", EntryRunner.Threads.FRESH, tracePrinter, err);
     }
 
     @Override
@@ -99,17 +90,14 @@ public final class TestSession implements Session {
         }
         err.println("hotload: testing " + names(testClasses, all));
         Generation next = new Generation(++generations, build.classes(), libraries, tree.roots());
-        AtomicReference<TestReport> report = new AtomicReference<>();
-        Outcome ran = runner.replaceWith(next, () -> {
-            report.set(runTests(next, testClasses));
-            return Outcome.ok();
-        });
+        Outcome ran = runs.run(next, () -> runTests(next, testClasses),
+                failure -> TestFailures.describe(failure, next::isProgramClass));
         Generation previous = generation;
         generation = next;
         if (previous != null) {
-            runner.amongProgramThreads(() -> onReplaced.accept(previous));
+            runs.amongProgramThreads(() -> onReplaced.accept(previous));
         }
-        return report.get() == null ? ran : history.tell(report.get(), failure -> TestFailures.describe(failure, next::isProgramClass));
+        return ran;
     }
 
     /** @return the test classes to run: all of them, or those of the saved sources and of the sources that use them */
@@ -162,11 +150,11 @@ public final class TestSession implements Session {
     /** Stops a run that still goes on, and releases the compiler and the libraries. */
     @Override
     public void close() {
-        runner.close();
+        runs.close();
         if (generation != null) {
             Generation last = generation;
             try {
-                runner.amongProgramThreads(() -> onReplaced.accept(last));
+                runs.amongProgramThreads(() -> onReplaced.accept(last));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

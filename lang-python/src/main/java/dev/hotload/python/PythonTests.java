@@ -1,9 +1,10 @@
 package dev.hotload.python;
 
 import dev.hotload.loop.Outcome;
-import dev.hotload.loop.TestHistory;
 import dev.hotload.run.EntryRunner;
 import dev.hotload.run.StandardStreams;
+import dev.hotload.run.TestRuns;
+import dev.hotload.run.TracePrinter;
 import dev.hotload.spi.Session;
 import dev.hotload.spi.TestReport;
 import dev.hotload.watch.ChangeSet;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.python.core.CompileMode;
 import org.python.core.CompilerFlags;
 import org.python.core.Py;
@@ -44,8 +44,7 @@ final class PythonTests implements Session {
     private final Path root;
     private final boolean everyTest;
     private final PyObject run;
-    private final EntryRunner runner;
-    private final TestHistory history;
+    private final TestRuns runs;
     private final PrintStream err = StandardStreams.current().err();
     private final Set<Path> untested = new HashSet<>();
 
@@ -55,8 +54,7 @@ final class PythonTests implements Session {
         this.root = root;
         this.everyTest = everyTest;
         this.run = glue(sys).__getitem__(Py.newString("run"));
-        this.runner = EntryRunner.builder("the test run").threads(EntryRunner.Threads.REUSED).build();
-        this.history = new TestHistory(err);
+        this.runs = new TestRuns("the test run", EntryRunner.Threads.REUSED, TracePrinter.JVM, err);
     }
 
     @Override
@@ -76,14 +74,12 @@ final class PythonTests implements Session {
             return Outcome.ok().withUpdate(all ? "no test modules (test*.py)" : "no test imports it");
         }
         err.println("hotload: testing " + names(modules, all));
-        AtomicReference<TestReport> report = new AtomicReference<>();
-        Outcome ran = runner.replaceWith(PythonTests.class.getClassLoader(), () -> {
+        Outcome ran = runs.run(PythonTests.class.getClassLoader(), () -> {
             Py.setSystemState(sys);
-            report.set(runTests(modules));
-            return Outcome.ok();
-        });
+            return runTests(modules);
+        }, PythonTests::describe);
         streams.flush();
-        return report.get() == null ? ran : history.tell(report.get(), PythonTests::describe);
+        return ran;
     }
 
     private TestReport runTests(List<String> modules) {
@@ -140,7 +136,7 @@ final class PythonTests implements Session {
 
     @Override
     public void close() {
-        runner.close();
+        runs.close();
     }
 
     /** A test's failure as Python tells it: the exception's last line, and where in the project's code. */

@@ -1,0 +1,111 @@
+package dev.hotload.run;
+
+import dev.hotload.loop.Outcome;
+import dev.hotload.spi.TestReport;
+import dev.hotload.watch.PrintableName;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Tests on save, whatever the language: each run of tests is a program's run ({@link EntryRunner}: a thread of the
+ * program's, its exits refused, the last run stopped when the next starts), and what it found is told the same
+ * way: each failure, each test that failed when it last ran and passes now ({@code fixed: CalcTest.adds}), and the
+ * summary as the run's outcome, for the status line: {@code 3 tests passed}, or {@code 6 tests, 2 failed} from
+ * {@code the tests}.
+ *
+ * <p>A run still going after {@link #AWAITED} (a test class that hangs in its initialiser, where no test's time
+ * limit reaches; a long first run) goes on in the background, and tells its verdict itself when it ends, unless the
+ * next save has stopped it: the loop takes the next save meanwhile.
+ */
+public final class TestRuns {
+
+    /** Beyond a test's time limit (JUnit's 10 s), for a run of many. */
+    static final Duration AWAITED = Duration.ofSeconds(15);
+
+    private final EntryRunner runner;
+    private final PrintStream err;
+    /** The tests that failed when they last ran. */
+    private final Set<String> failing = new LinkedHashSet<>();
+
+    /**
+     * @param label the runs' name in messages, e.g. {@code the test run}
+     * @param threads how the runs get their threads (Jython's reuses one)
+     * @param err where failures, fixes and late verdicts are told
+     */
+    public TestRuns(String label, EntryRunner.Threads threads, TracePrinter tracePrinter, PrintStream err) {
+        this(label, threads, tracePrinter, err, AWAITED);
+    }
+
+    /** @param awaited how long a run is awaited before it goes on in the background: for tests */
+    TestRuns(String label, EntryRunner.Threads threads, TracePrinter tracePrinter, PrintStream err, Duration awaited) {
+        this.runner = EntryRunner.builder(label).threads(threads).tracePrinter(tracePrinter).err(err)
+                .waits(new RunWaits(awaited, RunWaits.DEFAULT.stop(), RunWaits.DEFAULT.kill(), RunWaits.DEFAULT.close()))
+                .build();
+        this.err = err;
+    }
+
+    /**
+     * Runs {@code tests} as the program's next run, in place of the last.
+     *
+     * @param code the class loader of the code under test (a new generation; for Jython, its runtime's)
+     * @param describe a failure as the language tells it: its name, what went wrong, where in the program's code
+     * @return the summary of the run; ok, if it goes on in the background (it tells its verdict when it ends)
+     */
+    public Outcome run(ClassLoader code, Callable<TestReport> tests, Function<TestReport.Failure, String> describe)
+            throws InterruptedException {
+        AtomicReference<TestReport> report = new AtomicReference<>();
+        AtomicBoolean background = new AtomicBoolean();
+        Outcome ran = runner.replaceWith(code, () -> {
+            TestReport found = tests.call();
+            synchronized (this) {
+                report.set(found);
+                if (background.get()) {
+                    Outcome late = tell(found, describe);
+                    err.println("hotload: the test run ended: " + (late.isOk() ? late.update() : late.detail()));
+                }
+            }
+            return Outcome.ok();
+        });
+        synchronized (this) {
+            if (report.get() == null) {
+                background.set(true);
+                return ran;
+            }
+            return tell(report.get(), describe);
+        }
+    }
+
+    /** Runs {@code task} among the program's threads (see {@link EntryRunner#amongProgramThreads}). */
+    public void amongProgramThreads(Runnable task) throws InterruptedException {
+        runner.amongProgramThreads(task);
+    }
+
+    /** Stops a run that still goes on. */
+    public void close() {
+        runner.close();
+    }
+
+    private Outcome tell(TestReport report, Function<TestReport.Failure, String> describe) {
+        for (TestReport.Failure failure : report.failed()) {
+            err.println(describe.apply(failure));
+        }
+        for (String test : report.passed()) {
+            if (failing.remove(test)) {
+                err.println("fixed: " + PrintableName.of(test));
+            }
+        }
+        report.failed().forEach(failure -> failing.add(failure.test()));
+        int count = report.count();
+        if (report.failed().isEmpty()) {
+            return Outcome.ok().withUpdate(count == 0 ? "no tests ran" : count + (count == 1 ? " test" : " tests") + " passed");
+        }
+        return Outcome.failed(count + (count == 1 ? " test, " : " tests, ") + report.failed().size() + " failed")
+                .from("the tests");
+    }
+}
