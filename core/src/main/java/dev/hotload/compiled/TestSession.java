@@ -62,7 +62,7 @@ public final class TestSession implements Session {
         this.everyTest = everyTest;
         this.err = err;
         this.onReplaced = onReplaced;
-        this.runs = new TestRuns("the test run", EntryRunner.Threads.FRESH, tracePrinter, err);
+        this.runs = new TestRuns("test run", EntryRunner.Threads.FRESH, tracePrinter, err);
     }
 
     @Override

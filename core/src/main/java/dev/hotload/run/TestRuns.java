@@ -30,11 +30,13 @@ public final class TestRuns {
 
     private final EntryRunner runner;
     private final PrintStream err;
+    /** Set when the last run is replaced by the next. */
+    private AtomicBoolean lastReplaced = new AtomicBoolean();
     /** The tests that failed when they last ran. */
     private final Set<String> failing = new LinkedHashSet<>();
 
     /**
-     * @param label the runs' name in messages, e.g. {@code the test run}
+     * @param label the runs' name in messages, e.g. {@code test run}
      * @param threads how the runs get their threads (Jython's reuses one)
      * @param err where failures, fixes and late verdicts are told
      */
@@ -61,11 +63,18 @@ public final class TestRuns {
             throws InterruptedException {
         AtomicReference<TestReport> report = new AtomicReference<>();
         AtomicBoolean background = new AtomicBoolean();
+        AtomicBoolean replaced = new AtomicBoolean();
+        synchronized (this) {
+            // A run in the background that this one stops may still end with a verdict (its stopped test's
+            // failure): no longer the code's, it is not told.
+            lastReplaced.set(true);
+            lastReplaced = replaced;
+        }
         Outcome ran = runner.replaceWith(code, () -> {
             TestReport found = tests.call();
             synchronized (this) {
                 report.set(found);
-                if (background.get()) {
+                if (background.get() && !replaced.get()) {
                     Outcome late = tell(found, describe);
                     err.println("hotload: the test run ended: " + (late.isOk() ? late.update() : late.detail()));
                 }
@@ -75,7 +84,7 @@ public final class TestRuns {
         synchronized (this) {
             if (report.get() == null) {
                 background.set(true);
-                return ran;
+                return ran.withUpdate("tests still running");
             }
             return tell(report.get(), describe);
         }

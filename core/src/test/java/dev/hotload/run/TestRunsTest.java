@@ -19,7 +19,7 @@ class TestRunsTest {
 
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-    private final TestRuns runs = new TestRuns("the test run", EntryRunner.Threads.FRESH, TracePrinter.JVM, err,
+    private final TestRuns runs = new TestRuns("test run", EntryRunner.Threads.FRESH, TracePrinter.JVM, err,
             Duration.ofMillis(100));
     private final ClassLoader code = getClass().getClassLoader();
 

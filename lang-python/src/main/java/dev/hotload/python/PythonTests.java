@@ -54,7 +54,7 @@ final class PythonTests implements Session {
         this.root = root;
         this.everyTest = everyTest;
         this.run = glue(sys).__getitem__(Py.newString("run"));
-        this.runs = new TestRuns("the test run", EntryRunner.Threads.REUSED, TracePrinter.JVM, err);
+        this.runs = new TestRuns("test run", EntryRunner.Threads.REUSED, TracePrinter.JVM, err);
     }
 
     @Override
