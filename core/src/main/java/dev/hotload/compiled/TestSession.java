@@ -34,9 +34,6 @@ import java.util.function.Consumer;
  */
 public final class TestSession implements Session {
 
-    /** How many test classes a run names before it counts the rest. */
-    private static final int NAMES_SHOWN = 4;
-
     private final SourceTree tree;
     private final Compiler compiler;
     private final IncrementalBuild build;
@@ -82,13 +79,14 @@ public final class TestSession implements Session {
                     ? CompileErrors.unreadable(built.errors(), workingDir)
                     : CompileErrors.report(built.errors(), compiler.errorHeader(), workingDir));
         }
-        boolean all = everyTest || changes.firstRun() || changes.requested();
+        boolean all = TestRuns.runsAll(changes, everyTest);
         List<CompiledClass> testClasses = testClasses(all);
         untested.clear();
         if (testClasses.isEmpty()) {
             return Outcome.ok().withUpdate(all ? "compiled; no test classes" : "compiled; no test uses it");
         }
-        err.println("hotload: testing " + names(testClasses, all));
+        runs.sayTesting(testClasses.stream().map(CompiledClass::name).map(name -> name.substring(name.lastIndexOf('.') + 1))
+                .toList(), all, "test classes");
         Generation next = new Generation(++generations, build.classes(), libraries, tree.roots());
         Outcome ran = runs.run(next, () -> runTests(next, testClasses),
                 failure -> TestFailures.describe(failure, next::isProgramClass));
@@ -129,17 +127,6 @@ public final class TestSession implements Session {
         List<TestReport.Failure> failed = new ArrayList<>(unloadable);
         failed.addAll(report.failed());
         return new TestReport(report.passed(), failed);
-    }
-
-    /** @return {@code CalcTest, ParserTest}, {@code all 50 test classes}, {@code A, B, C, D and 7 more} */
-    private static String names(List<CompiledClass> testClasses, boolean all) {
-        if (all && testClasses.size() > 1) {
-            return "all " + testClasses.size() + " test classes";
-        }
-        List<String> names = testClasses.stream().map(CompiledClass::name)
-                .map(name -> name.substring(name.lastIndexOf('.') + 1)).toList();
-        String shown = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())));
-        return names.size() > NAMES_SHOWN ? shown + " and " + (names.size() - NAMES_SHOWN) + " more" : shown;
     }
 
     @Override

@@ -2,10 +2,12 @@ package dev.hotload.run;
 
 import dev.hotload.loop.Outcome;
 import dev.hotload.spi.TestReport;
+import dev.hotload.watch.ChangeSet;
 import dev.hotload.watch.PrintableName;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +27,8 @@ import java.util.function.Function;
  */
 public final class TestRuns {
 
+    /** How many tests a run names before it counts the rest. */
+    private static final int NAMES_SHOWN = 4;
     /** Beyond a test's time limit (JUnit's 10 s), for a run of many. */
     static final Duration AWAITED = Duration.ofSeconds(15);
 
@@ -88,6 +92,28 @@ public final class TestRuns {
             }
             return tell(report.get(), describe);
         }
+    }
+
+    /**
+     * @return whether a run for {@code changes} runs every test: the first run, a run asked for (Enter), and every
+     *     run with {@code --test-all}; else only those the saves can affect
+     */
+    public static boolean runsAll(ChangeSet changes, boolean everyTest) {
+        return everyTest || changes.firstRun() || changes.requested();
+    }
+
+    /**
+     * Says which tests run now: {@code testing CalcTest, ParserTest}, {@code testing all 50 test classes},
+     * {@code testing A, B, C, D and 7 more}.
+     *
+     * @param names the test classes (or modules), short
+     * @param all whether they are all there are
+     * @param kind what they are, in the plural: {@code test classes}
+     */
+    public void sayTesting(List<String> names, boolean all, String kind) {
+        String shown = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())));
+        err.println("hotload: testing " + (all && names.size() > 1 ? "all " + names.size() + " " + kind
+                : names.size() > NAMES_SHOWN ? shown + " and " + (names.size() - NAMES_SHOWN) + " more" : shown));
     }
 
     /** Runs {@code task} among the program's threads (see {@link EntryRunner#amongProgramThreads}). */

@@ -37,8 +37,6 @@ import org.python.core.PySystemState;
  */
 final class PythonTests implements Session {
 
-    private static final int NAMES_SHOWN = 4;
-
     private final PySystemState sys;
     private final SysStreams streams;
     private final Path root;
@@ -66,14 +64,14 @@ final class PythonTests implements Session {
                 untested.add(change.path());
             }
         }
-        boolean all = everyTest || changes.firstRun() || changes.requested();
+        boolean all = TestRuns.runsAll(changes, everyTest);
         PythonImports imports = PythonImports.of(root);
         List<String> modules = all ? imports.testModules() : imports.testModulesUsing(untested);
         untested.clear();
         if (modules.isEmpty()) {
             return Outcome.ok().withUpdate(all ? "no test modules (test*.py)" : "no test imports it");
         }
-        err.println("hotload: testing " + names(modules, all));
+        runs.sayTesting(modules, all, "test modules");
         Outcome ran = runs.run(PythonTests.class.getClassLoader(), () -> {
             Py.setSystemState(sys);
             return runTests(modules);
@@ -103,14 +101,6 @@ final class PythonTests implements Session {
         Failed failed = (Failed) failure.error();
         String line = "FAILED " + PrintableName.of(failure.test()) + ": " + failed.getMessage();
         return failed.where == null ? line : line + "\n" + PrintableName.of(failed.where);
-    }
-
-    private static String names(List<String> modules, boolean all) {
-        if (all && modules.size() > 1) {
-            return "all " + modules.size() + " test modules";
-        }
-        String shown = String.join(", ", modules.subList(0, Math.min(NAMES_SHOWN, modules.size())));
-        return modules.size() > NAMES_SHOWN ? shown + " and " + (modules.size() - NAMES_SHOWN) + " more" : shown;
     }
 
     /** @return the namespace of unittest_on_save.py, run once in the interpreter */
