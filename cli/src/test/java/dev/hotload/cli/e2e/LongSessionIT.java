@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A long session keeps memory flat, in every language: the program's classes alive after a full GC, and the
- * heap in use, do not grow from one hundred reloads to three hundred ({@code bench/run} measures a thousand).
+ * heap in use, do not grow from sixty reloads to three times as many ({@code bench/run} measures a thousand).
  */
 class LongSessionIT {
 
@@ -27,10 +27,10 @@ class LongSessionIT {
         try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--no-clear", lang.entry)) {
             hotload.awaitOut("Result: 0", START);
             String loader = lang.language.programLoader();
-            saveUpTo(hotload, entry, lang, 1, 100);
+            saveUpTo(hotload, entry, lang, 1, 60);
             long classes = Probes.liveClasses(hotload.pid(), loader);
             long heapKb = Probes.heapAfterGcKb(hotload.pid());
-            saveUpTo(hotload, entry, lang, 101, 300);
+            saveUpTo(hotload, entry, lang, 61, 180);
 
             assertThat(Probes.liveClasses(hotload.pid(), loader)).isLessThanOrEqualTo(classes);
             assertThat(Probes.heapAfterGcKb(hotload.pid())).isLessThan(heapKb + 16 * 1024);

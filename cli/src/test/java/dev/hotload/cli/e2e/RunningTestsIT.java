@@ -74,6 +74,27 @@ class RunningTestsIT {
     }
 
     @Test
+    void groovyTestsOfAProjectRunTheSameWay() throws Exception {
+        Path main = Files.createDirectories(dir.resolve("src/main/groovy"));
+        Path test = Files.createDirectories(dir.resolve("src/test/groovy"));
+        Files.writeString(main.resolve("Calc.groovy"), "class Calc {\n    static int add(int a, int b) { a + b }\n}\n");
+        Files.writeString(main.resolve("Other.groovy"), "class Other { }\n");
+        Files.writeString(test.resolve("CalcTest.groovy"), "import org.junit.jupiter.api.Test\n"
+                + "import static org.junit.jupiter.api.Assertions.assertEquals\n"
+                + "class CalcTest {\n    @Test\n    void adds() { assertEquals(5, Calc.add(2, 3)) }\n}\n");
+        Files.writeString(test.resolve("OtherTest.groovy"), "import org.junit.jupiter.api.Test\n"
+                + "class OtherTest {\n    @Test\n    void exists() { assert new Other() != null }\n}\n");
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--test")) {
+            hotload.awaitErr("2 tests passed in", START);
+
+            Files.writeString(main.resolve("Calc.groovy"), "class Calc {\n    static int add(int a, int b) { a - b }\n}");
+            assertThat(hotload.awaitErr("hotload: testing", RELOAD)).endsWith("testing CalcTest");
+            assertThat(hotload.awaitErr("FAILED CalcTest.adds", RELOAD)).endsWith("expected: <5> but was: <-1>");
+            assertThat(hotload.awaitErr("    at ", RELOAD)).isEqualTo("    at CalcTest.adds(CalcTest.groovy:5)");
+        }
+    }
+
+    @Test
     void onceRunsEveryTestAndExitsWithTheirVerdict() throws Exception {
         Files.writeString(dir.resolve("Sum.java"), "public class Sum { static int of(int a, int b) { return a + b; } }");
         Files.writeString(dir.resolve("SumTest.java"), testClass("SumTest", "Sum.of(2, 2)", 5));
