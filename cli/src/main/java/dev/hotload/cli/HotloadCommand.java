@@ -191,18 +191,15 @@ final class HotloadCommand implements Callable<Integer> {
                     + " Default: 6.944 (144 per second).")
     private Double intervalMillis;
 
-    @Option(names = {"-i", "--repl"}, description = {
-        "Give the terminal a prompt inside the running program: each line runs in",
-        "its namespace as the last save left it (Python: the entry module's globals;",
-        "Groovy: the script's binding; Java: JShell snippets over its classes)."})
+    @Option(names = {"-i", "--repl"}, description = "Give the terminal a prompt inside the running program: each line"
+            + " runs in its namespace as the last save left it (Python: the entry module's globals; Groovy: the script's"
+            + " binding; Java: JShell snippets over its classes).")
     private boolean repl;
 
-    @Option(names = "--test", arity = "0..1", fallbackValue = ".", paramLabel = "DIR", description = {
-        "Run the project's tests on every save, in this JVM (JUnit; Python: unittest):",
-        "those the save can affect (a saved test, and every test that uses a saved",
-        "class or module). DIR: a Maven-style project (src/main/java, src/test/java)",
-        "or a folder of sources and tests; the current folder when left out. Enter",
-        "runs them all."})
+    @Option(names = "--test", arity = "0..1", fallbackValue = ".", paramLabel = "DIR", description = "Run the project's"
+            + " tests on every save, in this JVM (JUnit; Python: unittest): those the save can affect (a saved test, and"
+            + " every test that uses a saved class or module). DIR: a Maven-style project (src/main/java, src/test/java)"
+            + " or a folder of sources and tests; the current folder when left out. Enter runs them all.")
     private Path testDir;
 
     @Option(names = "--test-all", description = "As --test, but every save runs every test.")

@@ -39,6 +39,23 @@ class RerunKeyIT {
     }
 
     @Test
+    void withTestsOnSaveEnterRunsEveryTestNotOnlyThoseASaveAffects() throws Exception {
+        Files.writeString(dir.resolve("test_one.py"), "import unittest\nclass One(unittest.TestCase):\n"
+                + "    def test_one(self):\n        pass\n");
+        Files.writeString(dir.resolve("test_two.py"), "import unittest\nclass Two(unittest.TestCase):\n"
+                + "    def test_two(self):\n        pass\n");
+        try (TerminalProcess hotload = TerminalProcess.start(dir, Map.of(), "hotload", "--no-clear", "--test")) {
+            hotload.await("2 tests passed in", START);
+            Files.writeString(dir.resolve("test_one.py"), Files.readString(dir.resolve("test_one.py")) + "# saved\n");
+            hotload.await("test_one.py changed, 1 test passed in", RELOAD);
+
+            hotload.type("\n");
+            hotload.await("hotload: rerun on request, 2 tests passed in", RELOAD);
+            assertThat(hotload.count("testing all 2 test modules")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aProgramWaitingForALineGetsItEnterIncludedAndOnlyThenEnterReruns() throws Exception {
         Files.writeString(dir.resolve("ask.py"), "name = raw_input('name? ')\nprint('hi [' + name + ']')\n");
         try (TerminalProcess hotload = TerminalProcess.start(dir, Map.of(), "hotload", "--no-clear", "ask.py")) {
