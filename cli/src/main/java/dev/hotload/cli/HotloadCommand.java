@@ -333,18 +333,7 @@ final class HotloadCommand implements Callable<Integer> {
         if (entry != null) {
             given.add("an ENTRY ('" + PrintableName.of(entry) + "')");
         }
-        if (entrypoint != null) {
-            given.add("--entrypoint");
-        }
-        if (recursive) {
-            given.add("--recursive");
-        }
-        if (restart) {
-            given.add("--restart");
-        }
-        if (repl) {
-            given.add("--repl");
-        }
+        given.addAll(entryRunOptions());
         if (!given.isEmpty()) {
             throw new LaunchException("--test runs a project's tests, and takes no " + String.join(", ", given)
                     + ": its folder comes after --test (hotload --test DIR)");
@@ -362,12 +351,9 @@ final class HotloadCommand implements Callable<Integer> {
                 Optional.empty());
     }
 
-    /** An option for a program, given with none, would be ignored silently: the user meant something else. */
-    private void refuseProgramOptions() throws LaunchException {
+    /** @return the options given that only an entry's run takes: how it is called, reloaded, and typed at */
+    private List<String> entryRunOptions() {
         List<String> given = new ArrayList<>();
-        if (lang != null) {
-            given.add("--lang");
-        }
         if (entrypoint != null) {
             given.add("--entrypoint");
         }
@@ -380,6 +366,16 @@ final class HotloadCommand implements Callable<Integer> {
         if (repl) {
             given.add("--repl");
         }
+        return given;
+    }
+
+    /** An option for a program, given with none, would be ignored silently: the user meant something else. */
+    private void refuseProgramOptions() throws LaunchException {
+        List<String> given = new ArrayList<>();
+        if (lang != null) {
+            given.add("--lang");
+        }
+        given.addAll(entryRunOptions());
         if (!classpath.isEmpty()) {
             given.add("--classpath");
         }
