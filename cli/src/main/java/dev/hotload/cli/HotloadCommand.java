@@ -305,8 +305,13 @@ final class HotloadCommand implements Callable<Integer> {
 
     /** {@code --test}: the project's tests, on every save, in this JVM; {@code --run} commands after them. */
     private int runTests() throws LaunchException {
+        // --test-all DIR, as --test DIR: the folder is taken for an ENTRY there.
+        Path folder = testDir != null ? testDir : entry != null ? entry : Path.of(".");
+        if (testDir == null) {
+            entry = null;
+        }
         refuseOutsideTests();
-        TestProject project = TestProject.of(testDir == null ? Path.of(".") : testDir);
+        TestProject project = TestProject.of(folder);
         Reloader language = project.language(registry, Optional.ofNullable(lang));
         List<Path> libraries = new ArrayList<>(project.resources());
         libraries.addAll(classpath);
@@ -335,8 +340,8 @@ final class HotloadCommand implements Callable<Integer> {
         }
         given.addAll(entryRunOptions());
         if (!given.isEmpty()) {
-            throw new LaunchException("--test runs a project's tests, and takes no " + String.join(", ", given)
-                    + ": its folder comes after --test (hotload --test DIR)");
+            throw new LaunchException("--test runs a project's tests; it does not take " + String.join(", ", given)
+                    + " (its folder comes after --test: hotload --test DIR)");
         }
     }
 

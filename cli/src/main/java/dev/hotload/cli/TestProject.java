@@ -46,9 +46,11 @@ record TestProject(Path folder, List<Path> sourceRoots, List<Path> resources) {
         }
         List<Reloader> found = registry.reloaders().stream().filter(this::holdsSourcesOf).toList();
         if (found.isEmpty()) {
-            throw new LaunchException("--test: no sources in '" + PrintableName.of(folder) + "' (looked in "
-                    + String.join(", ", sourceRoots.stream().map(root -> PrintableName.of(folder.relativize(root)))
-                            .map(name -> name.isEmpty() ? "." : name).toList()) + ")");
+            List<String> named = sourceRoots.stream().filter(root -> !root.equals(folder))
+                    .map(root -> PrintableName.of(folder.relativize(root))).toList();
+            throw new LaunchException("--test: no sources of " + String.join(", ", registry.reloaders().stream()
+                    .map(Reloader::name).sorted().toList()) + " in '" + PrintableName.of(folder) + "'"
+                    + (named.isEmpty() ? "" : " (looked in " + String.join(", ", named) + ")"));
         }
         if (found.size() > 1) {
             throw new LaunchException("--test: '" + PrintableName.of(folder) + "' holds sources of "

@@ -29,8 +29,11 @@ public final class TestRuns {
 
     /** How many tests a run names before it counts the rest. */
     private static final int NAMES_SHOWN = 4;
-    /** Beyond a test's time limit (JUnit's 10 s), for a run of many. */
-    static final Duration AWAITED = Duration.ofSeconds(15);
+    /**
+     * How long the loop waits for a run's verdict, and takes no save meanwhile: a save while a slow test runs waits
+     * this long at most. A test's own time limit (JUnit's) is as long: a run with one hung test is still told here.
+     */
+    static final Duration AWAITED = Duration.ofSeconds(10);
 
     private final EntryRunner runner;
     private final PrintStream err;

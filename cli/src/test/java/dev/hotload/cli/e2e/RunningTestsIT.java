@@ -145,10 +145,11 @@ class RunningTestsIT {
     @CsvSource(delimiter = '|', value = {
         "--test no-such-folder      | --test takes a project's folder, and 'no-such-folder' is not there",
         "--test Lib.java            | --test takes a project's folder, and 'Lib.java' is not one",
-        "--test empty               | --test: no sources in",
+        "--test empty               | --test: no sources of groovy, java, python in",
         "--test mixed               | holds sources of groovy and java; hotload runs one language per program",
-        "Lib.java --test .          | --test runs a project's tests, and takes no an ENTRY ('Lib.java')",
-        "--test . --repl            | --test runs a project's tests, and takes no --repl",
+        "Lib.java --test .          | --test runs a project's tests; it does not take an ENTRY ('Lib.java')",
+        "--test . --repl            | --test runs a project's tests; it does not take --repl",
+        "--test-all no-such-folder  | --test takes a project's folder, and 'no-such-folder' is not there",
     })
     void badInputIsOneLineAndStatusTwo(String args, String message) throws Exception {
         Files.writeString(dir.resolve("Lib.java"), "public class Lib { }");
