@@ -35,6 +35,7 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
 
     private static final Outcome OK = new Outcome(Kind.OK, 0, "", "", "", "");
     private static final String ENTRY_DELETED = "entry deleted";
+    private static final String TESTS = "the tests";
 
     public Outcome {
         Objects.requireNonNull(kind, "kind");
@@ -66,6 +67,19 @@ public record Outcome(Kind kind, int exitStatus, String detail, String diagnosti
     /** @return the outcome of a run whose code asked to exit with {@code status} */
     public static Outcome exited(int status) {
         return new Outcome(Kind.EXITED, status, "exit status " + status, "", "", "");
+    }
+
+    /**
+     * @param counts how many tests ran and failed, e.g. {@code 6 tests, 2 failed}: the status line's words
+     * @return the outcome of a run of tests in which some failed ({@code hotload --test})
+     */
+    public static Outcome testsFailed(String counts) {
+        return new Outcome(Kind.FAILED, 1, counts, "", "", TESTS);
+    }
+
+    /** @return whether this is a run of tests in which some failed: the status line gives their counts, not a cause */
+    public boolean isTestsFailure() {
+        return kind == Kind.FAILED && origin.equals(TESTS);
     }
 
     /** @return the outcome of a run whose entry file is gone: it waits for the file to come back */

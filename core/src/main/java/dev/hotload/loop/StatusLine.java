@@ -92,7 +92,8 @@ public final class StatusLine implements Reporter {
                 + (byStep ? outcome.origin() + " " : "");
         String result = switch (outcome.kind()) {
             case OK -> (!outcome.update().isEmpty() ? outcome.update() : changes.requested() ? runs.onRequest : runs.onSave) + " in " + time;
-            case INVALID, FAILED -> applied + "failed in " + time + detail(outcome) + (watching ? "; waiting for the next save" : "");
+            case INVALID, FAILED -> (outcome.isTestsFailure() ? outcome.detail() + ", in " + time
+                    : applied + "failed in " + time + detail(outcome)) + (watching ? "; waiting for the next save" : "");
             case EXITED -> applied + "exited with status " + outcome.exitStatus() + " in " + time;
         };
         say(trigger.isEmpty() ? result : trigger + (changes.firstRun() && !byStep ? " " : ", ") + result);

@@ -18,8 +18,7 @@ import java.util.function.Function;
  * Tests on save, whatever the language: each run of tests is a program's run ({@link EntryRunner}: a thread of the
  * program's, its exits refused, the last run stopped when the next starts), and what it found is told the same
  * way: each failure, each test that failed when it last ran and passes now ({@code fixed: CalcTest.adds}), and the
- * summary as the run's outcome, for the status line: {@code 3 tests passed}, or {@code 6 tests, 2 failed} from
- * {@code the tests}.
+ * summary as the run's outcome, for the status line: {@code 3 tests passed}, or {@code 6 tests, 2 failed}.
  *
  * <p>A run still going after {@link #AWAITED} (a test class that hangs in its initialiser, where no test's time
  * limit reaches; a long first run) goes on in the background, and tells its verdict itself when it ends, unless the
@@ -143,7 +142,6 @@ public final class TestRuns {
         if (report.failed().isEmpty()) {
             return Outcome.ok().withUpdate(count == 0 ? "no tests ran" : count + (count == 1 ? " test" : " tests") + " passed");
         }
-        return Outcome.failed(count + (count == 1 ? " test, " : " tests, ") + report.failed().size() + " failed")
-                .from("the tests");
+        return Outcome.testsFailed(count + (count == 1 ? " test, " : " tests, ") + report.failed().size() + " failed");
     }
 }

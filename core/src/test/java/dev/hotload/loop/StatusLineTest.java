@@ -22,6 +22,17 @@ class StatusLineTest {
     private final StatusLine statusLine = new StatusLine(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     @Test
+    void aRunOfTestsSaysHowManyPassedOrHowManyFailed() {
+        statusLine.ran(ChangeSet.initial(), Outcome.ok().withUpdate("8 tests passed"), Duration.ofMillis(2900));
+        statusLine.ran(changed("Calc.java"), Outcome.testsFailed("6 tests, 2 failed"), Duration.ofMillis(205));
+        statusLine.ran(changed("Calc.java"), Outcome.ok().withUpdate("6 tests passed"), Duration.ofMillis(71));
+
+        assertThat(lines()).containsExactly("hotload: started; 8 tests passed in 2.9 s",
+                "hotload: Calc.java changed, 6 tests, 2 failed, in 205 ms; waiting for the next save",
+                "hotload: Calc.java changed, 6 tests passed in 71 ms");
+    }
+
+    @Test
     void theFirstRunSaysWhatItsTimeMeasures() {
         statusLine.ran(ChangeSet.initial(), Outcome.ok(), Duration.ofMillis(37));
 

@@ -34,7 +34,7 @@ class TestRunsTest {
                 List.of(new TestReport.Failure("A.two", new AssertionError("no")))), failure -> "FAILED " + failure.test());
         assertThat(failed.kind()).isEqualTo(Outcome.Kind.FAILED);
         assertThat(failed.detail()).isEqualTo("2 tests, 1 failed");
-        assertThat(failed.origin()).isEqualTo("the tests");
+        assertThat(failed.isTestsFailure()).isTrue();
 
         Outcome passed = runs.run(code, () -> new TestReport(List.of("A.one", "A.two"), List.of()), failure -> "");
         assertThat(passed.isOk()).isTrue();
