@@ -196,7 +196,7 @@ final class HotloadCommand implements Callable<Integer> {
             + " binding; Java: JShell snippets over its classes).")
     private boolean repl;
 
-    @Option(names = "--test", arity = "0..1", fallbackValue = ".", paramLabel = "DIR", description = "Run the project's"
+    @Option(names = "--test", arity = "0..1", fallbackValue = "", paramLabel = "DIR", description = "Run the project's"
             + " tests on every save, in this JVM (JUnit; Python: unittest): those the save can affect (a saved test, and"
             + " every test that uses a saved class or module). DIR: a Maven-style project (src/main/java, src/test/java)"
             + " or a folder of sources and tests; the current folder when left out. Enter runs them all.")
@@ -305,9 +305,10 @@ final class HotloadCommand implements Callable<Integer> {
 
     /** {@code --test}: the project's tests, on every save, in this JVM; {@code --run} commands after them. */
     private int runTests() throws LaunchException {
-        // --test-all DIR, as --test DIR: the folder is taken for an ENTRY there.
-        Path folder = testDir != null ? testDir : entry != null ? entry : Path.of(".");
-        if (testDir == null) {
+        // --test-all DIR, and --test --once DIR, as --test DIR: the folder is taken for an ENTRY there.
+        boolean named = testDir != null && !testDir.toString().isEmpty();
+        Path folder = named ? testDir : entry != null ? entry : Path.of(".");
+        if (!named) {
             entry = null;
         }
         refuseOutsideTests();

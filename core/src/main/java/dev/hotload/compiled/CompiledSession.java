@@ -285,8 +285,8 @@ public final class CompiledSession implements Session {
          *     libraries, instead of its entry
          */
         public TestSession buildTests(Function<ClassLoader, TestFramework> frameworks, boolean everyTest) {
-            return new TestSession(tree, compiler, libraries, frameworks.apply(libraries), everyTest, err, tracePrinter,
-                    onReplaced);
+            return new TestSession(tree, compiler, libraries, frameworks.apply(libraries), everyTest, launch.once(), err,
+                    tracePrinter, onReplaced);
         }
     }
 

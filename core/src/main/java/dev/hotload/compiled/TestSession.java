@@ -16,8 +16,10 @@ import java.io.PrintStream;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -50,7 +52,8 @@ public final class TestSession implements Session {
     private int generations;
 
     TestSession(SourceTree tree, Compiler compiler, URLClassLoader libraries, TestFramework framework,
-            boolean everyTest, PrintStream err, TracePrinter tracePrinter, Consumer<Generation> onReplaced) {
+            boolean everyTest, boolean once, PrintStream err, TracePrinter tracePrinter,
+            Consumer<Generation> onReplaced) {
         this.tree = tree;
         this.compiler = compiler;
         this.build = IncrementalBuild.ofTree(tree, compiler);
@@ -59,7 +62,8 @@ public final class TestSession implements Session {
         this.everyTest = everyTest;
         this.err = err;
         this.onReplaced = onReplaced;
-        this.runs = new TestRuns("test run", EntryRunner.Threads.FRESH, tracePrinter, err);
+        TestRuns runs = new TestRuns("test run", EntryRunner.Threads.FRESH, tracePrinter, err);
+        this.runs = once ? runs.once() : runs;
     }
 
     @Override
@@ -102,11 +106,32 @@ public final class TestSession implements Session {
     private List<CompiledClass> testClasses(boolean all) {
         Set<Path> affected = new HashSet<>(untested);
         affected.addAll(build.allUsersOf(untested));
+        Map<String, CompiledClass> byName = new HashMap<>();
+        build.compiled().forEach(compiled -> byName.put(compiled.name(), compiled));
         return build.compiled().stream()
                 .filter(compiled -> all || affected.contains(compiled.source()))
-                .filter(compiled -> framework.isTestClass(compiled.name(), compiled.info().references()))
+                .filter(compiled -> framework.isTestClass(compiled.name(), uses(compiled.name(), byName, new HashSet<>())))
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
+    }
+
+    /**
+     * @return what {@code className} uses, with its nested classes and its program's supertypes: a class whose tests
+     *     are all in {@code @Nested} classes, or all inherited from an abstract base, is a test class too
+     */
+    private static Set<String> uses(String className, Map<String, CompiledClass> byName, Set<String> seen) {
+        Set<String> uses = new HashSet<>();
+        if (!seen.add(className)) {
+            return uses;
+        }
+        for (CompiledClass compiled : byName.values()) {
+            if (compiled.name().equals(className) || compiled.name().startsWith(className + "$")) {
+                uses.addAll(compiled.info().references());
+                compiled.info().supertypes().stream().filter(byName::containsKey)
+                        .forEach(supertype -> uses.addAll(uses(supertype, byName, seen)));
+            }
+        }
+        return uses;
     }
 
     /** Runs on the run's thread: a test class that cannot load is a failed test of its own. */

@@ -36,6 +36,10 @@ public final class TestRuns {
 
     private final EntryRunner runner;
     private final PrintStream err;
+    private final String label;
+    private final EntryRunner.Threads threads;
+    private final TracePrinter tracePrinter;
+    private final Duration awaited;
     /** Set when the last run is replaced by the next. */
     private AtomicBoolean lastReplaced = new AtomicBoolean();
     /** The tests that failed when they last ran. */
@@ -47,15 +51,29 @@ public final class TestRuns {
      * @param err where failures, fixes and late verdicts are told
      */
     public TestRuns(String label, EntryRunner.Threads threads, TracePrinter tracePrinter, PrintStream err) {
-        this(label, threads, tracePrinter, err, AWAITED);
+        this(label, threads, tracePrinter, err, AWAITED, false);
+    }
+
+    /** @return these runs, each awaited to its end: a single run ({@code --once}), whose verdict is the exit status */
+    public TestRuns once() {
+        return new TestRuns(label, threads, tracePrinter, err, awaited, true);
     }
 
     /** @param awaited how long a run is awaited before it goes on in the background: for tests */
     TestRuns(String label, EntryRunner.Threads threads, TracePrinter tracePrinter, PrintStream err, Duration awaited) {
-        this.runner = EntryRunner.builder(label).threads(threads).tracePrinter(tracePrinter).err(err)
+        this(label, threads, tracePrinter, err, awaited, false);
+    }
+
+    private TestRuns(String label, EntryRunner.Threads threads, TracePrinter tracePrinter, PrintStream err,
+            Duration awaited, boolean once) {
+        this.runner = EntryRunner.builder(label).threads(threads).tracePrinter(tracePrinter).err(err).once(once)
                 .waits(new RunWaits(awaited, RunWaits.DEFAULT.stop(), RunWaits.DEFAULT.kill(), RunWaits.DEFAULT.close()))
                 .build();
         this.err = err;
+        this.label = label;
+        this.threads = threads;
+        this.tracePrinter = tracePrinter;
+        this.awaited = awaited;
     }
 
     /**
@@ -89,6 +107,9 @@ public final class TestRuns {
         });
         synchronized (this) {
             if (report.get() == null) {
+                if (!ran.isOk()) {
+                    return ran; // it threw: the runner has told what
+                }
                 background.set(true);
                 return ran.withUpdate("tests still running");
             }

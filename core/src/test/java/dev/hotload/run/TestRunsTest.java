@@ -43,6 +43,22 @@ class TestRunsTest {
     }
 
     @Test
+    void aSingleRunIsAwaitedToItsEndHoweverLongItTakes() throws Exception {
+        TestRuns once = runs.once();
+        try {
+            Outcome verdict = once.run(code, () -> {
+                Thread.sleep(400); // four times the wait
+                return new TestReport(List.of(), List.of(new TestReport.Failure("Slow.test", new AssertionError("late"))));
+            }, failure -> "FAILED " + failure.test());
+
+            assertThat(verdict.isTestsFailure()).isTrue();
+            assertThat(verdict.detail()).isEqualTo("1 test, 1 failed");
+        } finally {
+            once.close();
+        }
+    }
+
+    @Test
     void aRunThatOutlastsTheWaitGoesOnAndTellsItsVerdictWhenItEnds() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Outcome meanwhile = runs.run(code, () -> {

@@ -38,6 +38,7 @@ public final class JUnitPlatform {
             "opentest4j", "org.opentest4j.AssertionFailedError",
             "apiguardian-api", "org.apiguardian.api.API");
     private static final int RELEASED_TOGETHER = 6;
+    private static final List<String> JARS_RELEASED_TOGETHER = List.copyOf(JARS.keySet()).subList(0, RELEASED_TOGETHER);
 
     private JUnitPlatform() {
     }
@@ -49,9 +50,9 @@ public final class JUnitPlatform {
      *     hotload's would not work with them
      */
     public static List<Path> jarsMissingFrom(List<Path> classpath) throws LaunchException {
-        List<Path> missing = new ArrayList<>();
-        List<String> missingJUnit = new ArrayList<>();
+        Map<String, Path> missing = new LinkedHashMap<>();
         Map<String, String> otherRelease = new LinkedHashMap<>();
+        Map<String, String> platform = new LinkedHashMap<>();
         try (URLClassLoader given = new URLClassLoader(urls(classpath), null)) {
             int index = 0;
             for (Map.Entry<String, String> jar : JARS.entrySet()) {
@@ -63,13 +64,15 @@ public final class JUnitPlatform {
                     throw new LaunchException("hotload's own JUnit is incomplete: no " + jar.getKey());
                 }
                 if (theirs == null) {
-                    missing.add(location(Class.forName(jar.getValue(), false, JUnitPlatform.class.getClassLoader())));
-                    if (junit) {
-                        missingJUnit.add(jar.getKey());
-                    }
+                    missing.put(jar.getKey(), location(Class.forName(jar.getValue(), false,
+                            JUnitPlatform.class.getClassLoader())));
                 } else if (junit) {
-                    version(theirs).filter(version -> !version(ours).orElse(version).equals(version))
-                            .ifPresent(version -> otherRelease.put(jar.getKey(), version));
+                    Optional<String> version = version(theirs);
+                    version.filter(theirVersion -> !version(ours).orElse(theirVersion).equals(theirVersion))
+                            .ifPresent(theirVersion -> otherRelease.put(jar.getKey(), theirVersion));
+                    if (jar.getKey().startsWith("junit-platform-")) {
+                        version.ifPresent(theirVersion -> platform.put(jar.getKey(), theirVersion));
+                    }
                 }
             }
         } catch (IOException e) {
@@ -77,12 +80,25 @@ public final class JUnitPlatform {
         } catch (ClassNotFoundException e) {
             throw new LaunchException("hotload's own JUnit is incomplete: " + e.getMessage(), e);
         }
-        if (!otherRelease.isEmpty() && !missingJUnit.isEmpty()) {
-            throw new LaunchException("the class path has " + String.join(", ", otherRelease.entrySet().stream()
-                    .map(jar -> jar.getKey() + " " + jar.getValue()).toList()) + " but no " + String.join(", ", missingJUnit)
-                    + ": add them, of the same release, to --classpath (hotload's own JUnit is of another)");
+        if (platform.values().stream().distinct().count() > 1) {
+            throw new LaunchException("the class path has the JUnit Platform's jars of several releases (" + named(platform)
+                    + "): they run only with their own release's");
         }
-        return missing;
+        if (!otherRelease.isEmpty()) {
+            // Parameterised tests are a jar of their own, which many projects leave out: theirs go without it.
+            missing.remove("junit-jupiter-params");
+            List<String> missingJUnit = missing.keySet().stream().filter(JARS_RELEASED_TOGETHER::contains).toList();
+            if (!missingJUnit.isEmpty()) {
+                throw new LaunchException("the class path has " + named(otherRelease) + " but no "
+                        + String.join(", ", missingJUnit)
+                        + ": add them, of the same release, to --classpath (hotload's own JUnit is of another)");
+            }
+        }
+        return List.copyOf(missing.values());
+    }
+
+    private static String named(Map<String, String> versions) {
+        return String.join(", ", versions.entrySet().stream().map(jar -> jar.getKey() + " " + jar.getValue()).toList());
     }
 
     /** @return the version in the manifest of the jar {@code classFile} is in, if it says one */

@@ -55,6 +55,26 @@ class JUnitPlatformTest {
                 .hasMessageContaining("--classpath");
     }
 
+    @Test
+    void aJUnit5WithoutParameterisedTestsNeedsOnlyItsLauncher() throws Exception {
+        Path theirs = jar("junit-5.jar", "5.10.2", JUNIT.stream().filter(entry -> !entry.contains("/params/")).toList());
+
+        assertThat(JUnitPlatform.jarsMissingFrom(List.of(theirs))).extracting(jar -> jar.getFileName().toString())
+                .noneMatch(name -> name.startsWith("junit-jupiter-params-"));
+    }
+
+    @Test
+    void platformJarsOfTwoReleasesAreRefused() throws Exception {
+        Path engine = jar("junit-platform-engine-1.10.2.jar", "1.10.2", JUNIT.stream()
+                .filter(entry -> !entry.contains("/launcher/")).toList());
+        Path launcher = jar("junit-platform-launcher-1.14.4.jar", "1.14.4", List.of("org/junit/platform/launcher/Launcher.class"));
+
+        assertThatThrownBy(() -> JUnitPlatform.jarsMissingFrom(List.of(engine, launcher)))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("junit-platform-engine 1.10.2")
+                .hasMessageContaining("junit-platform-launcher 1.14.4");
+    }
+
     /** @return a jar that holds {@code entries} (empty: only their names matter) and says {@code version} */
     private Path jar(String name, String version, List<String> entries) throws IOException {
         Manifest manifest = new Manifest();

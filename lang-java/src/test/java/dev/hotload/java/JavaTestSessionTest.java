@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,21 @@ class JavaTestSessionTest {
         assertThat(err()).contains("fixed: LeafTest.t");
     }
 
+    @Test
+    void aClassWhoseTestsAreAllNestedOrAllInheritedIsATestClass() throws Exception {
+        write("main/Check.java", "public @interface Check { }");
+        write("test/NestedOnly.java", "public class NestedOnly { class Inner { @Check void t() { } } }");
+        write("test/Base.java", "public abstract class Base { @Check void t() { } }");
+        write("test/Concrete.java", "public class Concrete extends Base { }");
+        write("test/Plain.java", "public class Plain { }");
+        framework.testsAre = (name, uses) -> !name.contains("$") && uses.contains("Check");
+        open(false);
+
+        session.run(ChangeSet.initial());
+
+        assertThat(framework.lastRun).containsExactly("Base", "Concrete", "NestedOnly");
+    }
+
     private void open(boolean everyTest) throws Exception {
         Launch launch = Launch.of(dir).sourceRoots(List.of(dir.resolve("main"), dir.resolve("test"))).build();
         session = new JavaReloader().tests(launch).err(new PrintStream(errBytes, true, StandardCharsets.UTF_8))
@@ -132,14 +148,15 @@ class JavaTestSessionTest {
         return errBytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** Test classes are those named ...Test; each has one test, {@code t}, which passes unless named failing. */
+    /** Test classes are those named ...Test, unless told otherwise; each has one test, {@code t}, which passes unless named failing. */
     private static final class Recording implements TestFramework {
         final Set<String> failing = new HashSet<>();
         List<String> lastRun = List.of();
+        BiPredicate<String, Set<String>> testsAre = (name, uses) -> name.endsWith("Test");
 
         @Override
         public boolean isTestClass(String className, Set<String> uses) {
-            return className.endsWith("Test");
+            return testsAre.test(className, uses);
         }
 
         @Override

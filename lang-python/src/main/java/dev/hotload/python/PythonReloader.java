@@ -47,7 +47,7 @@ public final class PythonReloader implements Reloader {
         for (Path library : launch.classpath()) {
             sys.path.append(Py.newStringOrUnicode(library.toString()));
         }
-        return new PythonTests(sys, streams, root, everyTest);
+        return new PythonTests(sys, streams, root, everyTest, launch.once());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.hotload.python;
 
 import dev.hotload.loop.Outcome;
+import dev.hotload.loop.Printable;
 import dev.hotload.run.EntryRunner;
 import dev.hotload.run.StandardStreams;
 import dev.hotload.run.TestRuns;
@@ -46,13 +47,14 @@ final class PythonTests implements Session {
     private final PrintStream err = StandardStreams.current().err();
     private final Set<Path> untested = new HashSet<>();
 
-    PythonTests(PySystemState sys, SysStreams streams, Path root, boolean everyTest) {
+    PythonTests(PySystemState sys, SysStreams streams, Path root, boolean everyTest, boolean once) {
         this.sys = sys;
         this.streams = streams;
         this.root = root;
         this.everyTest = everyTest;
         this.run = glue(sys).__getitem__(Py.newString("run"));
-        this.runs = new TestRuns("test run", EntryRunner.Threads.REUSED, TracePrinter.JVM, err);
+        TestRuns runs = new TestRuns("test run", EntryRunner.Threads.REUSED, TracePrinter.JVM, err);
+        this.runs = once ? runs.once() : runs;
     }
 
     @Override
@@ -99,7 +101,7 @@ final class PythonTests implements Session {
 
     private static String describe(TestReport.Failure failure) {
         Failed failed = (Failed) failure.error();
-        String line = "FAILED " + PrintableName.of(failure.test()) + ": " + failed.getMessage();
+        String line = "FAILED " + PrintableName.of(failure.test()) + ": " + Printable.lines(failed.getMessage());
         return failed.where == null ? line : line + "\n" + PrintableName.of(failed.where);
     }
 
