@@ -25,8 +25,15 @@ final class TestFailures {
      *     on a line of its own where the program's code is on the stack
      */
     static String describe(TestReport.Failure failure, Predicate<String> isProgramClass) {
-        String line = "FAILED " + PrintableName.of(failure.test()) + ": " + Printable.lines(what(failure.error()).strip());
-        return location(failure.error(), isProgramClass).map(at -> line + "\n    at " + at).orElse(line);
+        Throwable error = failure.error();
+        String prefix = "";
+        if (error instanceof ExceptionInInitializerError initializer && initializer.getCause() != null) {
+            // The JVM's wrapper says nothing: what the initialiser threw, and where, does.
+            error = initializer.getCause();
+            prefix = "in a class's initialiser: ";
+        }
+        String line = "FAILED " + PrintableName.of(failure.test()) + ": " + prefix + Printable.lines(what(error).strip());
+        return location(error, isProgramClass).map(at -> line + "\n    at " + at).orElse(line);
     }
 
     /** An assertion says what differed; any other exception is named too, as it is no assertion of the test's. */

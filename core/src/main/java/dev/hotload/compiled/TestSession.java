@@ -42,6 +42,7 @@ public final class TestSession implements Session {
     private final URLClassLoader libraries;
     private final TestFramework framework;
     private final boolean everyTest;
+    private final boolean once;
     private final PrintStream err;
     private final TestRuns runs;
     private final Consumer<Generation> onReplaced;
@@ -64,6 +65,7 @@ public final class TestSession implements Session {
         this.onReplaced = onReplaced;
         TestRuns runs = new TestRuns("test run", EntryRunner.Threads.FRESH, tracePrinter, err);
         this.runs = once ? runs.once() : runs;
+        this.once = once;
     }
 
     @Override
@@ -87,7 +89,9 @@ public final class TestSession implements Session {
         List<CompiledClass> testClasses = testClasses(all);
         untested.clear();
         if (testClasses.isEmpty()) {
-            return Outcome.ok().withUpdate(all ? "compiled; no test classes" : "compiled; no test uses it");
+            // A single run with nothing to test is a folder mistaken, not a pass: a CI step must not go green.
+            return once && all ? Outcome.failed("no test classes").from("the test run")
+                    : Outcome.ok().withUpdate(all ? "compiled; no test classes" : "compiled; no test uses it");
         }
         runs.sayTesting(testClasses.stream().map(CompiledClass::name).map(name -> name.substring(name.lastIndexOf('.') + 1))
                 .toList(), all, "test classes");

@@ -42,6 +42,7 @@ final class PythonTests implements Session {
     private final SysStreams streams;
     private final Path root;
     private final boolean everyTest;
+    private final boolean once;
     private final PyObject run;
     private final TestRuns runs;
     private final PrintStream err = StandardStreams.current().err();
@@ -55,6 +56,7 @@ final class PythonTests implements Session {
         this.run = glue(sys).__getitem__(Py.newString("run"));
         TestRuns runs = new TestRuns("test run", EntryRunner.Threads.REUSED, TracePrinter.JVM, err);
         this.runs = once ? runs.once() : runs;
+        this.once = once;
     }
 
     @Override
@@ -71,7 +73,9 @@ final class PythonTests implements Session {
         List<String> modules = all ? imports.testModules() : imports.testModulesUsing(untested);
         untested.clear();
         if (modules.isEmpty()) {
-            return Outcome.ok().withUpdate(all ? "no test modules (test*.py)" : "no test imports it");
+            // A single run with nothing to test is a folder mistaken, not a pass: a CI step must not go green.
+            return once && all ? Outcome.failed("no test modules (test*.py)").from("the test run")
+                    : Outcome.ok().withUpdate(all ? "no test modules (test*.py)" : "no test imports it");
         }
         runs.sayTesting(modules, all, "test modules");
         Outcome ran = runs.run(PythonTests.class.getClassLoader(), () -> {

@@ -21,6 +21,8 @@ def _forget(root):
 
 
 def _what(kind, value):
+    if getattr(kind, '__name__', '') == 'ExitRequest':  # os._exit, refused to the program's threads
+        return 'called %s, which ends the test, not hotload' % value.call()
     return ''.join(traceback.format_exception_only(kind, value)).strip()
 
 

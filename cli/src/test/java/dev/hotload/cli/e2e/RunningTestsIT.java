@@ -109,6 +109,12 @@ class RunningTestsIT {
             assertThat(hotload.awaitExit(START)).isZero();
             assertThat(hotload.stderrLines()).anyMatch(line -> line.matches("hotload: 1 test passed in .*"));
         }
+        // A folder with no tests at all is a mistake in a CI step, not a pass.
+        Files.delete(dir.resolve("SumTest.java"));
+        try (HotloadProcess hotload = HotloadProcess.hotload(dir, "--test", "--once")) {
+            assertThat(hotload.awaitExit(START)).isEqualTo(1);
+            assertThat(hotload.stderrLines()).anyMatch(line -> line.matches("hotload: the test run failed in .* \\(no test classes\\)"));
+        }
     }
 
     @Test
@@ -130,9 +136,12 @@ class RunningTestsIT {
             assertThat(hotload.awaitErr("calc.py changed", RELOAD)).contains("2 tests passed in");
 
             Files.writeString(project.resolve("test_exit.py"),
-                    "import unittest, sys\nclass ExitTest(unittest.TestCase):\n    def test_exits(self):\n        sys.exit(3)\n");
+                    "import unittest, sys, os\nclass ExitTest(unittest.TestCase):\n    def test_exits(self):\n        sys.exit(3)\n"
+                    + "    def test_os_exit(self):\n        os._exit(4)\n");
             assertThat(hotload.awaitErr("FAILED test_exit.ExitTest.test_exits", RELOAD)).endsWith(": SystemExit: 3");
-            assertThat(hotload.awaitErr("test_exit.py changed", RELOAD)).contains(", 1 test, 1 failed, in ").endsWith("; waiting for the next save");
+            assertThat(hotload.awaitErr("FAILED test_exit.ExitTest.test_os_exit", RELOAD))
+                    .endsWith(": called Runtime.exit(4), which ends the test, not hotload");
+            assertThat(hotload.awaitErr("test_exit.py changed", RELOAD)).contains(", 2 tests, 2 failed, in ").endsWith("; waiting for the next save");
 
             Path greeting = project.resolve("greeting.py");
             Files.writeString(greeting, Files.readString(greeting).replace("Hello", "Hi"));
