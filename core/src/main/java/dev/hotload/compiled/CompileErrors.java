@@ -1,5 +1,6 @@
 package dev.hotload.compiled;
 
+import dev.hotload.loop.Outcome;
 import dev.hotload.loop.Printable;
 import dev.hotload.watch.PrintableName;
 import java.nio.file.Path;
@@ -22,6 +23,12 @@ public final class CompileErrors {
     }
 
     private CompileErrors() {
+    }
+
+    /** @return the outcome of a build that failed: nothing ran, and its errors are for the loop to print */
+    static Outcome outcomeOf(BuildResult failed, Header header, Path workingDir) {
+        return Outcome.invalid(failed.failure(), failed.unreadable()
+                ? unreadable(failed.errors(), workingDir) : report(failed.errors(), header, workingDir));
     }
 
     /**

@@ -108,9 +108,7 @@ public final class CompiledSession implements Session {
             warmUp = CompilerWarmUp.start(warmUpPlan.get(), libraries);
         }
         if (!lastBuild.isOk()) {
-            return Outcome.invalid(lastBuild.failure(), lastBuild.unreadable()
-                    ? CompileErrors.unreadable(lastBuild.errors(), workingDir)
-                    : CompileErrors.report(lastBuild.errors(), compiler.errorHeader(), workingDir));
+            return CompileErrors.outcomeOf(lastBuild, compiler.errorHeader(), workingDir);
         }
         Map<String, byte[]> classes = build.classes();
         Optional<String> restart = Optional.empty();

@@ -81,9 +81,7 @@ public final class TestSession implements Session {
             throw new InterruptedException("stopped during the build");
         }
         if (!built.isOk()) {
-            return Outcome.invalid(built.failure(), built.unreadable()
-                    ? CompileErrors.unreadable(built.errors(), workingDir)
-                    : CompileErrors.report(built.errors(), compiler.errorHeader(), workingDir));
+            return CompileErrors.outcomeOf(built, compiler.errorHeader(), workingDir);
         }
         boolean all = TestRuns.runsAll(changes, everyTest);
         List<CompiledClass> testClasses = testClasses(all);
