@@ -41,13 +41,8 @@ public final class PythonReloader implements Reloader {
             throws LaunchException {
         launch.compilerAmong(name(), List.of("jython"));
         Path root = launch.entry();
-        PySystemState sys = JythonRuntime.start(List.of(root.toString()));
-        SysStreams streams = SysStreams.install(sys, StandardStreams.current());
-        sys.path.insert(0, Py.newStringOrUnicode(root.toString()));
-        for (Path library : launch.classpath()) {
-            sys.path.append(Py.newStringOrUnicode(library.toString()));
-        }
-        return new PythonTests(sys, streams, root, everyTest, launch.once());
+        Interpreter python = Interpreter.start(List.of(root.toString()), root, launch.classpath());
+        return new PythonTests(python.sys(), python.streams(), root, everyTest, launch.once());
     }
 
     @Override
@@ -67,17 +62,26 @@ public final class PythonReloader implements Reloader {
         List<String> argv = new ArrayList<>();
         argv.add(launch.entry().toString());
         argv.addAll(launch.args());
-        PySystemState sys = JythonRuntime.start(argv);
-        SysStreams streams = SysStreams.install(sys, StandardStreams.current());
-        // Before the user's folder is on sys.path: an os.py of theirs must not run here.
-        PyObject environ = imp.importName("os", true).__getattr__("environ");
-        if (environ.__finditem__("HOTLOAD_RUNNING") == null) {
-            environ.__setitem__("HOTLOAD_RUNNING", Py.newString("HOTLOAD_RUNNING"));
+        Interpreter python = Interpreter.start(argv, entry.importRoot(), launch.classpath());
+        return new PythonSession(python.sys(), python.streams(), entry, launch);
+    }
+
+    /** Jython, started for a session: hotload's streams its own, the user's folder and libraries on its path. */
+    private record Interpreter(PySystemState sys, SysStreams streams) {
+
+        static Interpreter start(List<String> argv, Path importRoot, List<Path> libraries) {
+            PySystemState sys = JythonRuntime.start(argv);
+            SysStreams streams = SysStreams.install(sys, StandardStreams.current());
+            // Before the user's folder is on sys.path: an os.py of theirs must not run here.
+            PyObject environ = imp.importName("os", true).__getattr__("environ");
+            if (environ.__finditem__("HOTLOAD_RUNNING") == null) {
+                environ.__setitem__("HOTLOAD_RUNNING", Py.newString("HOTLOAD_RUNNING"));
+            }
+            sys.path.insert(0, Py.newStringOrUnicode(importRoot.toString()));
+            for (Path library : libraries) {
+                sys.path.append(Py.newStringOrUnicode(library.toString()));
+            }
+            return new Interpreter(sys, streams);
         }
-        sys.path.insert(0, Py.newStringOrUnicode(entry.importRoot().toString()));
-        for (Path library : launch.classpath()) {
-            sys.path.append(Py.newStringOrUnicode(library.toString()));
-        }
-        return new PythonSession(sys, streams, entry, launch);
     }
 }
